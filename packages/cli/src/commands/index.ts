@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+import type { Output } from '../output';
+
+/** One command per file; each exports a `CommandModule` and is listed here. */
+export interface CommandModule {
+  register(program: Command, output: Output): void;
+}
+
+export const commands: CommandModule[] = [];

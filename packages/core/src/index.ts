@@ -1,0 +1,5 @@
+/** @hemispasm/core — pure clinical logic and signal analysis. No I/O: callers bring data in and take results out. */
+
+export * from './evidence/sources';
+export * from './signals/types';
+export * from './validation';

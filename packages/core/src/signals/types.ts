@@ -1,0 +1,30 @@
+/**
+ * The facial-signal series: the interchange between video (packages/vision) and event detection
+ * (packages/core). Sides are the PATIENT's anatomical sides, never the image's: on a non-mirrored
+ * camera the patient's right eye appears on the left of the image.
+ *
+ * CSV form (header `t,eye_l,eye_r,mouth_l,mouth_r`, more columns may follow; empty cell = no face):
+ *   t       seconds from the start of the video
+ *   eye_*   eyelid aperture ratio (eyelid distance over eye width, from raw landmarks)
+ *   mouth_* mouth-corner excursion, in inter-ocular distances, relative to a face-fixed reference
+ */
+export interface SignalFrame {
+  /** Seconds from the start. */
+  t: number;
+  /** Eye aperture ratio of the patient's left / right eye; null when no face was found in this frame. */
+  eyeL: number | null;
+  eyeR: number | null;
+  /** Mouth-corner excursion of the patient's left / right corner; null when no face was found. */
+  mouthL: number | null;
+  mouthR: number | null;
+  /** Head yaw in degrees where the landmark model gives it (positive = patient turns to their left). */
+  yaw?: number | null;
+}
+
+export interface SignalSeries {
+  frames: SignalFrame[];
+  /** Nominal frame rate when known (decoder's), otherwise estimated from `t`. */
+  fps?: number;
+}
+
+export type Side = 'left' | 'right';
