@@ -1,0 +1,142 @@
+/**
+ * analyzeSignals: a facial-signal series → spasm events, blinks and a summary. Pure and deterministic;
+ * works on any prefix of a series, so a live view can re-run it as frames arrive.
+ * The algorithm and why each parameter has its value: packages/core/src/signals/README.md.
+ */
+import type { SpasmAnalysis, SpasmEvent } from './analysis-schema';
+import { eyeClosure, mouthPull } from './baseline';
+import { type EyeEvent, type EyeSide, findEyeEvents, otherEyeCloses } from './detect';
+import { ANALYZER_VERSION, DETECTOR } from './params';
+import { type PreparedSeries, prepareSeries } from './series-prep';
+import { summarize } from './summary';
+import type { SignalSeries } from './types';
+
+interface Interval {
+  startS: number;
+  endS: number;
+  peak: number;
+}
+
+const startOf = (p: PreparedSeries, e: EyeEvent) => p.t[e.first]!;
+const endOf = (p: PreparedSeries, e: EyeEvent) => p.t[e.last]! + p.dur[e.last]!;
+
+/** Frames where this side's mouth corner is pulled and the other is not (NaN-safe). */
+function oneSidedMouth(pullSelf: Float64Array, pullOther: Float64Array, i: number): boolean {
+  const a = pullSelf[i]!;
+  const b = Number.isNaN(pullOther[i]!) ? 0 : pullOther[i]!;
+  return a >= DETECTOR.mouthPull && a - b >= DETECTOR.mouthAsym;
+}
+
+function mouthDuring(
+  p: PreparedSeries,
+  pullSelf: Float64Array,
+  pullOther: Float64Array,
+  startS: number,
+  endS: number,
+) {
+  for (let i = 0; i < p.n; i++) {
+    if (p.t[i]! < startS - 0.1) continue;
+    if (p.t[i]! > endS + 0.1) break;
+    if (oneSidedMouth(pullSelf, pullOther, i)) return true;
+  }
+  return false;
+}
+
+/** Merges overlapping (or nearly touching) intervals, keeping the deepest peak. */
+function mergeIntervals(list: Interval[], gapS: number): Interval[] {
+  const sorted = [...list].sort((a, b) => a.startS - b.startS);
+  const out: Interval[] = [];
+  for (const iv of sorted) {
+    const last = out[out.length - 1];
+    if (last && iv.startS <= last.endS + gapS) {
+      last.endS = Math.max(last.endS, iv.endS);
+      last.peak = Math.max(last.peak, iv.peak);
+    } else out.push({ ...iv });
+  }
+  return out;
+}
+
+export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
+  const p = prepareSeries(series);
+  const closure = { left: eyeClosure(p, p.eyeL), right: eyeClosure(p, p.eyeR) };
+  const eyeEvents = {
+    left: findEyeEvents(p, closure.left, 'left'),
+    right: findEyeEvents(p, closure.right, 'right'),
+  };
+
+  // Mouth rest positions leave out every eye event (± 0.2 s): a tonic spasm pulls the corner for seconds.
+  const busy = new Uint8Array(p.n);
+  for (const e of [...eyeEvents.left, ...eyeEvents.right]) {
+    const s = startOf(p, e) - 0.2;
+    const en = endOf(p, e) + 0.2;
+    for (let i = 0; i < p.n; i++) if (p.t[i]! >= s && p.t[i]! <= en) busy[i] = 1;
+  }
+  const pull = { left: mouthPull(p, p.mouthL, busy), right: mouthPull(p, p.mouthR, busy) };
+
+  const events: SpasmEvent[] = [];
+  const blinks: Interval[] = [];
+  for (const side of ['left', 'right'] as const satisfies EyeSide[]) {
+    const other: EyeSide = side === 'left' ? 'right' : 'left';
+    for (const e of eyeEvents[side]) {
+      const startS = startOf(p, e);
+      const endS = endOf(p, e);
+      const mouth = mouthDuring(p, pull[side], pull[other], startS, endS);
+      // A closure the other eye shares is a blink, unless this side's mouth corner is pulled with it.
+      if (otherEyeCloses(p, e, closure[side], closure[other]) && !mouth) {
+        blinks.push({ startS, endS, peak: e.peak });
+        continue;
+      }
+      events.push({
+        startS,
+        endS,
+        side,
+        kind: 'spasm',
+        regions: mouth ? ['eye', 'mouth'] : ['eye'],
+        peakClosure: e.peak,
+      });
+    }
+  }
+  for (const b of mergeIntervals(blinks, DETECTOR.blinkLagS)) {
+    events.push({
+      startS: b.startS,
+      endS: b.endS,
+      side: 'both',
+      kind: 'blink',
+      regions: ['eye'],
+      peakClosure: b.peak,
+    });
+  }
+  events.push(...mouthOnlyEvents(p, pull, events));
+  return summarize(p, events, ANALYZER_VERSION);
+}
+
+/** One-sided mouth-corner pulls with no eye closure on that side: spasms of the lower face. */
+function mouthOnlyEvents(
+  p: PreparedSeries,
+  pull: Record<EyeSide, Float64Array>,
+  eyeSpasms: SpasmEvent[],
+): SpasmEvent[] {
+  const out: SpasmEvent[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const other: EyeSide = side === 'left' ? 'right' : 'left';
+    let i = 0;
+    while (i < p.n) {
+      if (!(p.face[i] && oneSidedMouth(pull[side], pull[other], i))) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < p.n && p.run[j + 1] === p.run[i] && oneSidedMouth(pull[side], pull[other], j + 1)) j++;
+      const startS = p.t[i]!;
+      const endS = p.t[j]! + p.dur[j]!;
+      const covered = eyeSpasms.some(
+        (e) => e.side === side && startS < e.endS + 0.1 && endS > e.startS - 0.1,
+      );
+      if (!covered && endS - startS >= DETECTOR.minMouthEventS) {
+        out.push({ startS, endS, side, kind: 'spasm', regions: ['mouth'], peakClosure: 0 });
+      }
+      i = j + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,117 @@
+/**
+ * Each side's own open-eye reference and the closure measured against it. Per side, so a naturally
+ * narrower eye or a landmark model that reads one eye 10 % small cancels out; rolling, so slow head
+ * motion and yaw (which change the apparent aperture by ±15 %) are followed; built only from frames
+ * judged open, so long tonic spasms and bursts do not drag the reference down.
+ */
+import { DETECTOR } from './params';
+import type { PreparedSeries } from './series-prep';
+
+type Stat = (values: number[]) => number;
+
+const percentile =
+  (p: number): Stat =>
+  (values) => {
+    const s = values.sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  };
+const medianStat: Stat = percentile(0.5);
+
+/**
+ * A statistic of the frames `use` accepts within ±halfS of each point of a coarse time grid, linearly
+ * interpolated back to every frame. NaN where fewer than minCount frames qualify (filled later).
+ */
+export function rollingOnGrid(
+  p: PreparedSeries,
+  values: Float64Array,
+  use: (i: number) => boolean,
+  halfS: number,
+  stat: Stat,
+  minCount: number,
+): Float64Array {
+  const out = new Float64Array(p.n).fill(Number.NaN);
+  if (p.n === 0) return out;
+  const t0 = p.t[0]!;
+  const t1 = p.t[p.n - 1]!;
+  const steps = Math.max(1, Math.ceil((t1 - t0) / DETECTOR.gridS));
+  const grid = new Float64Array(steps + 1);
+  let lo = 0;
+  let hi = 0;
+  for (let g = 0; g <= steps; g++) {
+    const c = t0 + ((t1 - t0) * g) / steps;
+    while (lo < p.n && p.t[lo]! < c - halfS) lo++;
+    while (hi < p.n && p.t[hi]! <= c + halfS) hi++;
+    const buf: number[] = [];
+    for (let i = lo; i < hi; i++) if (use(i) && !Number.isNaN(values[i]!)) buf.push(values[i]!);
+    grid[g] = buf.length >= minCount ? stat(buf) : Number.NaN;
+  }
+  for (let i = 0; i < p.n; i++) {
+    const x = steps === 0 || t1 === t0 ? 0 : ((p.t[i]! - t0) / (t1 - t0)) * steps;
+    const a = Math.floor(x);
+    const b = Math.min(steps, a + 1);
+    const ga = grid[a]!;
+    const gb = grid[b]!;
+    out[i] = Number.isNaN(ga) ? gb : Number.isNaN(gb) ? ga : ga + (gb - ga) * (x - a);
+  }
+  return out;
+}
+
+/** Replaces NaN with `fallback` where given, else with the value itself never defined (stays NaN). */
+function fill(target: Float64Array, fallback: Float64Array | number): Float64Array {
+  for (let i = 0; i < target.length; i++) {
+    if (Number.isNaN(target[i]!)) target[i] = typeof fallback === 'number' ? fallback : fallback[i]!;
+  }
+  return target;
+}
+
+function globalStat(values: Float64Array, use: (i: number) => boolean, stat: Stat): number {
+  const buf: number[] = [];
+  for (let i = 0; i < values.length; i++) if (use(i) && !Number.isNaN(values[i]!)) buf.push(values[i]!);
+  return buf.length > 0 ? stat(buf) : Number.NaN;
+}
+
+/** Closure per frame, 1 − aperture/reference (0 = as open as usual, 1 = shut); NaN without a face. */
+export function eyeClosure(p: PreparedSeries, aperture: Float64Array): Float64Array {
+  const face = (i: number) => p.face[i] === 1;
+  const minOpen = Math.max(3, Math.round(DETECTOR.minOpenS * (p.fps || 30)));
+  const longRef = fill(
+    rollingOnGrid(p, aperture, face, DETECTOR.longWindowS, percentile(DETECTOR.longPercentile), minOpen),
+    globalStat(aperture, face, percentile(DETECTOR.longPercentile)),
+  );
+  let open = (i: number) => face(i) && aperture[i]! >= DETECTOR.coarseOpenFraction * longRef[i]!;
+  let ref: Float64Array = new Float64Array(0);
+  for (let pass = 0; pass < 2; pass++) {
+    const wide = fill(
+      rollingOnGrid(p, aperture, open, DETECTOR.longWindowS, medianStat, minOpen),
+      fill(Float64Array.from(longRef), Number.NaN),
+    );
+    ref = fill(rollingOnGrid(p, aperture, open, DETECTOR.shortWindowS, medianStat, minOpen), wide);
+    const current = ref;
+    open = (i: number) => face(i) && 1 - aperture[i]! / current[i]! < DETECTOR.refineClosure;
+  }
+  const closure = new Float64Array(p.n);
+  for (let i = 0; i < p.n; i++) {
+    closure[i] = face(i) && ref[i]! > 0 ? Math.max(-1, Math.min(1, 1 - aperture[i]! / ref[i]!)) : Number.NaN;
+  }
+  return closure;
+}
+
+/** How far each mouth corner is from its own rest position (inter-ocular distances, ≥ 0); NaN if unmeasured. */
+export function mouthPull(p: PreparedSeries, corner: Float64Array, exclude: Uint8Array): Float64Array {
+  const minCount = Math.max(3, Math.round(0.5 * (p.fps || 30)));
+  const rest = rollingOnGrid(
+    p,
+    corner,
+    (i) => p.face[i] === 1 && !exclude[i],
+    DETECTOR.mouthWindowS,
+    medianStat,
+    minCount,
+  );
+  fill(
+    rest,
+    globalStat(corner, (i) => p.face[i] === 1, medianStat),
+  );
+  const pull = new Float64Array(p.n);
+  for (let i = 0; i < p.n; i++) pull[i] = Math.abs(corner[i]! - rest[i]!);
+  return pull;
+}

@@ -1,0 +1,99 @@
+/**
+ * Eye events and their classification: a closure of one eye that the other eye does not share is a
+ * spasm; a closure both eyes make together (within a couple of frames, depths may differ) is a blink.
+ */
+import { DETECTOR } from './params';
+import type { PreparedSeries } from './series-prep';
+
+export type EyeSide = 'left' | 'right';
+
+export interface EyeEvent {
+  side: EyeSide;
+  /** First and last frame index (inclusive). */
+  first: number;
+  last: number;
+  peak: number;
+  /** Frames at or above half the peak: the event's core. */
+  core: number[];
+}
+
+/** Hysteresis per eye: an event starts at onClosure and spans the frames around it at ≥ extentClosure. */
+export function findEyeEvents(p: PreparedSeries, closure: Float64Array, side: EyeSide): EyeEvent[] {
+  const events: EyeEvent[] = [];
+  let i = 0;
+  while (i < p.n) {
+    if (!(closure[i]! >= DETECTOR.onClosure)) {
+      i++;
+      continue;
+    }
+    let first = i;
+    while (first > 0 && p.run[first - 1] === p.run[i] && closure[first - 1]! >= DETECTOR.extentClosure)
+      first--;
+    let last = i;
+    while (last + 1 < p.n && p.run[last + 1] === p.run[i] && closure[last + 1]! >= DETECTOR.extentClosure)
+      last++;
+    const startS = p.t[first]!;
+    const endS = p.t[last]! + p.dur[last]!;
+    if (endS - startS >= DETECTOR.minEventS) {
+      let peak = 0;
+      for (let k = first; k <= last; k++) peak = Math.max(peak, closure[k]!);
+      const core: number[] = [];
+      for (let k = first; k <= last; k++) if (closure[k]! >= peak / 2) core.push(k);
+      events.push({ side, first, last, peak, core });
+    }
+    i = last + 1;
+  }
+  return events;
+}
+
+function meanAt(values: Float64Array, idx: number[], shift: number): number {
+  let s = 0;
+  let c = 0;
+  for (const i of idx) {
+    const v = values[i + shift];
+    if (v !== undefined && !Number.isNaN(v)) {
+      s += v;
+      c++;
+    }
+  }
+  return c > 0 ? s / c : Number.NaN;
+}
+
+function medianIn(p: PreparedSeries, values: Float64Array, fromS: number, toS: number): number {
+  const buf: number[] = [];
+  for (let i = 0; i < p.n; i++) {
+    if (p.t[i]! >= fromS && p.t[i]! < toS && !Number.isNaN(values[i]!)) buf.push(values[i]!);
+  }
+  if (buf.length === 0) return Number.NaN;
+  buf.sort((a, b) => a - b);
+  return buf[buf.length >> 1]!;
+}
+
+/**
+ * Does the other eye close together with this event? Either it is closed over the whole core (this
+ * eye joins a closure already there), or its mean closure over the core, at the best shift within the
+ * allowed lag and minus its own level on the flanks, is a real fraction of this eye's.
+ */
+export function otherEyeCloses(
+  p: PreparedSeries,
+  ev: EyeEvent,
+  self: Float64Array,
+  other: Float64Array,
+): boolean {
+  if (ev.core.every((i) => other[i]! >= DETECTOR.extentClosure)) return true;
+  const lagFrames = Math.max(1, Math.round(DETECTOR.blinkLagS / (p.dtMedian || 1 / 30)));
+  let best = Number.NEGATIVE_INFINITY;
+  for (let k = -lagFrames; k <= lagFrames; k++) {
+    const m = meanAt(other, ev.core, k);
+    if (m > best) best = m;
+  }
+  const startS = p.t[ev.first]!;
+  const endS = p.t[ev.last]! + p.dur[ev.last]!;
+  const pre = medianIn(p, other, startS - DETECTOR.blinkLagS - DETECTOR.flankS, startS - DETECTOR.blinkLagS);
+  const post = medianIn(p, other, endS + DETECTOR.blinkLagS, endS + DETECTOR.blinkLagS + DETECTOR.flankS);
+  const levels = [pre, post].filter((v) => !Number.isNaN(v));
+  const level = levels.length > 0 ? Math.max(0, Math.min(...levels)) : 0;
+  const support = best - level;
+  const own = meanAt(self, ev.core, 0);
+  return support >= Math.max(DETECTOR.blinkSupportMin, DETECTOR.blinkSupportRatio * own);
+}

@@ -1,0 +1,46 @@
+/**
+ * Parameters of the spasm event detector. Each value's reason is in packages/core/src/signals/README.md;
+ * they were set on the synthetic benchmark (packages/core/bench) and are not fitted to any one person.
+ */
+export const DETECTOR = {
+  /** Rolling window (± seconds) of the long, coarse open-eye reference: the 90th percentile. */
+  longWindowS: 5,
+  longPercentile: 0.9,
+  /** A frame below this fraction of the coarse reference is "maybe closed" and left out of the fine reference. */
+  coarseOpenFraction: 0.68,
+  /** Rolling window (± seconds) of the fine reference: the median of open frames; tracks yaw and head motion. */
+  shortWindowS: 1.5,
+  /** Open frames the fine reference needs (seconds' worth); otherwise it widens to the long window. */
+  minOpenS: 0.4,
+  /** Second pass: frames with a closure above this are left out of the fine reference. */
+  refineClosure: 0.25,
+  /** Reference evaluated on a grid this fine (seconds) and interpolated between: same result, less work. */
+  gridS: 0.1,
+  /** Closure (1 − aperture/reference) that starts an eye event, and the level that bounds its extent. */
+  onClosure: 0.25,
+  extentClosure: 0.12,
+  /** Shortest eye event (seconds) — clonic twitches start at 0.1 s; after the 3-frame median filter. */
+  minEventS: 0.06,
+  /** How late the other eye may be and still make a blink (seconds); compared over shifted frames. */
+  blinkLagS: 0.1,
+  /** The other eye "closes with" this one when its mean closure over the event core (best shift, minus its
+   *  level on the flanks) is at least this absolute level and this fraction of this eye's mean closure. */
+  blinkSupportMin: 0.1,
+  blinkSupportRatio: 0.3,
+  /** Flanks (seconds before/after the event, skipping blinkLagS) that give the other eye's own level. */
+  flankS: 0.3,
+  /** Mouth: rolling median window (± s) of the rest position; a pull is one-sided when this eye's side
+   *  moves at least `mouthPull` inter-ocular distances and `mouthAsym` more than the other side. */
+  mouthWindowS: 3,
+  mouthPull: 0.03,
+  mouthAsym: 0.025,
+  /** Shortest mouth-only event (seconds). */
+  minMouthEventS: 0.1,
+  /** Overall side: `bilateral` when the smaller side has at least this many spasms and this fraction of the larger. */
+  bilateralMinCount: 3,
+  bilateralMinRatio: 0.25,
+  /** A time gap longer than this (seconds) between frames splits events, as a no-face stretch does. */
+  maxGapS: 0.5,
+} as const;
+
+export const ANALYZER_VERSION = 'hemispasm-events/1.0.0';
