@@ -1,5 +1,6 @@
 /** @hemispasm/core — pure clinical logic and signal analysis. No I/O: callers bring data in and take results out. */
 
+export * from './decision/index';
 export * from './evidence/sources';
 export * from './signals/index';
 export * from './signals/types';

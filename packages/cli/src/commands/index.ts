@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
+import { recommendCommand } from './recommend';
 
 /** One command per file; each exports a `CommandModule` and is listed here. */
 export interface CommandModule {
   register(program: Command, output: Output): void;
 }
 
-export const commands: CommandModule[] = [];
+export const commands: CommandModule[] = [recommendCommand];
