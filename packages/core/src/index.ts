@@ -2,6 +2,7 @@
 
 export * from './decision/index';
 export * from './evidence/sources';
+export * from './instruments/index';
 export * from './signals/index';
 export * from './signals/types';
 export * from './validation';

@@ -268,7 +268,69 @@ const list = [
     section: '4 Older patients summary (anticoagulation ❓); not covered (pregnancy, ASA 5)',
     certainty: 'unverified',
   },
-] as const satisfies readonly Source[];
+  // Instruments (packages/core/src/instruments).
+  {
+    id: 'jankovic-orman1987-jrs',
+    citation:
+      'Jankovic J, Orman J. Jankovic Rating Scale (blepharospasm), 1987; wording as reproduced in "Craniofacial Muscles", Park et al., Table 16.2',
+    section: '1.3 Jankovic Rating Scale (original blepharospasm wording)',
+    certainty: 'verified',
+  },
+  {
+    id: 'neurosurgerywiki-jrs-hfs',
+    citation: 'neurosurgerywiki.com, "Jankovic Rating Scale for Hemifacial Spasm" (a wiki, not a primary source)',
+    section: '1.3 Jankovic Rating Scale (HFS-adapted wording)',
+    certainty: 'partial',
+  },
+  {
+    id: 'cohen1986-albert',
+    citation:
+      'Cohen & Albert spasm intensity grading (derived from a blepharospasm intensity scale by Cohen et al., 1986); commonly cited wording, not retrieved',
+    section: '1.2 Cohen & Albert grading',
+    certainty: 'unverified',
+  },
+  {
+    id: 'tan2005-hfs7',
+    citation:
+      'Tan EK, Fook-Chong S, Lum SY, Thumboo J. Validation of a short disease specific quality of life scale for hemifacial spasm. J Neurol Neurosurg Psychiatry 2005;76:1707–1710 (HFS-7)',
+    section: '1.4 HFS-7',
+    certainty: 'verified',
+  },
+  {
+    id: 'tan2004-hfs30',
+    citation:
+      'Tan EK, Fook-Chong S, Lum SY, Lim E. Botulinum toxin improves quality of life in hemifacial spasm: validation of a questionnaire (HFS-30). J Neurol Sci 2004;219:151–155',
+    section: '1.5 HFS-30',
+    certainty: 'verified',
+  },
+  {
+    id: 'house-brackmann1985',
+    citation:
+      'House JW, Brackmann DE. Facial nerve grading system. Otolaryngol Head Neck Surg 1985;93:146–147 (grade table as on Medscape 2172449 and a BMJ table)',
+    section: '1.7 House–Brackmann',
+    certainty: 'verified',
+  },
+  {
+    id: 'jlo-aao-hns-class-a',
+    citation:
+      'J Laryngol Otol article on vestibular schwannoma hearing outcomes (AAO-HNS class A: "PTA under 30 dB with WRS exceeding 70%")',
+    section: '1.9 Hearing outcome classes (class A)',
+    certainty: 'verified',
+  },
+  {
+    id: 'aao-hns1995-hearing',
+    citation:
+      'AAO-HNS Committee on Hearing and Equilibrium 1995 hearing classes B–D (general knowledge; primary source not retrieved)',
+    section: '1.9 Hearing outcome classes (classes B–D)',
+    certainty: 'unverified',
+  },
+  {
+    id: 'pmc10480239-reliability',
+    citation:
+      'Dystonia Coalition five-scale inter-rater reliability study of HFS severity scales on video (PMC10480239; 45 patients, 6 raters)',
+    section: '1.1 SMC; 1.2 Cohen; 1.3 JRS (reliability)',
+    certainty: 'verified',
+  },] as const satisfies readonly Source[];
 
 export type SourceId = (typeof list)[number]['id'];
 
