@@ -38,7 +38,8 @@ describe('instrument registry', () => {
     for (const d of INSTRUMENTS) {
       expect(d.source.length, d.id).toBeGreaterThan(0);
       for (const s of d.source) expect(SOURCES[s], `${d.id} cites ${s}`).toBeDefined();
-      for (const scheme of d.bandSchemes ?? []) for (const s of scheme.source) expect(SOURCES[s]).toBeDefined();
+      for (const scheme of d.bandSchemes ?? [])
+        for (const s of scheme.source) expect(SOURCES[s]).toBeDefined();
     }
     expect(new Set(INSTRUMENTS.map((d) => d.version)).size).toBe(INSTRUMENTS.length);
   });

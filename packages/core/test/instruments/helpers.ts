@@ -1,8 +1,10 @@
 import { expect } from 'vitest';
-import { getInstrument, type InputIssue, InputError, scoreInstrument } from '../../src/index';
+import { getInstrument, InputError, type InputIssue, scoreInstrument } from '../../src/index';
 
 /** Answers with every item of instrument `id` set to `value`. */
-export function allItems(id: string, value: number | ((itemId: string, index: number) => number)) {
+type Value = number | string | boolean | null;
+
+export function allItems(id: string, value: Value | ((itemId: string, index: number) => Value)) {
   const def = getInstrument(id);
   return {
     items: Object.fromEntries(
