@@ -7,7 +7,7 @@ import type { SpasmAnalysis, SpasmEvent } from './analysis-schema';
 import { eyeClosure, mouthPull } from './baseline';
 import { type EyeEvent, type EyeSide, findEyeEvents, otherEyeCloses } from './detect';
 import { ANALYZER_VERSION, DETECTOR } from './params';
-import { type PreparedSeries, prepareSeries } from './series-prep';
+import { firstAtOrAfter, type PreparedSeries, prepareSeries } from './series-prep';
 import { summarize } from './summary';
 import type { SignalSeries } from './types';
 
@@ -34,9 +34,7 @@ function mouthDuring(
   startS: number,
   endS: number,
 ) {
-  for (let i = 0; i < p.n; i++) {
-    if (p.t[i]! < startS - 0.1) continue;
-    if (p.t[i]! > endS + 0.1) break;
+  for (let i = firstAtOrAfter(p, startS - 0.1); i < p.n && p.t[i]! <= endS + 0.1; i++) {
     if (oneSidedMouth(pullSelf, pullOther, i)) return true;
   }
   return false;
@@ -69,7 +67,7 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
   for (const e of [...eyeEvents.left, ...eyeEvents.right]) {
     const s = startOf(p, e) - 0.2;
     const en = endOf(p, e) + 0.2;
-    for (let i = 0; i < p.n; i++) if (p.t[i]! >= s && p.t[i]! <= en) busy[i] = 1;
+    for (let i = firstAtOrAfter(p, s); i < p.n && p.t[i]! <= en; i++) busy[i] = 1;
   }
   const pull = { left: mouthPull(p, p.mouthL, busy), right: mouthPull(p, p.mouthR, busy) };
 

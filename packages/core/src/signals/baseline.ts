@@ -7,12 +7,14 @@
 import { DETECTOR } from './params';
 import type { PreparedSeries } from './series-prep';
 
-type Stat = (values: number[]) => number;
+/** A statistic of the values in a scratch buffer (which it may reorder). */
+type Stat = (values: Float64Array) => number;
 
 const percentile =
   (p: number): Stat =>
   (values) => {
-    const s = values.sort((a, b) => a - b);
+    // Typed-array sort is numeric and far faster than Array#sort with a comparator.
+    const s = values.sort();
     return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   };
 const medianStat: Stat = percentile(0.5);
@@ -24,7 +26,7 @@ const medianStat: Stat = percentile(0.5);
 export function rollingOnGrid(
   p: PreparedSeries,
   values: Float64Array,
-  use: (i: number) => boolean,
+  use: Uint8Array,
   halfS: number,
   stat: Stat,
   minCount: number,
@@ -33,7 +35,9 @@ export function rollingOnGrid(
   if (p.n === 0) return out;
   const t0 = p.t[0]!;
   const t1 = p.t[p.n - 1]!;
-  const steps = Math.max(1, Math.ceil((t1 - t0) / DETECTOR.gridS));
+  // The grid step scales with the window (a statistic over ±5 s barely moves in 0.3 s).
+  const steps = Math.max(1, Math.ceil((t1 - t0) / Math.max(DETECTOR.gridS, halfS / 15)));
+  const scratch = new Float64Array(p.n);
   const grid = new Float64Array(steps + 1);
   let lo = 0;
   let hi = 0;
@@ -41,9 +45,9 @@ export function rollingOnGrid(
     const c = t0 + ((t1 - t0) * g) / steps;
     while (lo < p.n && p.t[lo]! < c - halfS) lo++;
     while (hi < p.n && p.t[hi]! <= c + halfS) hi++;
-    const buf: number[] = [];
-    for (let i = lo; i < hi; i++) if (use(i) && !Number.isNaN(values[i]!)) buf.push(values[i]!);
-    grid[g] = buf.length >= minCount ? stat(buf) : Number.NaN;
+    let count = 0;
+    for (let i = lo; i < hi; i++) if (use[i] && !Number.isNaN(values[i]!)) scratch[count++] = values[i]!;
+    grid[g] = count >= minCount ? stat(scratch.subarray(0, count)) : Number.NaN;
   }
   for (let i = 0; i < p.n; i++) {
     const x = steps === 0 || t1 === t0 ? 0 : ((p.t[i]! - t0) / (t1 - t0)) * steps;
@@ -64,21 +68,23 @@ function fill(target: Float64Array, fallback: Float64Array | number): Float64Arr
   return target;
 }
 
-function globalStat(values: Float64Array, use: (i: number) => boolean, stat: Stat): number {
+function globalStat(values: Float64Array, use: Uint8Array, stat: Stat): number {
   const buf: number[] = [];
-  for (let i = 0; i < values.length; i++) if (use(i) && !Number.isNaN(values[i]!)) buf.push(values[i]!);
-  return buf.length > 0 ? stat(buf) : Number.NaN;
+  for (let i = 0; i < values.length; i++) if (use[i] && !Number.isNaN(values[i]!)) buf.push(values[i]!);
+  return buf.length > 0 ? stat(Float64Array.from(buf)) : Number.NaN;
 }
 
 /** Closure per frame, 1 − aperture/reference (0 = as open as usual, 1 = shut); NaN without a face. */
 export function eyeClosure(p: PreparedSeries, aperture: Float64Array): Float64Array {
-  const face = (i: number) => p.face[i] === 1;
+  const face = p.face;
   const minOpen = Math.max(3, Math.round(DETECTOR.minOpenS * (p.fps || 30)));
   const longRef = fill(
     rollingOnGrid(p, aperture, face, DETECTOR.longWindowS, percentile(DETECTOR.longPercentile), minOpen),
     globalStat(aperture, face, percentile(DETECTOR.longPercentile)),
   );
-  let open = (i: number) => face(i) && aperture[i]! >= DETECTOR.coarseOpenFraction * longRef[i]!;
+  const open = new Uint8Array(p.n);
+  for (let i = 0; i < p.n; i++)
+    open[i] = face[i] && aperture[i]! >= DETECTOR.coarseOpenFraction * longRef[i]! ? 1 : 0;
   let ref: Float64Array = new Float64Array(0);
   for (let pass = 0; pass < 2; pass++) {
     const wide = fill(
@@ -86,12 +92,14 @@ export function eyeClosure(p: PreparedSeries, aperture: Float64Array): Float64Ar
       fill(Float64Array.from(longRef), Number.NaN),
     );
     ref = fill(rollingOnGrid(p, aperture, open, DETECTOR.shortWindowS, medianStat, minOpen), wide);
-    const current = ref;
-    open = (i: number) => face(i) && 1 - aperture[i]! / current[i]! < DETECTOR.refineClosure;
+    // Refine only by removing frames: a frame the coarse test called closed never becomes open, or a
+    // long partial tonic spasm could become its own reference and vanish.
+    for (let i = 0; i < p.n; i++)
+      if (open[i] && 1 - aperture[i]! / ref[i]! >= DETECTOR.refineClosure) open[i] = 0;
   }
   const closure = new Float64Array(p.n);
   for (let i = 0; i < p.n; i++) {
-    closure[i] = face(i) && ref[i]! > 0 ? Math.max(-1, Math.min(1, 1 - aperture[i]! / ref[i]!)) : Number.NaN;
+    closure[i] = face[i] && ref[i]! > 0 ? Math.max(-1, Math.min(1, 1 - aperture[i]! / ref[i]!)) : Number.NaN;
   }
   return closure;
 }
@@ -99,18 +107,9 @@ export function eyeClosure(p: PreparedSeries, aperture: Float64Array): Float64Ar
 /** How far each mouth corner is from its own rest position (inter-ocular distances, ≥ 0); NaN if unmeasured. */
 export function mouthPull(p: PreparedSeries, corner: Float64Array, exclude: Uint8Array): Float64Array {
   const minCount = Math.max(3, Math.round(0.5 * (p.fps || 30)));
-  const rest = rollingOnGrid(
-    p,
-    corner,
-    (i) => p.face[i] === 1 && !exclude[i],
-    DETECTOR.mouthWindowS,
-    medianStat,
-    minCount,
-  );
-  fill(
-    rest,
-    globalStat(corner, (i) => p.face[i] === 1, medianStat),
-  );
+  const use = Uint8Array.from(p.face, (f, i) => (f && !exclude[i] ? 1 : 0));
+  const rest = rollingOnGrid(p, corner, use, DETECTOR.mouthWindowS, medianStat, minCount);
+  fill(rest, globalStat(corner, p.face, medianStat));
   const pull = new Float64Array(p.n);
   for (let i = 0; i < p.n; i++) pull[i] = Math.abs(corner[i]! - rest[i]!);
   return pull;

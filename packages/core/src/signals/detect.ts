@@ -3,7 +3,7 @@
  * spasm; a closure both eyes make together (within a couple of frames, depths may differ) is a blink.
  */
 import { DETECTOR } from './params';
-import type { PreparedSeries } from './series-prep';
+import { firstAtOrAfter, type PreparedSeries } from './series-prep';
 
 export type EyeSide = 'left' | 'right';
 
@@ -13,7 +13,7 @@ export interface EyeEvent {
   first: number;
   last: number;
   peak: number;
-  /** Frames at or above half the peak: the event's core. */
+  /** Frames at or above half the peak (and the onset level): the event's core. */
   core: number[];
 }
 
@@ -38,7 +38,10 @@ export function findEyeEvents(p: PreparedSeries, closure: Float64Array, side: Ey
       let peak = 0;
       for (let k = first; k <= last; k++) peak = Math.max(peak, closure[k]!);
       const core: number[] = [];
-      for (let k = first; k <= last; k++) if (closure[k]! >= peak / 2) core.push(k);
+      // Core: at least half the peak and at least the onset level, so a slow drift that widens the
+      // extent does not dilute the comparison with the other eye.
+      const coreLevel = Math.max(peak / 2, Math.min(peak, DETECTOR.onClosure));
+      for (let k = first; k <= last; k++) if (closure[k]! >= coreLevel) core.push(k);
       events.push({ side, first, last, peak, core });
     }
     i = last + 1;
@@ -61,8 +64,8 @@ function meanAt(values: Float64Array, idx: number[], shift: number): number {
 
 function medianIn(p: PreparedSeries, values: Float64Array, fromS: number, toS: number): number {
   const buf: number[] = [];
-  for (let i = 0; i < p.n; i++) {
-    if (p.t[i]! >= fromS && p.t[i]! < toS && !Number.isNaN(values[i]!)) buf.push(values[i]!);
+  for (let i = firstAtOrAfter(p, fromS); i < p.n && p.t[i]! < toS; i++) {
+    if (!Number.isNaN(values[i]!)) buf.push(values[i]!);
   }
   if (buf.length === 0) return Number.NaN;
   buf.sort((a, b) => a - b);

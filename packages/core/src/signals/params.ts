@@ -14,7 +14,8 @@ export const DETECTOR = {
   minOpenS: 0.4,
   /** Second pass: frames with a closure above this are left out of the fine reference. */
   refineClosure: 0.25,
-  /** Reference evaluated on a grid this fine (seconds) and interpolated between: same result, less work. */
+  /** References are evaluated on a grid at least this fine (seconds; coarser for wide windows: window/15)
+   *  and interpolated between: the same result for slow changes, far less work. */
   gridS: 0.1,
   /** Closure (1 − aperture/reference) that starts an eye event, and the level that bounds its extent. */
   onClosure: 0.25,

@@ -112,3 +112,15 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
     fps,
   };
 }
+
+/** Index of the first frame at or after time `s` (binary search; times are increasing). */
+export function firstAtOrAfter(p: PreparedSeries, s: number): number {
+  let lo = 0;
+  let hi = p.n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.t[mid]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -376,11 +376,17 @@ export function generateScenario(
   }
 
   // Single-frame glitches: a landmark jump on one or both eyes (wildly open or collapsed).
+  // Isolated (≥ 3 frames apart): two glitches on adjacent frames are a 2-frame closure, which no
+  // detector can tell from a real 60–80 ms twitch.
   const nGlitches = Math.round(c.glitchesPerS * c.durationS);
-  for (let k = 0; k < nGlitches; k++) {
+  const glitched = new Set<number>();
+  for (let k = 0, tries = 0; k < nGlitches && tries < nGlitches * 20; tries++) {
     const i = 1 + Math.floor(rng() * (frames.length - 2));
     const f = frames[i]!;
     if (f.eyeL === null || f.eyeR === null) continue;
+    if ([-2, -1, 0, 1, 2].some((d) => glitched.has(i + d))) continue;
+    glitched.add(i);
+    k++;
     const factor = rng() < 0.5 ? uniform(rng, 0.05, 0.4) : uniform(rng, 1.4, 2);
     const which = rng();
     if (which < 0.4) f.eyeL *= factor;
