@@ -48,7 +48,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     message:
       "A history of Bell's palsy or facial-nerve injury suggests post-paralytic synkinesis or secondary " +
       'HFS, whose management and toxin response differ from primary HFS.',
-    action: `Confirm the diagnosis with a neurologist; toxin doses per site are usually lower. ${REVIEW}`,
+    action: `Confirm the diagnosis with a neurologist; one toxin protocol uses lower doses per site. ${REVIEW}`,
     source: 'yaltho2011',
   },
   {
@@ -72,7 +72,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     message:
       'Signs beyond the spasm (facial weakness, hearing loss/tinnitus/imbalance, facial numbness or other ' +
       'cranial-nerve signs) suggest a structural cause such as a cerebellopontine-angle tumour or demyelination.',
-    action: `MRI (CISS/FIESTA ± contrast) and neurological/neurosurgical review. ${REVIEW}`,
+    action: `MRI (CISS/FIESTA ± TOF) and neurological/neurosurgical review. ${REVIEW}`,
     source: 'tan2002-qjm',
   },
   {

@@ -1,0 +1,44 @@
+/** Builds valid patient profiles for tests: a typical adult with primary HFS, changed only where a test says. */
+import type { PatientProfileInput } from '../../src/decision/profile';
+
+type Patch = {
+  [K in keyof PatientProfileInput]?: PatientProfileInput[K] extends readonly unknown[]
+    ? PatientProfileInput[K]
+    : PatientProfileInput[K] extends object | undefined
+      ? Partial<NonNullable<PatientProfileInput[K]>>
+      : PatientProfileInput[K];
+};
+
+export const TYPICAL: PatientProfileInput = {
+  age: 56,
+  sex: 'female',
+  affectedSide: 'left',
+  symptomDurationMonths: 30,
+  progression: 'slow',
+  severity: { smcGrade: 2 },
+  imaging: { mri: 'neurovascular_conflict' },
+  asaClass: 2,
+  anticoagulated: false,
+  pregnant: false,
+  contralateralHearingLoss: false,
+  history: { bellsPalsy: false, facialTrauma: false },
+  preferences: {
+    riskTolerance: 'moderate',
+    avoidSurgery: false,
+    avoidGeneralAnesthesia: false,
+    wantsLongTermCure: false,
+  },
+};
+
+/** One level deep merge: nested objects (severity, preferences, …) are merged, arrays replaced. */
+export function profile(patch: Patch = {}): PatientProfileInput {
+  const out: Record<string, unknown> = structuredClone(TYPICAL) as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    const cur = out[k];
+    out[k] =
+      v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object'
+        ? { ...(cur as object), ...v }
+        : v;
+  }
+  return out as PatientProfileInput;
+}

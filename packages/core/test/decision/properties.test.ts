@@ -1,0 +1,299 @@
+/**
+ * Property tests: whatever valid profile comes in, the output keeps its promises; whatever invalid profile
+ * comes in, it is rejected with the path of the field at fault.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { recommend } from '../../src/decision/engine';
+import { OPTION_IDS } from '../../src/decision/option-ids';
+import { type PatientProfileInput, PRIOR_RESPONSES } from '../../src/decision/profile';
+import { SOURCES } from '../../src/evidence/sources';
+import { InputError } from '../../src/validation';
+import { profile } from './profiles';
+
+const bool = fc.boolean();
+
+/** Every valid profile: all enum values, bounds included, optional fields present or left out. */
+export const validProfile: fc.Arbitrary<PatientProfileInput> = fc.record(
+  {
+    age: fc.double({ min: 0, max: 120, noNaN: true }),
+    sex: fc.constantFrom('female', 'male', 'other'),
+    affectedSide: fc.constantFrom('left', 'right', 'both'),
+    symptomDurationMonths: fc.double({ min: 0, max: 1200, noNaN: true }),
+    progression: fc.constantFrom('stable', 'slow', 'rapid'),
+    severity: fc.record(
+      {
+        smcGrade: fc.integer({ min: 1, max: 4 }),
+        jankovic: fc.record({
+          severity: fc.integer({ min: 0, max: 4 }),
+          frequency: fc.integer({ min: 0, max: 4 }),
+        }),
+      },
+      { requiredKeys: ['smcGrade'] },
+    ),
+    imaging: fc.record({ mri: fc.constantFrom('not_done', 'normal', 'neurovascular_conflict', 'lesion') }),
+    asaClass: fc.integer({ min: 1, max: 5 }),
+    anticoagulated: bool,
+    pregnant: bool,
+    contralateralHearingLoss: bool,
+    frailty: bool,
+    diabetes: bool,
+    history: fc.record({ bellsPalsy: bool, facialTrauma: bool }),
+    neurology: fc.record(
+      { facialWeakness: bool, ipsilateralHearingLoss: bool, otherCranialNerveSigns: bool },
+      { requiredKeys: [] },
+    ),
+    priorTreatments: fc.array(
+      fc.record({ option: fc.constantFrom(...OPTION_IDS), response: fc.constantFrom(...PRIOR_RESPONSES) }),
+      { maxLength: 6 },
+    ),
+    preferences: fc.record({
+      riskTolerance: fc.constantFrom('low', 'moderate', 'high'),
+      avoidSurgery: bool,
+      avoidGeneralAnesthesia: bool,
+      wantsLongTermCure: bool,
+    }),
+  },
+  {
+    requiredKeys: [
+      'age',
+      'sex',
+      'affectedSide',
+      'symptomDurationMonths',
+      'progression',
+      'severity',
+      'imaging',
+      'asaClass',
+      'anticoagulated',
+      'pregnant',
+      'contralateralHearingLoss',
+      'history',
+      'preferences',
+    ],
+  },
+) as fc.Arbitrary<PatientProfileInput>;
+
+const RUNS = { numRuns: 200 };
+
+describe('any valid profile', () => {
+  it('gives the five options with unique ranks 1..5, scores 0–100, a resolvable source on every reason', () => {
+    fc.assert(
+      fc.property(validProfile, (p) => {
+        const r = recommend(p, { explain: true });
+        expect(r.options.map((o) => o.id).sort()).toEqual([...OPTION_IDS].sort());
+        expect(r.options.map((o) => o.rank)).toEqual([1, 2, 3, 4, 5]);
+        for (const o of r.options) {
+          expect(Number.isInteger(o.score)).toBe(true);
+          expect(o.score).toBeGreaterThanOrEqual(0);
+          expect(o.score).toBeLessThanOrEqual(100);
+          expect(o.reasons.length).toBeGreaterThan(0);
+          for (const c of [...o.reasons, ...o.benefits, ...o.risks]) {
+            expect(SOURCES[c.source]?.citation).toBe(c.citation);
+            expect(SOURCES[c.source]?.certainty).toBe(c.certainty);
+          }
+          for (const f of [...o.benefits, ...o.risks]) {
+            expect(f.figure.length).toBeGreaterThan(0);
+            expect(f.timePoint.length).toBeGreaterThan(0);
+          }
+        }
+        for (const f of r.redFlags) expect(SOURCES[f.source]?.citation).toBe(f.citation);
+        for (const t of r.trace ?? [])
+          if (t.scoreAfter !== undefined) expect(Number.isFinite(t.scoreAfter)).toBe(true);
+        expect(r.disclaimer).toMatch(/does not replace/);
+        expect(JSON.stringify(r)).not.toMatch(/NaN|null/);
+      }),
+      RUNS,
+    );
+  });
+
+  it('orders options by score, keeps "preferred" for rank 1 and "contraindicated" at the bottom', () => {
+    fc.assert(
+      fc.property(validProfile, (p) => {
+        const { options } = recommend(p);
+        const live = options.filter((o) => o.recommendation !== 'contraindicated');
+        for (let i = 1; i < live.length; i++)
+          expect(live[i - 1]!.score).toBeGreaterThanOrEqual(live[i]!.score);
+        expect(options.slice(live.length).every((o) => o.recommendation === 'contraindicated')).toBe(true);
+        for (const o of options) {
+          if (o.recommendation === 'preferred') expect(o.rank).toBe(1);
+          if (o.recommendation === 'not_advised') expect(o.score).toBeLessThan(40);
+          if (o.recommendation === 'contraindicated') expect(o.score).toBe(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('raises each red flag exactly when its finding is present', () => {
+    fc.assert(
+      fc.property(validProfile, (p) => {
+        const codes = new Set(recommend(p).redFlags.map((f) => f.code));
+        const n = p.neurology ?? {};
+        expect(codes.has('structural_lesion')).toBe(p.imaging.mri === 'lesion');
+        expect(codes.has('imaging_needed')).toBe(p.imaging.mri === 'not_done');
+        expect(codes.has('bilateral_symptoms')).toBe(p.affectedSide === 'both');
+        expect(codes.has('post_paralytic_synkinesis')).toBe(p.history.bellsPalsy || p.history.facialTrauma);
+        expect(codes.has('young_onset')).toBe(p.age - p.symptomDurationMonths / 12 < 40);
+        expect(codes.has('neurological_deficit')).toBe(
+          Boolean(n.facialWeakness || n.ipsilateralHearingLoss || n.otherCranialNerveSigns),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('never ranks MVD higher when only the ASA class gets worse', () => {
+    fc.assert(
+      fc.property(validProfile, fc.integer({ min: 1, max: 4 }), (p, asa) => {
+        const mvd = (a: number) =>
+          recommend({ ...p, asaClass: a }).options.find((o) => o.id === 'mvd')!.score;
+        expect(mvd(asa + 1)).toBeLessThanOrEqual(mvd(asa));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('is deterministic', () => {
+    fc.assert(
+      fc.property(validProfile, (p) => {
+        expect(recommend(p, { explain: true })).toEqual(recommend(structuredClone(p), { explain: true }));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+/** One corruption of a valid profile and the path the error must name. */
+type Corruption = { path: string; apply: (p: Record<string, unknown>) => void };
+
+const at = (p: Record<string, unknown>, key: string) => p[key] as Record<string, unknown>;
+
+const CORRUPTIONS: Corruption[] = [
+  {
+    path: 'imaging.mri',
+    apply: (p) => {
+      at(p, 'imaging').mri = 'ct';
+    },
+  },
+  {
+    path: 'affectedSide',
+    apply: (p) => {
+      p.affectedSide = 'middle';
+    },
+  },
+  {
+    path: 'severity.smcGrade',
+    apply: (p) => {
+      at(p, 'severity').smcGrade = 0;
+    },
+  },
+  {
+    path: 'severity.smcGrade',
+    apply: (p) => {
+      at(p, 'severity').smcGrade = 2.5;
+    },
+  },
+  {
+    path: 'asaClass',
+    apply: (p) => {
+      p.asaClass = 6;
+    },
+  },
+  {
+    path: 'age',
+    apply: (p) => {
+      p.age = -1;
+    },
+  },
+  {
+    path: 'age',
+    apply: (p) => {
+      p.age = '56';
+    },
+  },
+  {
+    path: 'age',
+    apply: (p) => {
+      delete p.age;
+    },
+  },
+  {
+    path: 'pregnant',
+    apply: (p) => {
+      p.pregnant = 'no';
+    },
+  },
+  {
+    path: 'history.bellsPalsy',
+    apply: (p) => {
+      delete at(p, 'history').bellsPalsy;
+    },
+  },
+  {
+    path: 'preferences.riskTolerance',
+    apply: (p) => {
+      at(p, 'preferences').riskTolerance = 'extreme';
+    },
+  },
+  {
+    path: 'priorTreatments.0.response',
+    apply: (p) => {
+      p.priorTreatments = [{ option: 'mvd', response: 'ok' }];
+    },
+  },
+  {
+    path: 'priorTreatments.0.option',
+    apply: (p) => {
+      p.priorTreatments = [{ option: 'acupuncture', response: 'good' }];
+    },
+  },
+  {
+    path: 'smoker',
+    apply: (p) => {
+      p.smoker = true;
+    },
+  },
+  {
+    path: 'neurology.numbness',
+    apply: (p) => {
+      p.neurology = { numbness: true };
+    },
+  },
+];
+
+describe('invalid profiles', () => {
+  it('are rejected with an issue naming the field path', () => {
+    fc.assert(
+      fc.property(validProfile, fc.constantFrom(...CORRUPTIONS), (p, c) => {
+        const bad = structuredClone(p) as unknown as Record<string, unknown>;
+        c.apply(bad);
+        let error: unknown;
+        try {
+          recommend(bad);
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as InputError).issues.map((i) => i.path)).toContain(c.path);
+      }),
+      RUNS,
+    );
+  });
+
+  it('rejects an unknown MRI value with the agreed message', () => {
+    const bad = { ...profile(), imaging: { mri: 'ct' } };
+    expect(() => recommend(bad)).toThrowError(InputError);
+    try {
+      recommend(bad);
+    } catch (e) {
+      expect((e as InputError).issues).toEqual([
+        { path: 'imaging.mri', message: 'expected one of not_done, normal, neurovascular_conflict, lesion' },
+      ]);
+    }
+  });
+
+  it('rejects things that are not profiles at all', () => {
+    for (const x of [null, undefined, 42, 'profile', [], {}])
+      expect(() => recommend(x)).toThrowError(InputError);
+  });
+});
