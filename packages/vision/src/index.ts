@@ -1,0 +1,16 @@
+/** @hemispasm/vision — face video → facial signals (Node), and the same landmark + signal code for a browser worker. */
+
+export {
+  type FaceSignals,
+  type Landmark,
+  NO_FACE,
+  type SignalOptions,
+  signalsFromLandmarks,
+} from './landmarks/face-signals';
+export { humanConfig, type Landmarker, MODEL_FILES, WASM_FILES } from './landmarks/human-setup';
+export * from './landmarks/mesh-indices';
+export { type BrowserAsset, browserAssets } from './node/browser-assets';
+export { type DecodedFrame, decodeFrames } from './node/decode';
+export { type ExtractOptions, extractSignalsFromVideo, splitFrames } from './node/extract';
+export { createNodeLandmarker, humanModelsDir, tfjsWasmDir } from './node/human-node';
+export { DEFAULT_MAX_WIDTH, probeVideo, type VideoInfo } from './node/probe';

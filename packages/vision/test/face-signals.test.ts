@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Landmark,
+  MOUTH_CORNER_LEFT,
+  MOUTH_CORNER_RIGHT,
+  PATIENT_LEFT_EYE,
+  PATIENT_RIGHT_EYE,
+  signalsFromLandmarks,
+} from '../src/index';
+
+type Eye = typeof PATIENT_RIGHT_EYE;
+
+/**
+ * A synthetic frontal face on an UNMIRRORED image (patient's right eye on the image's left), 478 points:
+ * each eye 40 px wide with lids `gap` px apart, mouth corners below the eyes.
+ */
+function face(opts: { gapR: number; gapL: number; mouthDropR?: number }): number[][] {
+  const pts: number[][] = Array.from({ length: 478 }, () => [320, 200, 0]);
+  const placeEye = (idx: Eye, cx: number, gap: number, outerOnLeft: boolean) => {
+    const sign = outerOnLeft ? -1 : 1;
+    pts[idx.outer] = [cx + sign * 20, 150, 0];
+    pts[idx.inner] = [cx - sign * 20, 150, 0];
+    idx.lidPairs.forEach(([u, l], k) => {
+      const x = cx + sign * (10 - 5 * k);
+      pts[u] = [x, 150 - gap / 2, 0];
+      pts[l] = [x, 150 + gap / 2, 0];
+    });
+  };
+  placeEye(PATIENT_RIGHT_EYE, 260, opts.gapR, true);
+  placeEye(PATIENT_LEFT_EYE, 380, opts.gapL, false);
+  pts[MOUTH_CORNER_RIGHT] = [280, 250 - (opts.mouthDropR ?? 0), 0];
+  pts[MOUTH_CORNER_LEFT] = [360, 250, 0];
+  return pts;
+}
+
+/**
+ * What the model returns for the left-right flipped picture: the points move to width − x AND trade names,
+ * because the model labels whatever eye is on the image's left as the subject's "right" eye.
+ */
+function mirror(pts: number[][], width = 640): number[][] {
+  const pairs: Array<[number, number]> = [
+    [PATIENT_RIGHT_EYE.outer, PATIENT_LEFT_EYE.outer],
+    [PATIENT_RIGHT_EYE.inner, PATIENT_LEFT_EYE.inner],
+    [MOUTH_CORNER_RIGHT, MOUTH_CORNER_LEFT],
+    ...PATIENT_RIGHT_EYE.lidPairs.flatMap(
+      ([u, l], k): Array<[number, number]> => [
+        [u, PATIENT_LEFT_EYE.lidPairs[k]![0]],
+        [l, PATIENT_LEFT_EYE.lidPairs[k]![1]],
+      ],
+    ),
+  ];
+  const out = pts.map(([x, y, z]) => [width - x!, y!, z!]);
+  for (const [a, b] of pairs) [out[a], out[b]] = [out[b]!, out[a]!];
+  return out;
+}
+
+/** Rotates the face about a vertical axis through its centre; positive = patient turns to their own left. */
+function turn(pts: number[][], degrees: number): number[][] {
+  const a = (degrees * Math.PI) / 180;
+  // Patient's left is +x on an unmirrored image and depth z grows away from the camera: turning left moves
+  // the left side (+x) away (+z).
+  return pts.map(([x, y, z]) => {
+    const dx = x! - 320;
+    return [320 + dx * Math.cos(a) - z! * Math.sin(a), y!, dx * Math.sin(a) + z! * Math.cos(a)];
+  });
+}
+
+describe('signalsFromLandmarks', () => {
+  it('measures each eye as lid distance over eye width, on the patient side, for an unmirrored image', () => {
+    const s = signalsFromLandmarks(face({ gapR: 4, gapL: 12 }), { mirrored: false });
+    expect(s.eyeR).toBeCloseTo(4 / 40, 6);
+    expect(s.eyeL).toBeCloseTo(12 / 40, 6);
+  });
+
+  it('swaps the sides for a mirrored (selfie) image so a closed right eye stays the right eye', () => {
+    const mirrored = mirror(face({ gapR: 4, gapL: 12 }));
+    const right = signalsFromLandmarks(mirrored, { mirrored: true });
+    expect(right.eyeR).toBeCloseTo(0.1, 6);
+    expect(right.eyeL).toBeCloseTo(0.3, 6);
+    // Read as unmirrored, the same picture would blame the wrong eye: the flag matters.
+    const wrong = signalsFromLandmarks(mirrored, { mirrored: false });
+    expect(wrong.eyeR).toBeCloseTo(0.3, 6);
+  });
+
+  it('gives mouth-corner distance to the same-side eye in inter-ocular distances, smaller when pulled up', () => {
+    const rest = signalsFromLandmarks(face({ gapR: 12, gapL: 12 }), { mirrored: false });
+    const pulled = signalsFromLandmarks(face({ gapR: 12, gapL: 12, mouthDropR: 12 }), { mirrored: false });
+    // Eye centres 120 px apart; right corner 20 px in and 100 px below the right eye centre.
+    expect(rest.mouthR).toBeCloseTo(Math.hypot(20, 100) / 120, 6);
+    expect(pulled.mouthR!).toBeLessThan(rest.mouthR! - 0.05);
+    expect(pulled.mouthL).toBeCloseTo(rest.mouthL!, 9);
+    const m = signalsFromLandmarks(mirror(face({ gapR: 12, gapL: 12, mouthDropR: 12 })), { mirrored: true });
+    expect(m.mouthR).toBeCloseTo(pulled.mouthR!, 9);
+  });
+
+  it('reports head yaw with the sign of the patient turning to their own left, mirrored or not', () => {
+    const frontal = signalsFromLandmarks(face({ gapR: 12, gapL: 12 }), { mirrored: false });
+    expect(frontal.yaw).toBeCloseTo(0, 6);
+    const left = turn(face({ gapR: 12, gapL: 12 }), 20);
+    expect(signalsFromLandmarks(left, { mirrored: false }).yaw).toBeCloseTo(20, 4);
+    expect(signalsFromLandmarks(mirror(left), { mirrored: true }).yaw).toBeCloseTo(20, 4);
+    expect(
+      signalsFromLandmarks(turn(face({ gapR: 12, gapL: 12 }), -15), { mirrored: false }).yaw,
+    ).toBeCloseTo(-15, 4);
+  });
+
+  it('returns null fields for no face, too few points or broken coordinates', () => {
+    const none = { eyeL: null, eyeR: null, mouthL: null, mouthR: null, yaw: null };
+    expect(signalsFromLandmarks(null, { mirrored: false })).toEqual(none);
+    expect(signalsFromLandmarks(face({ gapR: 4, gapL: 4 }).slice(0, 400), { mirrored: false })).toEqual(none);
+    const broken: Landmark[] = face({ gapR: 4, gapL: 4 });
+    broken[PATIENT_LEFT_EYE.lidPairs[2]![0]] = [Number.NaN, 3, 0];
+    expect(signalsFromLandmarks(broken, { mirrored: false })).toEqual(none);
+  });
+});
