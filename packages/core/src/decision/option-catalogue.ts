@@ -102,7 +102,13 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
         source: 'dantas2025-bont',
       },
       {
-        what: 'Duration of effect',
+        what: 'Duration of effect; injections are repeated',
+        figure: 'about 3–4 months',
+        timePoint: 'per injection; repeat every 3–4 months',
+        source: 'rosenstengel2012',
+      },
+      {
+        what: 'Duration of effect in HFS',
         figure: 'median 12 weeks (70 HFS patients)',
         timePoint: 'per injection; no loss of duration over repeated cycles',
         source: 'anzjo1994-bont',

@@ -28,7 +28,7 @@ export interface RankingRule {
 }
 
 const SURGICAL_CANDIDATE_NOTE =
-  'RF is mostly used for people who are not surgical candidates or relapse after MVD';
+  'RF is used mainly for people who are not surgical candidates or who relapse after MVD';
 
 export const RANKING_RULES: readonly RankingRule[] = [
   // ── Starting points: what the evidence says about each option in general ──
@@ -53,7 +53,7 @@ export const RANKING_RULES: readonly RankingRule[] = [
         add: 50,
         because:
           'MVD is the only treatment aimed at the cause (a vessel compressing the facial nerve); ' +
-          'complete resolution in about 88–91 %.',
+          'complete resolution in 91.1 % (pooled review).',
         source: 'mvd-sr2012',
       },
     ],
@@ -66,8 +66,8 @@ export const RANKING_RULES: readonly RankingRule[] = [
         option: 'observation',
         add: 30,
         because:
-          'Without treatment the spasm usually persists; remission is reported as very rare in reviews but ' +
-          'in 41 % of one highly selected untreated cohort.',
+          'Remission without treatment is described as very rare in reviews, but occurred in 41 % of one ' +
+          'highly selected untreated cohort.',
         source: 'lee2017-natural-history',
       },
     ],
@@ -110,8 +110,9 @@ export const RANKING_RULES: readonly RankingRule[] = [
         option: 'observation',
         add: 25,
         because:
-          'Spasm confined to the eye (SMC I) and not progressing rapidly: waiting is a reasonable choice.',
-        source: 'lee2011-smc',
+          'Spasm confined to the eye (SMC I) and not progressing rapidly: waiting is an option, as some ' +
+          'untreated patients remit.',
+        source: 'lee2017-natural-history',
       },
     ],
   },
