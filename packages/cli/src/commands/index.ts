@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
+import { instrumentsCommand } from './instruments';
 import { recommendCommand } from './recommend';
+import { scoreCommand } from './score';
 
 /** One command per file; each exports a `CommandModule` and is listed here. */
 export interface CommandModule {
   register(program: Command, output: Output): void;
 }
 
-export const commands: CommandModule[] = [recommendCommand];
+export const commands: CommandModule[] = [recommendCommand, instrumentsCommand, scoreCommand];

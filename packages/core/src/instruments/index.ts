@@ -5,6 +5,7 @@ export { NEVER_TO_ALWAYS } from './neutral-items';
 export {
   getInstrument,
   getInstrumentWithWording,
+  INSTRUMENT_DISCLAIMER,
   INSTRUMENT_IDS,
   INSTRUMENTS,
   listInstruments,

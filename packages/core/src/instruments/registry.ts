@@ -67,3 +67,7 @@ export function scoreInstrument(id: string, answers: unknown, opts: ScoreOptions
     opts.wordingPack === undefined ? getInstrument(id) : getInstrumentWithWording(id, opts.wordingPack);
   return scoreAnswers(def, answers);
 }
+
+/** Shown with every score wherever it is displayed. */
+export const INSTRUMENT_DISCLAIMER =
+  'A score supports, and does not replace, the judgement of a physician. Compare scores only within the same instrument and version.';

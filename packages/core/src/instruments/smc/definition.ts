@@ -40,7 +40,7 @@ export const smc: InstrumentDefinition = {
   bandSchemes: [
     {
       id: 'mild-severe',
-      label: 'Mild (SMC 1–2) / severe (SMC 3–4) dichotomy used in later papers',
+      label: 'mild (SMC 1–2) / severe (SMC 3–4) dichotomy used in later papers',
       source: ['na2018-severity'],
       bands: [
         { id: 'mild', label: 'Mild', min: 1, max: 2 },
