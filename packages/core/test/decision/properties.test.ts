@@ -292,6 +292,21 @@ describe('invalid profiles', () => {
     }
   });
 
+  it('says what was given for a wrong type, and "required" only for a missing field', () => {
+    const bad = { ...profile(), age: '56', severity: { smcGrade: 2.5 } } as Record<string, unknown>;
+    delete bad.pregnant;
+    try {
+      recommend(bad);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InputError).issues).toEqual([
+        { path: 'age', message: 'expected number, got "56"' },
+        { path: 'severity.smcGrade', message: 'expected int, got number 2.5' },
+        { path: 'pregnant', message: 'required (expected boolean)' },
+      ]);
+    }
+  });
+
   it('rejects things that are not profiles at all', () => {
     for (const x of [null, undefined, 42, 'profile', [], {}])
       expect(() => recommend(x)).toThrowError(InputError);
