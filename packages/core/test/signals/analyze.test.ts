@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { SpasmAnalysisSchema } from '../../src/signals/analysis-schema';
+import { analyzeSignals } from '../../src/signals/analyze';
+import { metrics, scoreScenario } from '../../src/signals/score';
+import { DEFAULT_SCENARIO, generateScenario, type ScenarioConfig } from '../../src/signals/synthetic';
+import type { SignalFrame } from '../../src/signals/types';
+import { InputError } from '../../src/validation';
+
+const scenario = (config: Partial<ScenarioConfig>, seed = 11) =>
+  generateScenario({ ...DEFAULT_SCENARIO, durationS: 40, ...config, seed });
+
+/** A hand-made series: both eyes open at 0.3, with closures (1 = shut) given per side as time intervals. */
+function handMade(
+  fps: number,
+  durationS: number,
+  closures: { side: 'left' | 'right' | 'both'; from: number; to: number; depth: number; mouth?: number }[],
+): SignalFrame[] {
+  const frames: SignalFrame[] = [];
+  for (let i = 0; i * (1 / fps) < durationS; i++) {
+    const t = i / fps;
+    let l = 0;
+    let r = 0;
+    let ml = 0;
+    let mr = 0;
+    for (const c of closures) {
+      if (t < c.from || t >= c.to) continue;
+      if (c.side !== 'right') l = Math.max(l, c.depth);
+      if (c.side !== 'left') r = Math.max(r, c.depth);
+      if (c.mouth && c.side === 'left') ml = c.mouth;
+      if (c.mouth && c.side === 'right') mr = c.mouth;
+    }
+    // A small deterministic wobble so the series is not perfectly flat.
+    const w = 0.005 * Math.sin(i * 1.7);
+    frames.push({
+      t,
+      eyeL: 0.3 * (1 - 0.85 * l) + w,
+      eyeR: 0.3 * (1 - 0.85 * r) - w,
+      mouthL: ml + w / 5,
+      mouthR: mr - w / 5,
+    });
+  }
+  return frames;
+}
+
+describe('analyzeSignals on hand-made series', () => {
+  it('finds a right-side tonic spasm at the right time, and calls a both-eye closure a blink', () => {
+    const frames = handMade(30, 30, [
+      { side: 'right', from: 10, to: 12.5, depth: 0.9, mouth: 0.08 },
+      { side: 'both', from: 20, to: 20.2, depth: 1 },
+    ]);
+    const a = analyzeSignals({ frames, fps: 30 });
+    expect(a.spasmCount).toBe(1);
+    expect(a.side).toBe('right');
+    const [spasm] = a.events.filter((e) => e.kind === 'spasm');
+    expect(spasm!.side).toBe('right');
+    expect(spasm!.startS).toBeCloseTo(10, 1);
+    expect(spasm!.endS).toBeCloseTo(12.5, 1);
+    expect(spasm!.regions).toEqual(['eye', 'mouth']);
+    expect(spasm!.peakClosure).toBeGreaterThan(0.7);
+    expect(a.blinkCount).toBe(1);
+    expect(a.events.find((e) => e.kind === 'blink')).toMatchObject({ side: 'both' });
+    expect(a.longestSpasmS).toBeCloseTo(2.5, 1);
+    expect(a.spasmTimeFraction).toBeCloseTo(2.5 / 30, 2);
+    expect(SpasmAnalysisSchema.parse(a)).toEqual(a);
+  });
+
+  it('gives zero spasms on a plain neutral series and never divides by zero on an empty one', () => {
+    const a = analyzeSignals({ frames: handMade(30, 20, []) });
+    expect(a).toMatchObject({
+      spasmCount: 0,
+      blinkCount: 0,
+      side: 'none',
+      spasmTimeFraction: 0,
+      noFaceFrames: 0,
+    });
+    expect(a.fps).toBe(30);
+    expect(a.durationS).toBeCloseTo(20, 1);
+    const empty = analyzeSignals({ frames: [] });
+    expect(empty).toMatchObject({
+      durationS: 0,
+      spasmCount: 0,
+      spasmsPerMinute: 0,
+      side: 'none',
+      events: [],
+    });
+  });
+
+  it('rejects a series whose time goes backwards or has non-numeric values, naming the frame', () => {
+    const frames = handMade(30, 1, []);
+    frames[5]!.t = frames[3]!.t;
+    expect(() => analyzeSignals({ frames })).toThrow(InputError);
+    try {
+      analyzeSignals({ frames: [{ t: 0, eyeL: Number.NaN, eyeR: 0.3, mouthL: 0, mouthR: 0 }] });
+    } catch (e) {
+      expect((e as InputError).issues[0]!.path).toBe('frames.0.eyeL');
+    }
+  });
+
+  it('works on any prefix (a live view re-runs it as frames arrive)', () => {
+    const frames = handMade(30, 20, [{ side: 'left', from: 5, to: 5.3, depth: 0.8 }]);
+    expect(analyzeSignals({ frames: frames.slice(0, 1) }).spasmCount).toBe(0);
+    expect(analyzeSignals({ frames: frames.slice(0, 30 * 4) }).spasmCount).toBe(0);
+    const later = analyzeSignals({ frames: frames.slice(0, 30 * 7) });
+    expect(later.events.filter((e) => e.kind === 'spasm').map((e) => e.side)).toEqual(['left']);
+  });
+});
+
+describe('analyzeSignals on synthetic series with ground truth', () => {
+  const quality = (config: Partial<ScenarioConfig>, seed?: number) => {
+    const s = scenario(config, seed);
+    const a = analyzeSignals(s.series);
+    return { s, a, m: metrics(scoreScenario(a, s.truth)) };
+  };
+
+  it('finds right-side clonic bursts where they are, with no left-side spasm', () => {
+    const { s, a, m } = quality({ affected: 'right', clonicBurstsPerMin: 10, tonicPerMin: 0 });
+    expect(s.truth.events.filter((e) => e.kind === 'spasm').length).toBeGreaterThan(15);
+    expect(m.recall).toBeGreaterThanOrEqual(0.95);
+    expect(m.precision).toBeGreaterThanOrEqual(0.95);
+    expect(a.side).toBe('right');
+    expect(a.events.some((e) => e.kind === 'spasm' && e.side === 'left')).toBe(false);
+  });
+
+  it('reports the mouth corner in tonic spasms that pull it', () => {
+    const { s, a } = quality({ affected: 'left', clonicBurstsPerMin: 0, tonicPerMin: 5 });
+    const pulled = s.truth.events.filter((e) => e.form === 'tonic' && e.mouth);
+    expect(pulled.length).toBeGreaterThan(0);
+    for (const t of pulled) {
+      const d = a.events.find((e) => e.kind === 'spasm' && e.startS < t.endS && e.endS > t.startS);
+      expect(d?.regions).toContain('mouth');
+      expect(d?.side).toBe('left');
+    }
+  });
+
+  it('counts asymmetric and partial blinks as blinks, not spasms', () => {
+    const { s, a } = quality({ affected: 'none', blinksPerMin: 30, partialBlinkFraction: 0.5 });
+    const blinks = s.truth.events.filter((e) => e.kind === 'blink').length;
+    expect(a.spasmCount).toBe(0);
+    expect(a.side).toBe('none');
+    expect(Math.abs(a.blinkCount - blinks)).toBeLessThanOrEqual(Math.ceil(0.05 * blinks));
+  });
+
+  it('ignores single-frame landmark glitches', () => {
+    expect(quality({ affected: 'none', glitchesPerS: 1.5 }).a.spasmCount).toBe(0);
+    expect(quality({ affected: 'right', glitchesPerS: 1.5 }).m.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports the frames with no face and still finds spasms around them', () => {
+    const { s, a, m } = quality({ noFaceStretches: 4 });
+    expect(s.truth.noFaceFrames).toBeGreaterThan(30);
+    expect(a.noFaceFrames).toBe(s.truth.noFaceFrames);
+    expect(a.noFaceS).toBeCloseTo(s.truth.noFaceFrames / 30, 0);
+    expect(m.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each([25, 60])('works at %i fps', (fps) => {
+    const { a, m } = quality({ fps });
+    expect(a.fps).toBe(fps);
+    expect(m.f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('works with irregular timestamps and dropped frames', () => {
+    expect(quality({ timeJitter: 0.3, dropFrameProb: 0.05 }).m.f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each([0.1, -0.1])(
+    'is not fooled by a %f left/right model bias on a neutral face, and keeps the side',
+    (bias) => {
+      expect(quality({ affected: 'none', bias }).a.spasmCount).toBe(0);
+      const { a, m } = quality({ affected: 'left', bias });
+      expect(a.side).toBe('left');
+      expect(m.f1).toBeGreaterThanOrEqual(0.95);
+    },
+  );
+
+  it('is not fooled by yaw and head motion changing the apparent aperture by ±15 %', () => {
+    expect(quality({ affected: 'none', yawAmplitude: 0.15, pitchAmplitude: 0.08 }).a.spasmCount).toBe(0);
+    expect(quality({ yawAmplitude: 0.15, pitchAmplitude: 0.08 }).m.f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('measures a naturally narrower affected eye against its own baseline', () => {
+    const { a, m } = quality({ affectedEyeScale: 0.75 });
+    expect(a.side).toBe('right');
+    expect(m.f1).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('calls both sides bilateral when both have independent spasms', () => {
+    expect(quality({ affected: 'bilateral', clonicBurstsPerMin: 6, tonicPerMin: 1 }).a.side).toBe(
+      'bilateral',
+    );
+  });
+});
