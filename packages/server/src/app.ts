@@ -1,0 +1,131 @@
+/**
+ * Builds the Fastify application: zod validation and serialization, the OpenAPI document (/docs,
+ * /docs/json), the session/CSRF/policy guard, the audit trail, problem+json errors, the API routes and,
+ * when packages/web/dist exists, the web app with single-page fallback.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+} from 'fastify-type-provider-zod';
+import { SESSION_COOKIE } from './auth/sessions';
+import type { Db } from './db/database';
+import { installAudit } from './http/audit';
+import { installErrorHandling } from './http/error-handler';
+import { installGuard } from './http/guard';
+import type { RouteEntry } from './http/route-config';
+import { zodValidatorCompiler } from './http/validation';
+import { POLICY_KINDS } from './policy/access';
+import { registerApiRoutes } from './routes';
+
+export interface AppOptions {
+  db: Db;
+  /** Which database this is, shown by /api/health. */
+  databaseKind?: 'pglite' | 'postgres';
+  /** pino logger options, `false` for none (tests). */
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; default packages/web/dist when it exists; `false` to not serve it. */
+  webDist?: string | false;
+  /** Mark cookies Secure (serve over HTTPS). Default: only when NODE_ENV=production. */
+  secureCookies?: boolean;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+}
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const API_VERSION = '0.1.0';
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: opts.bodyLimit ?? 512 * 1024,
+    genReqId: () => randomUUID(),
+    // One line per request from our own hook below: the route template, never the raw URL (ids,
+    // dates) and never bodies.
+    disableRequestLogging: true,
+    trustProxy: process.env.HEMISPASM_TRUST_PROXY === '1',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('routeTable', [] as RouteEntry[]);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const policy = route.config?.policy;
+    if (!policy || !POLICY_KINDS.includes(policy)) {
+      throw new Error(`API route ${String(route.method)} ${route.url} has no access policy`);
+    }
+    for (const m of [route.method].flat()) {
+      if (m === 'HEAD') continue;
+      app.routeTable.push({ method: m, url: route.url, policy });
+    }
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info(
+      {
+        method: req.method,
+        route: req.routeOptions.url ?? '(no route)',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'hemispasm records API',
+        version: API_VERSION,
+        description:
+          'Patients, assessments, diary, treatments, follow-ups, decisions and video measurements for the care of ' +
+          'hemifacial spasm. Supports, and does not replace, the judgement of a physician.\n\n' +
+          `Sign in with POST /api/auth/login; the session is an HttpOnly SameSite=Strict cookie (${SESSION_COOKIE}). ` +
+          'Every state-changing request must send the csrfToken from the login or /api/me response in the ' +
+          'X-CSRF-Token header. Errors are application/problem+json with a code and the fields at fault.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  const webDist = opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist;
+  const serveWeb = !!webDist && existsSync(`${webDist}/index.html`);
+  if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  installErrorHandling(app, { spaFallback: serveWeb });
+  installGuard(app, opts.db);
+  installAudit(app, opts.db);
+
+  await app.register(
+    async (api) => {
+      registerApiRoutes(api, {
+        db: opts.db,
+        databaseKind: opts.databaseKind ?? 'pglite',
+        secureCookies: opts.secureCookies ?? process.env.NODE_ENV === 'production',
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  return app;
+}

@@ -1,0 +1,54 @@
+/**
+ * The server's single door to the clinical core (@hemispasm/core): instrument scoring, the decision
+ * engine and the video-analysis schema (used directly as the measurement body schema). Scores and recommendations are always computed here, on the
+ * server, from the raw answers / profile — never taken from a client. Core InputErrors become
+ * validation problems naming the request field that carried the input.
+ */
+import {
+  type DecisionResult,
+  getInstrument,
+  InputError,
+  type InputIssue,
+  type InstrumentScore,
+  OPTION_IDS,
+  recommend,
+  SpasmAnalysisSchema,
+  scoreInstrument,
+} from '@hemispasm/core';
+import { ApiError } from '../http/errors';
+
+export { OPTION_IDS, SpasmAnalysisSchema };
+
+function underField(field: string, issues: readonly InputIssue[], keepRoot = false): ApiError {
+  return new ApiError('validation_failed', {
+    issues: issues.map((i) => ({
+      path: i.path === '(root)' || keepRoot ? field : `${field}.${i.path}`,
+      message: i.message,
+    })),
+  });
+}
+
+export function scoreAnswers(instrumentId: string, answers: unknown): InstrumentScore {
+  // An unknown instrument is the fault of the instrumentId field; anything else of the answers.
+  try {
+    getInstrument(instrumentId);
+  } catch (e) {
+    if (e instanceof InputError) throw underField('body.instrumentId', e.issues, true);
+    throw e;
+  }
+  try {
+    return scoreInstrument(instrumentId, answers);
+  } catch (e) {
+    if (e instanceof InputError) throw underField('body.answers', e.issues);
+    throw e;
+  }
+}
+
+export function recommendFor(profile: unknown): DecisionResult {
+  try {
+    return recommend(profile, { explain: true });
+  } catch (e) {
+    if (e instanceof InputError) throw underField('body.profile', e.issues);
+    throw e;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The one catalogue of API errors. Every error response is `application/problem+json` (RFC 9457) with
+ * a stable `code`, the HTTP status and title from this table, and — for bad input — `issues` naming
+ * each field at fault (`body.severity`, `params.patientId`, …).
+ */
+import type { InputIssue } from '@hemispasm/core';
+import { z } from 'zod';
+
+export const ERRORS = {
+  validation_failed: { status: 400, title: 'The request has invalid or missing fields' },
+  malformed_json: { status: 400, title: 'The request body is not valid JSON' },
+  unauthenticated: { status: 401, title: 'Sign in first' },
+  bad_credentials: { status: 401, title: 'Email or password is wrong' },
+  csrf_failed: { status: 403, title: 'Missing or wrong CSRF token (X-CSRF-Token header)' },
+  forbidden: { status: 403, title: 'You may not access this resource' },
+  not_found: { status: 404, title: 'No such resource' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'The request conflicts with existing data' },
+  body_too_large: { status: 413, title: 'The request body is too large' },
+  unsupported_media_type: { status: 415, title: 'Send the body as application/json' },
+  rate_limited: { status: 429, title: 'Too many failed sign-in attempts; wait and try again' },
+  clinical_core_unavailable: { status: 503, title: 'This clinical function is not available in this build' },
+  internal: { status: 500, title: 'Internal server error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly issues: InputIssue[];
+  readonly detail: string | undefined;
+  constructor(code: ErrorCode, opts: { issues?: InputIssue[]; detail?: string } = {}) {
+    super(opts.detail ?? ERRORS[code].title);
+    this.name = 'ApiError';
+    this.code = code;
+    this.statusCode = ERRORS[code].status;
+    this.issues = opts.issues ?? [];
+    this.detail = opts.detail;
+  }
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().describe('URI naming the error kind: urn:hemispasm:error:<code>'),
+    code: z.enum(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
+    status: z.number().int(),
+    title: z.string(),
+    detail: z.string().optional(),
+    issues: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('One entry per field at fault; path is dotted and starts with body, params or querystring'),
+    requestId: z.string().optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export function problemBody(e: ApiError, requestId?: string): Problem {
+  return {
+    type: `urn:hemispasm:error:${e.code}`,
+    code: e.code,
+    status: e.statusCode,
+    title: ERRORS[e.code].title,
+    ...(e.detail ? { detail: e.detail } : {}),
+    ...(e.issues.length ? { issues: e.issues } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+}

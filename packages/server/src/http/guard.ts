@@ -1,0 +1,73 @@
+/**
+ * The request guard of every /api route, in Fastify's hook order:
+ *  1. onRequest — who is calling: the session cookie is looked up in the database; a state-changing
+ *     request must also carry the session's CSRF token in X-CSRF-Token.
+ *  2. preValidation — may they: the route's policy is applied to the addressed patient or user
+ *     (loaded here, so a foreign or unknown id is refused before the body is even looked at).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { CSRF_HEADER, findSession, SESSION_COOKIE } from '../auth/sessions';
+import type { Db } from '../db/database';
+import { decide, isPatientScoped, type PolicyTarget } from '../policy/access';
+import { ApiError } from './errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function idParam(req: FastifyRequest, name: string): string | undefined {
+  const v = (req.params as Record<string, string | undefined> | undefined)?.[name];
+  if (v === undefined) return undefined;
+  if (!UUID.test(v)) {
+    throw new ApiError('validation_failed', {
+      issues: [{ path: `params.${name}`, message: 'expected a UUID' }],
+    });
+  }
+  return v.toLowerCase();
+}
+
+export function installGuard(app: FastifyInstance, db: Db): void {
+  app.addHook('onRequest', async (req) => {
+    const policy = req.routeOptions.config.policy;
+    if (!policy || policy === 'public') return;
+    const token = req.cookies[SESSION_COOKIE];
+    const actor = token ? await findSession(db, token) : undefined;
+    if (!actor) throw new ApiError('unauthenticated');
+    if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== actor.csrfToken) {
+      throw new ApiError('csrf_failed');
+    }
+    req.actor = actor;
+  });
+
+  app.addHook('preValidation', async (req) => {
+    const policy = req.routeOptions.config.policy;
+    if (!policy || policy === 'public') return;
+    const target: PolicyTarget = {};
+    if (isPatientScoped(policy)) {
+      const id = idParam(req, 'patientId');
+      if (!id) throw new Error(`route ${req.routeOptions.url} has a patient policy but no :patientId`);
+      const p = await db
+        .selectFrom('patients')
+        .select(['id', 'clinic_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!p)
+        throw new ApiError('not_found', {
+          issues: [{ path: 'params.patientId', message: 'no such patient' }],
+        });
+      target.patient = { id: p.id, clinicId: p.clinic_id };
+    }
+    const userId = idParam(req, 'userId');
+    if (userId) {
+      const u = await db
+        .selectFrom('users')
+        .select(['id', 'clinic_id'])
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!u)
+        throw new ApiError('not_found', { issues: [{ path: 'params.userId', message: 'no such user' }] });
+      target.user = { id: u.id, clinicId: u.clinic_id };
+    }
+    if (decide(policy, req.actor, target) === 'deny') throw new ApiError('forbidden');
+    if (target.patient) req.patient = target.patient;
+  });
+}

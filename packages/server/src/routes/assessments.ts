@@ -1,0 +1,105 @@
+/** Questionnaire and rating-scale assessments, scored on the server by the clinical core. */
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { AssessmentsTable } from '../db/schema';
+import { scoreAnswers } from '../domain/clinical-core';
+import { IsoDate, iso, jsonText, PatientParams, problems, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+export const AssessmentSchema = z
+  .object({
+    id: Uuid,
+    patientId: Uuid,
+    instrumentId: z.string(),
+    instrumentVersion: z.string().describe('The wording variant the answers were given to'),
+    answers: z.unknown(),
+    score: z.record(z.string(), z.unknown()).describe("The core's InstrumentScore, computed on the server"),
+    total: z.number().nullable(),
+    bandId: z.string().nullable(),
+    assessedOn: IsoDate,
+    createdBy: Uuid,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Assessment' });
+
+const AssessmentCreate = z
+  .strictObject({
+    instrumentId: z.string().min(1).max(60).describe('e.g. smc, jankovic-hfs, hfs7, hfs30, house-brackmann'),
+    answers: z.unknown().describe("The instrument's answers, validated and scored by @hemispasm/core"),
+    assessedOn: IsoDate.optional().describe('Default: today'),
+  })
+  .meta({ id: 'AssessmentCreate' });
+
+function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    instrumentId: r.instrument_id,
+    instrumentVersion: r.instrument_version,
+    answers: r.answers,
+    score: r.score as Record<string, unknown>,
+    total: r.total,
+    bandId: r.band_id,
+    assessedOn: r.assessed_on,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function assessmentRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.get(
+    '/patients/:patientId/assessments',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['assessments'],
+        summary: 'Assessments, newest first',
+        params: PatientParams,
+        querystring: z.strictObject({ instrumentId: z.string().max(60).optional() }),
+        response: { 200: z.array(AssessmentSchema), ...problems },
+      },
+    },
+    async (req) => {
+      let q = ctx.db.selectFrom('assessments').selectAll().where('patient_id', '=', req.params.patientId);
+      if (req.query.instrumentId) q = q.where('instrument_id', '=', req.query.instrumentId);
+      const rows = await q.orderBy('assessed_on', 'desc').orderBy('created_at', 'desc').limit(1000).execute();
+      return rows.map(dto);
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/assessments',
+    {
+      config: { policy: 'patient-self-report' },
+      schema: {
+        tags: ['assessments'],
+        summary: 'Record answers to an instrument; the server scores them with the clinical core',
+        params: PatientParams,
+        body: AssessmentCreate,
+        response: { 201: AssessmentSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const score = scoreAnswers(b.instrumentId, b.answers);
+      const row = await ctx.db
+        .insertInto('assessments')
+        .values({
+          patient_id: req.params.patientId,
+          instrument_id: score.instrumentId,
+          instrument_version: score.instrumentVersion,
+          answers: jsonText(b.answers),
+          score: jsonText(score),
+          total: typeof score.total === 'number' ? score.total : null,
+          band_id: score.band?.id ?? null,
+          assessed_on: b.assessedOn ?? new Date().toISOString().slice(0, 10),
+          created_by: req.actor!.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return reply.code(201).send(dto(row));
+    },
+  );
+}

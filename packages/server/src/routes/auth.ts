@@ -1,0 +1,151 @@
+/** Sign in, sign out, and who am I. */
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from '../auth/login-limit';
+import { dummyHash, verifyPassword } from '../auth/passwords';
+import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_HOURS } from '../auth/sessions';
+import { ApiError } from '../http/errors';
+import { problems, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+export const MeSchema = z
+  .object({
+    user: z.object({
+      id: Uuid,
+      email: z.string(),
+      displayName: z.string(),
+      role: z.enum(['admin', 'clinician', 'patient']),
+      clinicId: Uuid,
+      clinicName: z.string(),
+      patientId: Uuid.nullable().describe('The linked patient record of a patient login; null for staff'),
+    }),
+    csrfToken: z.string().describe('Send in the X-CSRF-Token header on every POST, PATCH and DELETE'),
+  })
+  .meta({ id: 'Me' });
+
+const LoginBody = z.strictObject({
+  email: z.string().min(3).max(254),
+  password: z.string().min(1).max(1024),
+});
+
+async function meOf(ctx: RouteContext, userId: string, csrfToken: string): Promise<z.infer<typeof MeSchema>> {
+  const u = await ctx.db
+    .selectFrom('users as u')
+    .innerJoin('clinics as c', 'c.id', 'u.clinic_id')
+    .select([
+      'u.id',
+      'u.email',
+      'u.display_name',
+      'u.role',
+      'u.clinic_id',
+      'c.name as clinic_name',
+      'u.patient_id',
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return {
+    user: {
+      id: u.id,
+      email: u.email,
+      displayName: u.display_name,
+      role: u.role,
+      clinicId: u.clinic_id,
+      clinicName: u.clinic_name,
+      patientId: u.patient_id,
+    },
+    csrfToken,
+  };
+}
+
+export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.post(
+    '/auth/login',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password; sets the session cookie',
+        security: [],
+        body: LoginBody,
+        response: { 200: MeSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const { email, password } = req.body;
+      const wait = await loginBlockedFor(ctx.db, email, req.ip);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new ApiError('rate_limited', { detail: `Try again in ${Math.ceil(wait / 60)} minute(s)` });
+      }
+      const user = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'password_hash', 'disabled'])
+        .where(sql`lower(email)`, '=', email.toLowerCase())
+        .executeTakeFirst();
+      const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+      if (!user || !ok || user.disabled) {
+        await recordLoginFailure(ctx.db, email, req.ip);
+        throw new ApiError('bad_credentials');
+      }
+      await clearLoginFailures(ctx.db, email);
+      const { token, csrfToken } = await createSession(ctx.db, user.id);
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: ctx.secureCookies,
+        path: '/',
+        maxAge: SESSION_TTL_HOURS * 3600,
+      });
+      return meOf(ctx, user.id, csrfToken);
+    },
+  );
+
+  r.post(
+    '/auth/logout',
+    {
+      config: { policy: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out: ends the session and clears the cookie',
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      await deleteSession(ctx.db, req.actor!.sessionHash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  r.get(
+    '/me',
+    {
+      config: { policy: 'signed-in' },
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, their clinic, and the CSRF token of this session',
+        response: { 200: MeSchema, ...problems },
+      },
+    },
+    async (req) => meOf(ctx, req.actor!.userId, req.actor!.csrfToken),
+  );
+
+  r.get(
+    '/health',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['meta'],
+        summary: 'Liveness and database kind',
+        security: [],
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(ctx.db);
+      return { status: 'ok' as const, database: ctx.databaseKind };
+    },
+  );
+}

@@ -1,0 +1,268 @@
+/**
+ * Decision records (the profile snapshot, the engine's output computed here with the clinical core,
+ * the option chosen, by whom and when) and the patient's own decision-aid answers (preferred option,
+ * values exercise, SURE test).
+ */
+
+import { PatientProfileSchema } from '@hemispasm/core';
+import { type Selectable, sql } from 'kysely';
+import { z } from 'zod';
+import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schema';
+import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
+import { ApiError } from '../http/errors';
+import { iso, jsonText, PatientParams, problems, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+const OptionId = z.enum(OPTION_IDS);
+
+export const DecisionSchema = z
+  .object({
+    id: Uuid,
+    patientId: Uuid,
+    profile: z.unknown().describe('The PatientProfile snapshot the engine was run on'),
+    result: z
+      .record(z.string(), z.unknown())
+      .describe("The decision engine's DecisionResult, computed on the server"),
+    chosenOption: OptionId.nullable(),
+    chosenBy: Uuid.nullable(),
+    chosenAt: z.string().nullable(),
+    createdBy: Uuid,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Decision' });
+
+const DecisionCreate = z
+  .strictObject({
+    profile: PatientProfileSchema.describe('A PatientProfile (@hemispasm/core)'),
+    chosenOption: OptionId.nullable().optional(),
+  })
+  .meta({ id: 'DecisionCreate' });
+
+/**
+ * SURE test (Légaré et al.): four yes/no items — Sure of myself, Understand information, Risk–benefit
+ * ratio, Encouragement. Stored by item id; the wording lives with the web app's decision aid.
+ */
+export const SureAnswers = z
+  .strictObject({
+    sure: z.boolean(),
+    understand: z.boolean(),
+    riskBenefit: z.boolean(),
+    encouragement: z.boolean(),
+  })
+  .describe('SURE test items, true = yes');
+
+export const PreferenceSchema = z
+  .object({
+    id: Uuid,
+    patientId: Uuid,
+    decisionId: Uuid.nullable(),
+    preferredOption: OptionId.nullable(),
+    values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
+    sure: SureAnswers,
+    sureScore: z.number().int().min(0).max(4).describe('Number of yes answers; 4 = no decisional conflict'),
+    createdBy: Uuid,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Preference' });
+
+const PreferenceCreate = z
+  .strictObject({
+    decisionId: Uuid.nullable().optional().describe('The decision record this preference answers, if any'),
+    preferredOption: OptionId.nullable().optional().describe('null = not sure yet'),
+    values: z
+      .record(z.string().min(1).max(60), z.union([z.number().finite(), z.string().max(500), z.boolean()]))
+      .refine((v) => Object.keys(v).length <= 40, 'at most 40 answers')
+      .default({})
+      .describe('Values-exercise answers by item id'),
+    sure: SureAnswers,
+  })
+  .meta({ id: 'PreferenceCreate' });
+
+type OptionIdT = z.infer<typeof OptionId>;
+
+function decisionDto(r: Selectable<DecisionRecordsTable>): z.infer<typeof DecisionSchema> {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    profile: r.profile,
+    result: r.result as Record<string, unknown>,
+    chosenOption: r.chosen_option as OptionIdT | null,
+    chosenBy: r.chosen_by,
+    chosenAt: r.chosen_at ? iso(r.chosen_at) : null,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+  };
+}
+
+function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof PreferenceSchema> {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    decisionId: r.decision_id,
+    preferredOption: r.preferred_option as OptionIdT | null,
+    values: r.values_answers as Record<string, number | string | boolean>,
+    sure: r.sure as z.infer<typeof SureAnswers>,
+    sureScore: r.sure_score,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function decisionRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.get(
+    '/patients/:patientId/decisions',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Decision records, newest first',
+        params: PatientParams,
+        response: { 200: z.array(DecisionSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const rows = await ctx.db
+        .selectFrom('decision_records')
+        .selectAll()
+        .where('patient_id', '=', req.params.patientId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(decisionDto);
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/decisions',
+    {
+      config: { policy: 'patient-clinical-write' },
+      schema: {
+        tags: ['decisions'],
+        summary:
+          'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
+        params: PatientParams,
+        body: DecisionCreate,
+        response: { 201: DecisionSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const result = recommendFor(req.body.profile);
+      const chosen = req.body.chosenOption ?? null;
+      const row = await ctx.db
+        .insertInto('decision_records')
+        .values({
+          patient_id: req.params.patientId,
+          profile: jsonText(req.body.profile),
+          result: jsonText(result),
+          chosen_option: chosen,
+          chosen_by: chosen ? req.actor!.userId : null,
+          chosen_at: chosen ? sql<Date>`now()` : null,
+          created_by: req.actor!.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return reply.code(201).send(decisionDto(row));
+    },
+  );
+
+  r.patch(
+    '/patients/:patientId/decisions/:decisionId',
+    {
+      config: { policy: 'patient-clinical-write' },
+      schema: {
+        tags: ['decisions'],
+        summary: 'Record the option chosen for a decision (clinicians)',
+        params: PatientParams.extend({ decisionId: Uuid }),
+        body: z.strictObject({ chosenOption: OptionId }),
+        response: { 200: DecisionSchema, ...problems },
+      },
+    },
+    async (req) => {
+      const row = await ctx.db
+        .updateTable('decision_records')
+        .set({
+          chosen_option: req.body.chosenOption,
+          chosen_by: req.actor!.userId,
+          chosen_at: sql<Date>`now()`,
+        })
+        .where('id', '=', req.params.decisionId)
+        .where('patient_id', '=', req.params.patientId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) {
+        throw new ApiError('not_found', {
+          issues: [{ path: 'params.decisionId', message: 'no such decision of this patient' }],
+        });
+      }
+      return decisionDto(row);
+    },
+  );
+
+  r.get(
+    '/patients/:patientId/preferences',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['decisions'],
+        summary: "The patient's decision-aid answers, newest first",
+        params: PatientParams,
+        response: { 200: z.array(PreferenceSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const rows = await ctx.db
+        .selectFrom('decision_preferences')
+        .selectAll()
+        .where('patient_id', '=', req.params.patientId)
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(preferenceDto);
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/preferences',
+    {
+      config: { policy: 'patient-self-report' },
+      schema: {
+        tags: ['decisions'],
+        summary: "Record the patient's preferred option, values-exercise answers and SURE test",
+        params: PatientParams,
+        body: PreferenceCreate,
+        response: { 201: PreferenceSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      if (b.decisionId) {
+        const d = await ctx.db
+          .selectFrom('decision_records')
+          .select('id')
+          .where('id', '=', b.decisionId)
+          .where('patient_id', '=', req.params.patientId)
+          .executeTakeFirst();
+        if (!d) {
+          throw new ApiError('not_found', {
+            issues: [{ path: 'body.decisionId', message: 'no such decision of this patient' }],
+          });
+        }
+      }
+      const sureScore = Object.values(b.sure).filter(Boolean).length;
+      const row = await ctx.db
+        .insertInto('decision_preferences')
+        .values({
+          patient_id: req.params.patientId,
+          decision_id: b.decisionId ?? null,
+          preferred_option: b.preferredOption ?? null,
+          values_answers: jsonText(b.values),
+          sure: jsonText(b.sure),
+          sure_score: sureScore,
+          created_by: req.actor!.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return reply.code(201).send(preferenceDto(row));
+    },
+  );
+}

@@ -1,0 +1,165 @@
+/** The patient's symptom diary, including the marks of the botulinum-toxin cycle. */
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { DiaryEntriesTable } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+const Trigger = text(60).min(1);
+
+export const DiaryEntrySchema = z
+  .object({
+    id: Uuid,
+    patientId: Uuid,
+    entryDate: IsoDate,
+    severity: z.number().int().min(0).max(10),
+    spasmEpisodes: z.number().int().nullable(),
+    triggers: z.array(z.string()),
+    notes: z.string().nullable(),
+    toxinInjectionDay: z.boolean(),
+    toxinEffectNoticed: z.boolean(),
+    toxinWearingOff: z.boolean(),
+    createdBy: Uuid,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'DiaryEntry' });
+
+export const DiaryEntryCreate = z
+  .strictObject({
+    entryDate: IsoDate,
+    severity: z.number().int().min(0).max(10).describe('0 = no spasm … 10 = worst imaginable'),
+    spasmEpisodes: z
+      .number()
+      .int()
+      .min(0)
+      .max(10000)
+      .optional()
+      .describe('Estimated number of spasm episodes that day'),
+    triggers: z.array(Trigger).max(20).optional().describe('e.g. stress, fatigue, talking, bright light'),
+    notes: text(2000).optional(),
+    toxinInjectionDay: z.boolean().optional().describe('A botulinum toxin injection was given this day'),
+    toxinEffectNoticed: z.boolean().optional().describe('The effect of the last injection was first noticed'),
+    toxinWearingOff: z
+      .boolean()
+      .optional()
+      .describe('The effect of the last injection was noticed wearing off'),
+  })
+  .meta({ id: 'DiaryEntryCreate' });
+
+const DiaryQuery = z.strictObject({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(366),
+});
+
+function dto(r: Selectable<DiaryEntriesTable>): z.infer<typeof DiaryEntrySchema> {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    entryDate: r.entry_date,
+    severity: r.severity,
+    spasmEpisodes: r.spasm_episodes,
+    triggers: r.triggers,
+    notes: r.notes,
+    toxinInjectionDay: r.toxin_injection,
+    toxinEffectNoticed: r.toxin_effect_noticed,
+    toxinWearingOff: r.toxin_wearing_off,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.get(
+    '/patients/:patientId/diary',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['diary'],
+        summary: 'Diary entries, newest first',
+        params: PatientParams,
+        querystring: DiaryQuery,
+        response: { 200: z.array(DiaryEntrySchema), ...problems },
+      },
+    },
+    async (req) => {
+      let q = ctx.db.selectFrom('diary_entries').selectAll().where('patient_id', '=', req.params.patientId);
+      if (req.query.from) q = q.where('entry_date', '>=', req.query.from);
+      if (req.query.to) q = q.where('entry_date', '<=', req.query.to);
+      const rows = await q
+        .orderBy('entry_date', 'desc')
+        .orderBy('created_at', 'desc')
+        .limit(req.query.limit)
+        .execute();
+      return rows.map(dto);
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/diary',
+    {
+      config: { policy: 'patient-self-report' },
+      schema: {
+        tags: ['diary'],
+        summary: 'Add a diary entry',
+        params: PatientParams,
+        body: DiaryEntryCreate,
+        response: { 201: DiaryEntrySchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      if (b.entryDate > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
+        throw new ApiError('validation_failed', {
+          issues: [{ path: 'body.entryDate', message: 'must not be in the future' }],
+        });
+      }
+      const row = await ctx.db
+        .insertInto('diary_entries')
+        .values({
+          patient_id: req.params.patientId,
+          entry_date: b.entryDate,
+          severity: b.severity,
+          spasm_episodes: b.spasmEpisodes ?? null,
+          triggers: jsonText(b.triggers ?? []),
+          notes: b.notes ?? null,
+          toxin_injection: b.toxinInjectionDay ?? false,
+          toxin_effect_noticed: b.toxinEffectNoticed ?? false,
+          toxin_wearing_off: b.toxinWearingOff ?? false,
+          created_by: req.actor!.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return reply.code(201).send(dto(row));
+    },
+  );
+
+  r.delete(
+    '/patients/:patientId/diary/:entryId',
+    {
+      config: { policy: 'patient-self-report' },
+      schema: {
+        tags: ['diary'],
+        summary: 'Delete a diary entry made by mistake',
+        params: PatientParams.extend({ entryId: Uuid }),
+        response: { 204: z.null(), ...problems },
+      },
+    },
+    async (req, reply) => {
+      const res = await ctx.db
+        .deleteFrom('diary_entries')
+        .where('id', '=', req.params.entryId)
+        .where('patient_id', '=', req.params.patientId)
+        .executeTakeFirst();
+      if (res.numDeletedRows === 0n) {
+        throw new ApiError('not_found', {
+          issues: [{ path: 'params.entryId', message: 'no such diary entry of this patient' }],
+        });
+      }
+      return reply.code(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * Treatment episodes, one of four kinds, each with its own fields (a discriminated union on `kind`):
+ * an oral medication course, a botulinum toxin session, microvascular decompression (MVD), or
+ * radiofrequency (RF) neurotomy. `side` is always the patient's anatomical side.
+ */
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { TreatmentEpisodesTable } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+const Side = z.enum(['left', 'right']).describe("The patient's anatomical side treated");
+const Complications = z.array(text(200).min(1)).max(30).default([]);
+const HouseBrackmann = z
+  .number()
+  .int()
+  .min(1)
+  .max(6)
+  .describe('House–Brackmann facial nerve grade I–VI as 1–6');
+
+const OralMedication = z.strictObject({
+  kind: z.literal('oral_medication'),
+  startDate: IsoDate,
+  endDate: IsoDate.nullable().optional(),
+  drug: text(120).min(1).describe('e.g. carbamazepine, clonazepam, gabapentin, baclofen'),
+  doseSchedule: text(300).min(1).describe('e.g. 200 mg twice daily'),
+  sideEffects: z.array(text(200).min(1)).max(30).default([]),
+  stopReason: text(300).optional(),
+});
+
+const BotulinumToxin = z.strictObject({
+  kind: z.literal('botulinum_toxin'),
+  startDate: IsoDate.describe('Day of the injection session'),
+  side: Side,
+  product: text(120).min(1).describe('e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA'),
+  injections: z
+    .array(
+      z.strictObject({
+        site: text(80).min(1).describe('e.g. orbicularis oculi, upper lateral'),
+        units: z.number().positive().max(500),
+      }),
+    )
+    .min(1)
+    .max(40),
+});
+
+const Mvd = z.strictObject({
+  kind: z.literal('mvd'),
+  startDate: IsoDate.describe('Day of surgery'),
+  side: Side,
+  surgeon: text(120).min(1),
+  offendingVessels: z
+    .array(z.enum(['AICA', 'PICA', 'vertebral_artery', 'vein', 'other_artery', 'none_found']))
+    .min(1)
+    .max(6),
+  monitoring: z.strictObject({
+    lateralSpreadResponse: z.boolean().describe('Lateral spread response monitored'),
+    lsrDisappeared: z
+      .boolean()
+      .nullable()
+      .optional()
+      .describe('The lateral spread response disappeared after decompression'),
+    brainstemAuditoryEvokedPotentials: z.boolean(),
+  }),
+  complications: Complications,
+});
+
+const RfNeurotomy = z.strictObject({
+  kind: z.literal('rf_neurotomy'),
+  startDate: IsoDate.describe('Day of the procedure'),
+  side: Side,
+  ctGuided: z.boolean(),
+  approach: text(200).min(1),
+  needle: text(120).min(1).describe('Needle type and gauge'),
+  temperatureC: z.number().min(40).max(95),
+  durationS: z.number().positive().max(600),
+  immediateHouseBrackmann: HouseBrackmann,
+  complications: Complications,
+});
+
+export const EpisodeCreate = z
+  .discriminatedUnion('kind', [OralMedication, BotulinumToxin, Mvd, RfNeurotomy])
+  .meta({ id: 'EpisodeCreate' });
+type EpisodeInput = z.infer<typeof EpisodeCreate>;
+
+const Stored = { id: Uuid, patientId: Uuid, createdBy: Uuid, createdAt: z.string() };
+export const EpisodeSchema = z
+  .discriminatedUnion('kind', [
+    OralMedication.extend({ ...Stored, endDate: IsoDate.nullable() }),
+    BotulinumToxin.extend({
+      ...Stored,
+      totalUnits: z.number().describe('Sum of the units, computed by the server'),
+    }),
+    Mvd.extend(Stored),
+    RfNeurotomy.extend(Stored),
+  ])
+  .meta({ id: 'Episode' });
+type Episode = z.infer<typeof EpisodeSchema>;
+
+function dto(r: Selectable<TreatmentEpisodesTable>): Episode {
+  return {
+    ...(r.details as object),
+    kind: r.kind,
+    startDate: r.start_date,
+    ...(r.kind === 'oral_medication' ? { endDate: r.end_date } : {}),
+    ...(r.side ? { side: r.side } : {}),
+    id: r.id,
+    patientId: r.patient_id,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+  } as Episode;
+}
+
+/** Splits a validated episode into its columns and its kind-specific details. */
+function columnsOf(e: EpisodeInput) {
+  const { kind, startDate, ...rest } = e;
+  const side = 'side' in rest ? rest.side : null;
+  const endDate = 'endDate' in rest ? (rest.endDate ?? null) : null;
+  const details: Record<string, unknown> = { ...rest };
+  delete details.side;
+  delete details.endDate;
+  if (e.kind === 'botulinum_toxin') details.totalUnits = e.injections.reduce((s, i) => s + i.units, 0);
+  return { kind, start_date: startDate, end_date: endDate, side, details: jsonText(details) };
+}
+
+export function episodeRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.get(
+    '/patients/:patientId/episodes',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['treatments'],
+        summary: 'Treatment episodes, newest first',
+        params: PatientParams,
+        response: { 200: z.array(EpisodeSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const rows = await ctx.db
+        .selectFrom('treatment_episodes')
+        .selectAll()
+        .where('patient_id', '=', req.params.patientId)
+        .orderBy('start_date', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map(dto);
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/episodes',
+    {
+      config: { policy: 'patient-clinical-write' },
+      schema: {
+        tags: ['treatments'],
+        summary: 'Record a treatment episode (clinicians)',
+        params: PatientParams,
+        body: EpisodeCreate,
+        response: { 201: EpisodeSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      if (b.kind === 'oral_medication' && b.endDate && b.endDate < b.startDate) {
+        throw new ApiError('validation_failed', {
+          issues: [{ path: 'body.endDate', message: 'must not be before startDate' }],
+        });
+      }
+      const row = await ctx.db
+        .insertInto('treatment_episodes')
+        .values({ patient_id: req.params.patientId, created_by: req.actor!.userId, ...columnsOf(b) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return reply.code(201).send(dto(row));
+    },
+  );
+}

@@ -1,0 +1,142 @@
+/** Follow-up visits after a treatment episode, at fixed time points, for the outcome tables. */
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { FollowUpsTable } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+export const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
+export const SPASM_STATUSES = ['resolved', 'improved', 'unchanged', 'worse'] as const;
+
+export const FollowUpSchema = z
+  .object({
+    id: Uuid,
+    patientId: Uuid,
+    episodeId: Uuid,
+    timePoint: z.enum(TIME_POINTS),
+    assessedOn: IsoDate,
+    spasmStatus: z.enum(SPASM_STATUSES),
+    houseBrackmann: z.number().int().min(1).max(6).nullable(),
+    hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable(),
+    complications: z.array(z.string()),
+    recurrence: z.boolean(),
+    notes: z.string().nullable(),
+    createdBy: Uuid,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'FollowUp' });
+
+const FollowUpCreate = z
+  .strictObject({
+    episodeId: Uuid.describe('The treatment episode this follow-up belongs to (of the same patient)'),
+    timePoint: z.enum(TIME_POINTS).describe('1 week; 1, 3, 6, 12 months; later'),
+    assessedOn: IsoDate,
+    spasmStatus: z.enum(SPASM_STATUSES),
+    houseBrackmann: z
+      .number()
+      .int()
+      .min(1)
+      .max(6)
+      .nullable()
+      .optional()
+      .describe('House–Brackmann grade I–VI as 1–6'),
+    hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable().optional().describe('AAO-HNS hearing class A–D'),
+    complications: z.array(text(200).min(1)).max(30).optional(),
+    recurrence: z.boolean().optional().describe('Spasm came back after having resolved'),
+    notes: text(2000).optional(),
+  })
+  .meta({ id: 'FollowUpCreate' });
+
+function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    episodeId: r.episode_id,
+    timePoint: r.time_point as (typeof TIME_POINTS)[number],
+    assessedOn: r.assessed_on,
+    spasmStatus: r.spasm_status as (typeof SPASM_STATUSES)[number],
+    houseBrackmann: r.house_brackmann,
+    hearingClass: r.hearing_class as 'A' | 'B' | 'C' | 'D' | null,
+    complications: r.complications,
+    recurrence: r.recurrence,
+    notes: r.notes,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function followUpRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.get(
+    '/patients/:patientId/follow-ups',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['treatments'],
+        summary: 'Follow-ups, newest first',
+        params: PatientParams,
+        querystring: z.strictObject({ episodeId: Uuid.optional() }),
+        response: { 200: z.array(FollowUpSchema), ...problems },
+      },
+    },
+    async (req) => {
+      let q = ctx.db.selectFrom('follow_ups').selectAll().where('patient_id', '=', req.params.patientId);
+      if (req.query.episodeId) q = q.where('episode_id', '=', req.query.episodeId);
+      const rows = await q.orderBy('assessed_on', 'desc').execute();
+      return rows.map(dto);
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/follow-ups',
+    {
+      config: { policy: 'patient-clinical-write' },
+      schema: {
+        tags: ['treatments'],
+        summary: 'Record a follow-up of a treatment episode (clinicians)',
+        params: PatientParams,
+        body: FollowUpCreate,
+        response: { 201: FollowUpSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      const episode = await ctx.db
+        .selectFrom('treatment_episodes')
+        .select(['id', 'start_date'])
+        .where('id', '=', b.episodeId)
+        .where('patient_id', '=', req.params.patientId)
+        .executeTakeFirst();
+      if (!episode) {
+        throw new ApiError('not_found', {
+          issues: [{ path: 'body.episodeId', message: 'no such treatment episode of this patient' }],
+        });
+      }
+      if (b.assessedOn < episode.start_date) {
+        throw new ApiError('validation_failed', {
+          issues: [{ path: 'body.assessedOn', message: 'must not be before the episode started' }],
+        });
+      }
+      const row = await ctx.db
+        .insertInto('follow_ups')
+        .values({
+          patient_id: req.params.patientId,
+          episode_id: b.episodeId,
+          time_point: b.timePoint,
+          assessed_on: b.assessedOn,
+          spasm_status: b.spasmStatus,
+          house_brackmann: b.houseBrackmann ?? null,
+          hearing_class: b.hearingClass ?? null,
+          complications: jsonText(b.complications ?? []),
+          recurrence: b.recurrence ?? false,
+          notes: b.notes ?? null,
+          created_by: req.actor!.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return reply.code(201).send(dto(row));
+    },
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Objective spasm measurements from face video: the analysis summary and its events as computed by
+ * the clinical core's analyzer (in the browser or the CLI), validated here with the core's own schema.
+ * The video itself never reaches the server.
+ */
+import type { SpasmAnalysis } from '@hemispasm/core';
+import type { Selectable } from 'kysely';
+import { z } from 'zod';
+import type { VideoMeasurementsTable } from '../db/schema';
+import { SpasmAnalysisSchema } from '../domain/clinical-core';
+import { IsoDateTime, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+export const MeasurementSchema = z
+  .object({
+    id: Uuid,
+    patientId: Uuid,
+    recordedAt: z.string(),
+    analyzerVersion: z.string(),
+    analysis: SpasmAnalysisSchema,
+    notes: z.string().nullable(),
+    createdBy: Uuid,
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Measurement' });
+
+const MeasurementCreate = z
+  .strictObject({
+    recordedAt: IsoDateTime,
+    analysis: SpasmAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
+    notes: text(2000).optional(),
+  })
+  .meta({ id: 'MeasurementCreate' });
+
+function dto(r: Selectable<VideoMeasurementsTable>): z.infer<typeof MeasurementSchema> {
+  return {
+    id: r.id,
+    patientId: r.patient_id,
+    recordedAt: iso(r.recorded_at),
+    analyzerVersion: r.analyzer_version,
+    analysis: {
+      ...(r.summary as Omit<SpasmAnalysis, 'events'>),
+      events: r.events as SpasmAnalysis['events'],
+    },
+    notes: r.notes,
+    createdBy: r.created_by,
+    createdAt: iso(r.created_at),
+  };
+}
+
+export function measurementRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.get(
+    '/patients/:patientId/measurements',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['measurements'],
+        summary: 'Video measurements, newest first',
+        params: PatientParams,
+        response: { 200: z.array(MeasurementSchema), ...problems },
+      },
+    },
+    async (req) => {
+      const rows = await ctx.db
+        .selectFrom('video_measurements')
+        .selectAll()
+        .where('patient_id', '=', req.params.patientId)
+        .orderBy('recorded_at', 'desc')
+        .limit(500)
+        .execute();
+      return rows.map(dto);
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/measurements',
+    {
+      config: { policy: 'patient-self-report' },
+      schema: {
+        tags: ['measurements'],
+        summary: 'Store the analysis of a face video (summary and events, never the video)',
+        params: PatientParams,
+        body: MeasurementCreate,
+        response: { 201: MeasurementSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const { events, ...summary } = req.body.analysis;
+      const row = await ctx.db
+        .insertInto('video_measurements')
+        .values({
+          patient_id: req.params.patientId,
+          recorded_at: req.body.recordedAt,
+          analyzer_version: summary.analyzerVersion,
+          summary: jsonText(summary),
+          events: jsonText(events),
+          notes: req.body.notes ?? null,
+          created_by: req.actor!.userId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return reply.code(201).send(dto(row));
+    },
+  );
+}

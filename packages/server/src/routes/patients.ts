@@ -1,0 +1,211 @@
+/** The clinic's patient directory and each patient's demographic record. */
+import { type Selectable, sql } from 'kysely';
+import { z } from 'zod';
+import type { PatientsTable } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { IsoDate, iso, PatientParams, problems, text, Uuid } from './common';
+import { type ApiInstance, type RouteContext, typed } from './context';
+
+export const PatientSchema = z
+  .object({
+    id: Uuid,
+    clinicId: Uuid,
+    name: z.string(),
+    birthDate: IsoDate,
+    sex: z.enum(['female', 'male', 'other', 'unknown']),
+    affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
+    onsetDate: IsoDate.nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Patient' });
+
+const PatientFields = {
+  name: text(200).min(1),
+  birthDate: IsoDate,
+  sex: z.enum(['female', 'male', 'other', 'unknown']),
+  affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
+  onsetDate: IsoDate.nullable().optional(),
+};
+const PatientCreate = z.strictObject(PatientFields);
+const PatientUpdate = z
+  .strictObject({
+    name: PatientFields.name.optional(),
+    birthDate: PatientFields.birthDate.optional(),
+    sex: PatientFields.sex.optional(),
+    affectedSide: PatientFields.affectedSide.optional(),
+    onsetDate: PatientFields.onsetDate,
+  })
+  .refine((v) => Object.keys(v).length > 0, 'give at least one field to change');
+
+export function patientDto(
+  p: Pick<
+    Selectable<PatientsTable>,
+    | 'id'
+    | 'clinic_id'
+    | 'name'
+    | 'birth_date'
+    | 'sex'
+    | 'affected_side'
+    | 'onset_date'
+    | 'created_at'
+    | 'updated_at'
+  >,
+): z.infer<typeof PatientSchema> {
+  return {
+    id: p.id,
+    clinicId: p.clinic_id,
+    name: p.name,
+    birthDate: p.birth_date,
+    sex: p.sex as z.infer<typeof PatientSchema>['sex'],
+    affectedSide: p.affected_side as z.infer<typeof PatientSchema>['affectedSide'],
+    onsetDate: p.onset_date,
+    createdAt: iso(p.created_at),
+    updatedAt: iso(p.updated_at),
+  };
+}
+
+const COLUMNS = [
+  'id',
+  'clinic_id',
+  'name',
+  'birth_date',
+  'sex',
+  'affected_side',
+  'onset_date',
+  'created_at',
+  'updated_at',
+] as const;
+
+function checkDates(birthDate: string | undefined, onsetDate: string | null | undefined): void {
+  const today = new Date().toISOString().slice(0, 10);
+  const issues = [];
+  if (birthDate && birthDate > today)
+    issues.push({ path: 'body.birthDate', message: 'must not be in the future' });
+  if (onsetDate && onsetDate > today)
+    issues.push({ path: 'body.onsetDate', message: 'must not be in the future' });
+  if (birthDate && onsetDate && onsetDate < birthDate)
+    issues.push({ path: 'body.onsetDate', message: 'must not be before the birth date' });
+  if (issues.length) throw new ApiError('validation_failed', { issues });
+}
+
+export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
+  const r = typed(api);
+
+  r.get(
+    '/patients',
+    {
+      config: { policy: 'clinic-directory', audit: 'patient-directory' },
+      schema: {
+        tags: ['patients'],
+        summary: "The signed-in clinician's or admin's clinic patients, by name",
+        querystring: z.strictObject({ q: text(100).optional().describe('Part of the name to look for') }),
+        response: { 200: z.array(PatientSchema), ...problems },
+      },
+    },
+    async (req) => {
+      let q = ctx.db.selectFrom('patients').select(COLUMNS).where('clinic_id', '=', req.actor!.clinicId);
+      if (req.query.q)
+        q = q.where(
+          sql<string>`lower(name)`,
+          'like',
+          `%${req.query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`,
+        );
+      const rows = await q.orderBy('name').limit(1000).execute();
+      return rows.map(patientDto);
+    },
+  );
+
+  r.post(
+    '/patients',
+    {
+      config: { policy: 'clinic-create-patient', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "Add a patient to the clinician's clinic",
+        body: PatientCreate,
+        response: { 201: PatientSchema, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const b = req.body;
+      checkDates(b.birthDate, b.onsetDate);
+      const row = await ctx.db
+        .insertInto('patients')
+        .values({
+          clinic_id: req.actor!.clinicId,
+          name: b.name,
+          birth_date: b.birthDate,
+          sex: b.sex,
+          affected_side: b.affectedSide,
+          onset_date: b.onsetDate ?? null,
+          created_by: req.actor!.userId,
+        })
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
+      req.auditPatientId = row.id;
+      return reply.code(201).send(patientDto(row));
+    },
+  );
+
+  r.get(
+    '/patients/:patientId',
+    {
+      config: { policy: 'patient-read', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "One patient's demographic record",
+        params: PatientParams,
+        response: { 200: PatientSchema, ...problems },
+      },
+    },
+    async (req) => {
+      const row = await ctx.db
+        .selectFrom('patients')
+        .select(COLUMNS)
+        .where('id', '=', req.params.patientId)
+        .executeTakeFirstOrThrow();
+      return patientDto(row);
+    },
+  );
+
+  r.patch(
+    '/patients/:patientId',
+    {
+      config: { policy: 'patient-clinical-write', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "Correct a patient's demographic record",
+        params: PatientParams,
+        body: PatientUpdate,
+        response: { 200: PatientSchema, ...problems },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      const current = await ctx.db
+        .selectFrom('patients')
+        .select(['birth_date', 'onset_date'])
+        .where('id', '=', req.params.patientId)
+        .executeTakeFirstOrThrow();
+      checkDates(
+        b.birthDate ?? current.birth_date,
+        b.onsetDate === undefined ? current.onset_date : b.onsetDate,
+      );
+      const row = await ctx.db
+        .updateTable('patients')
+        .set({
+          ...(b.name !== undefined ? { name: b.name } : {}),
+          ...(b.birthDate !== undefined ? { birth_date: b.birthDate } : {}),
+          ...(b.sex !== undefined ? { sex: b.sex } : {}),
+          ...(b.affectedSide !== undefined ? { affected_side: b.affectedSide } : {}),
+          ...(b.onsetDate !== undefined ? { onset_date: b.onsetDate } : {}),
+          updated_at: sql<Date>`now()`,
+        })
+        .where('id', '=', req.params.patientId)
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
+      return patientDto(row);
+    },
+  );
+}
