@@ -9,7 +9,7 @@
  *   - recommendation: contraindicated if a rule says so; below 40 not_advised; rank 1 with ≥ 60 preferred;
  *     otherwise reasonable. Only the first-ranked option can be preferred.
  */
-import { getSource, type SourceId } from '../evidence/sources';
+import { getSource, type SourceCertainty, type SourceId } from '../evidence/sources';
 import { InputError, issuesFromZod } from '../validation';
 import { type ConditionContext, describe, evaluate, type RedFlagCode } from './conditions';
 import { DISCLAIMER } from './disclaimer';
@@ -42,9 +42,15 @@ export interface RuleSet {
 
 export const DEFAULT_RULES: RuleSet = { redFlags: RED_FLAG_RULES, ranking: RANKING_RULES };
 
+const CAVEAT: Partial<Record<SourceCertainty, string>> = {
+  partial: 'Partly verified: check against the primary source before relying on it.',
+  unverified: 'Unverified: not found in the sources retrieved; a clinician must confirm it.',
+};
+
 function cite(source: SourceId): Cited {
   const s = getSource(source);
-  return { source, citation: s.citation, certainty: s.certainty };
+  const caveat = CAVEAT[s.certainty];
+  return { source, citation: s.citation, certainty: s.certainty, ...(caveat ? { caveat } : {}) };
 }
 
 function figure(f: OutcomeFigureData) {

@@ -9,6 +9,8 @@ export interface Cited {
   citation: string;
   /** The verification mark of the source: partial or unverified figures must say so where shown. */
   certainty: SourceCertainty;
+  /** Present when the source is not fully verified: what that means for the reader. */
+  caveat?: string;
 }
 
 export interface Reason extends Cited {

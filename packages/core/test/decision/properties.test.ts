@@ -14,64 +14,68 @@ import { profile } from './profiles';
 const bool = fc.boolean();
 
 /** Every valid profile: all enum values, bounds included, optional fields present or left out. */
-export const validProfile: fc.Arbitrary<PatientProfileInput> = fc.record(
-  {
-    age: fc.double({ min: 0, max: 120, noNaN: true }),
-    sex: fc.constantFrom('female', 'male', 'other'),
-    affectedSide: fc.constantFrom('left', 'right', 'both'),
-    symptomDurationMonths: fc.double({ min: 0, max: 1200, noNaN: true }),
-    progression: fc.constantFrom('stable', 'slow', 'rapid'),
-    severity: fc.record(
-      {
-        smcGrade: fc.integer({ min: 1, max: 4 }),
-        jankovic: fc.record({
-          severity: fc.integer({ min: 0, max: 4 }),
-          frequency: fc.integer({ min: 0, max: 4 }),
-        }),
-      },
-      { requiredKeys: ['smcGrade'] },
-    ),
-    imaging: fc.record({ mri: fc.constantFrom('not_done', 'normal', 'neurovascular_conflict', 'lesion') }),
-    asaClass: fc.integer({ min: 1, max: 5 }),
-    anticoagulated: bool,
-    pregnant: bool,
-    contralateralHearingLoss: bool,
-    frailty: bool,
-    diabetes: bool,
-    history: fc.record({ bellsPalsy: bool, facialTrauma: bool }),
-    neurology: fc.record(
-      { facialWeakness: bool, ipsilateralHearingLoss: bool, otherCranialNerveSigns: bool },
-      { requiredKeys: [] },
-    ),
-    priorTreatments: fc.array(
-      fc.record({ option: fc.constantFrom(...OPTION_IDS), response: fc.constantFrom(...PRIOR_RESPONSES) }),
-      { maxLength: 6 },
-    ),
-    preferences: fc.record({
-      riskTolerance: fc.constantFrom('low', 'moderate', 'high'),
-      avoidSurgery: bool,
-      avoidGeneralAnesthesia: bool,
-      wantsLongTermCure: bool,
-    }),
-  },
-  {
-    requiredKeys: [
-      'age',
-      'sex',
-      'affectedSide',
-      'symptomDurationMonths',
-      'progression',
-      'severity',
-      'imaging',
-      'asaClass',
-      'anticoagulated',
-      'pregnant',
-      'contralateralHearingLoss',
-      'history',
-      'preferences',
-    ],
-  },
-) as fc.Arbitrary<PatientProfileInput>;
+export const validProfile: fc.Arbitrary<PatientProfileInput> = fc
+  .record(
+    {
+      age: fc.double({ min: 0, max: 120, noNaN: true }),
+      sex: fc.constantFrom('female', 'male', 'other'),
+      affectedSide: fc.constantFrom('left', 'right', 'both'),
+      // A fraction of the life lived so far, scaled to months below.
+      symptomDurationMonths: fc.double({ min: 0, max: 1, noNaN: true }),
+      progression: fc.constantFrom('stable', 'slow', 'rapid'),
+      severity: fc.record(
+        {
+          smcGrade: fc.integer({ min: 1, max: 4 }),
+          jankovic: fc.record({
+            severity: fc.integer({ min: 0, max: 4 }),
+            frequency: fc.integer({ min: 0, max: 4 }),
+          }),
+        },
+        { requiredKeys: ['smcGrade'] },
+      ),
+      imaging: fc.record({ mri: fc.constantFrom('not_done', 'normal', 'neurovascular_conflict', 'lesion') }),
+      asaClass: fc.integer({ min: 1, max: 5 }),
+      anticoagulated: bool,
+      pregnant: bool,
+      contralateralHearingLoss: bool,
+      frailty: bool,
+      diabetes: bool,
+      history: fc.record({ bellsPalsy: bool, facialTrauma: bool }),
+      neurology: fc.record(
+        { facialWeakness: bool, ipsilateralHearingLoss: bool, otherCranialNerveSigns: bool },
+        { requiredKeys: [] },
+      ),
+      priorTreatments: fc.array(
+        fc.record({ option: fc.constantFrom(...OPTION_IDS), response: fc.constantFrom(...PRIOR_RESPONSES) }),
+        { maxLength: 6 },
+      ),
+      preferences: fc.record({
+        riskTolerance: fc.constantFrom('low', 'moderate', 'high'),
+        avoidSurgery: bool,
+        avoidGeneralAnesthesia: bool,
+        wantsLongTermCure: bool,
+      }),
+    },
+    {
+      requiredKeys: [
+        'age',
+        'sex',
+        'affectedSide',
+        'symptomDurationMonths',
+        'progression',
+        'severity',
+        'imaging',
+        'asaClass',
+        'anticoagulated',
+        'pregnant',
+        'contralateralHearingLoss',
+        'history',
+        'preferences',
+      ],
+    },
+  )
+  .map((p) => ({ ...p, symptomDurationMonths: Math.min(1200, p.age * 12 * p.symptomDurationMonths) }))
+  .map((p) => p as PatientProfileInput);
 
 const RUNS = { numRuns: 200 };
 
@@ -90,6 +94,7 @@ describe('any valid profile', () => {
           for (const c of [...o.reasons, ...o.benefits, ...o.risks]) {
             expect(SOURCES[c.source]?.citation).toBe(c.citation);
             expect(SOURCES[c.source]?.certainty).toBe(c.certainty);
+            expect(c.caveat === undefined).toBe(c.certainty === 'verified');
           }
           for (const f of [...o.benefits, ...o.risks]) {
             expect(f.figure.length).toBeGreaterThan(0);
@@ -245,6 +250,12 @@ const CORRUPTIONS: Corruption[] = [
     path: 'priorTreatments.0.option',
     apply: (p) => {
       p.priorTreatments = [{ option: 'acupuncture', response: 'good' }];
+    },
+  },
+  {
+    path: 'symptomDurationMonths',
+    apply: (p) => {
+      p.symptomDurationMonths = (p.age as number) * 12 + 1;
     },
   },
   {
