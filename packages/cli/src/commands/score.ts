@@ -39,13 +39,16 @@ export function formatScore(s: InstrumentScore): string {
       continue;
     }
     const label = item.options.find((o) => o.value === v)?.label;
-    out.push(`  ${item.id} = ${v}${label && label !== String(v) ? ` (${label})` : ''}`);
+    // Neutral labels already start with the value ("0 (never)"); worded ones get it added ("3 (Moderate)").
+    out.push(`  ${item.id} = ${label?.startsWith(String(v)) ? label : `${v} (${label})`}`);
   }
   out.push(
     `Wording: ${s.wording.kind === 'licensed-pack' ? `licensed pack "${s.wording.packName}"` : s.wording.kind}`,
   );
   out.push(`Verification: ${VERIFICATION_LABEL[s.verification]}`);
   for (const u of s.unverified) out.push(`  ! ${u}`);
+  if (def.notes?.length)
+    out.push('Notes:', ...def.notes.map((n) => `  - ${n.text} (${n.source.join(', ')})`));
   out.push('Sources:', ...s.source.map((id) => `  ${id}: ${SOURCES[id].citation}`));
   out.push('', INSTRUMENT_DISCLAIMER);
   return out.join('\n');

@@ -73,6 +73,10 @@ export const hearingAaoHns: InstrumentDefinition = {
   display: 'band',
   notes: [
     {
+      text: 'Class A boundaries follow the evidence table (PTA ≤ 30 dB, WRS ≥ 70 %); the verified excerpt says "under 30 dB" and "exceeding 70%", so exactly 30 dB or 70 % should be checked against the primary source.',
+      source: ['jlo-aao-hns-class-a'],
+    },
+    {
       text: 'Store the raw audiometry (PTA in dB, WRS in %) with the class; Gardner–Robertson thresholds were not retrieved and are not implemented.',
       source: ['jlo-aao-hns-class-a'],
     },
