@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
+import { analyzeCommand } from './analyze';
 import { instrumentsCommand } from './instruments';
 import { recommendCommand } from './recommend';
 import { scoreCommand } from './score';
@@ -9,4 +10,4 @@ export interface CommandModule {
   register(program: Command, output: Output): void;
 }
 
-export const commands: CommandModule[] = [recommendCommand, instrumentsCommand, scoreCommand];
+export const commands: CommandModule[] = [recommendCommand, instrumentsCommand, scoreCommand, analyzeCommand];

@@ -1,0 +1,124 @@
+/**
+ * `hemispasm analyze <signals.csv> [--json]`: finds spasms and blinks in a facial-signal series and
+ * prints a readable summary (rate, duration, side, events) or, with --json, the SpasmAnalysis itself.
+ * Video input is dispatched in `loadSeries` (the vision package adds that branch).
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import {
+  analyzeSignals,
+  InputError,
+  parseSignalCsv,
+  type SignalSeries,
+  type SpasmAnalysis,
+} from '@hemispasm/core';
+import Table from 'cli-table3';
+import type { Command } from 'commander';
+import { UsageError } from '../errors';
+import { type Output, printJson } from '../output';
+import type { CommandModule } from './index';
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${path}: file not found`);
+    if (code === 'EISDIR') throw new UsageError(`${path}: is a directory, expected a signals CSV or a video`);
+    if (code === 'EACCES') throw new UsageError(`${path}: permission denied`);
+    throw new UsageError(`${path}: cannot read (${code ?? 'unknown error'})`);
+  }
+}
+
+/** A facial-signal CSV, its errors prefixed with the file name so the line/column point somewhere. */
+async function loadCsv(path: string): Promise<SignalSeries> {
+  const text = await readText(path);
+  try {
+    return parseSignalCsv(text);
+  } catch (e) {
+    if (e instanceof InputError) {
+      throw new InputError(e.issues.map((i) => ({ path: `${path}, ${i.path}`, message: i.message })));
+    }
+    throw e;
+  }
+}
+
+/** The one place that decides how an input file becomes a signal series. */
+export async function loadSeries(path: string): Promise<SignalSeries> {
+  if (extname(path).toLowerCase() === '.csv') return loadCsv(path);
+  await readText(path); // a missing file says so first
+  throw new UsageError(`${path}: not a signals CSV; video input needs @hemispasm/vision`);
+}
+
+/** Refuses series that cannot be analysed, rather than reporting "no spasm" for them. */
+export function checkMeasurable(path: string, series: SignalSeries): void {
+  if (series.frames.length === 0) throw new UsageError(`${path}: no frames (only a header)`);
+  if (series.frames.every((f) => f.eyeL === null || f.eyeR === null))
+    throw new UsageError(`${path}: no face in any frame; nothing can be measured`);
+}
+
+const SIDE_TEXT: Record<SpasmAnalysis['side'], string> = {
+  left: "left (the patient's left side)",
+  right: "right (the patient's right side)",
+  bilateral: 'both sides (bilateral), which is uncommon in hemifacial spasm: worth a physician’s review',
+  none: 'none: no spasm found',
+};
+
+const n1 = (x: number) => x.toFixed(1);
+
+export function formatAnalysis(path: string, a: SpasmAnalysis): string {
+  const lines = [
+    `Spasm analysis of ${path}`,
+    `  duration  ${n1(a.durationS)} s at ${a.fps} fps` +
+      (a.noFaceFrames > 0 ? `; no face in ${a.noFaceFrames} frames (${n1(a.noFaceS)} s), not measured` : ''),
+    `  side      ${SIDE_TEXT[a.side]}`,
+    `  spasms    ${a.spasmCount} (${n1(a.spasmsPerMinute)} per minute), ${n1(100 * a.spasmTimeFraction)} % of the time, longest ${n1(a.longestSpasmS)} s`,
+    `  blinks    ${a.blinkCount} (${n1(a.blinksPerMinute)} per minute)`,
+  ];
+  if (a.events.length > 0) {
+    const table = new Table({
+      head: ['#', 'start s', 'end s', 'length s', 'kind', 'side', 'regions', 'peak closure'],
+      style: { head: [], border: [] },
+      // No rule between rows: an analysis can list hundreds of events.
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    a.events.forEach((e, i) => {
+      table.push([
+        String(i + 1),
+        e.startS.toFixed(2),
+        e.endS.toFixed(2),
+        (e.endS - e.startS).toFixed(2),
+        e.kind,
+        e.side,
+        e.regions.join('+'),
+        `${Math.round(100 * e.peakClosure)} %`,
+      ]);
+    });
+    lines.push('', table.toString());
+  }
+  lines.push(
+    '',
+    `Rates are per minute of time with a face in view. Analyzer ${a.analyzerVersion}.`,
+    'This measurement supports, and does not replace, the assessment of a physician.',
+  );
+  return lines.join('\n');
+}
+
+export const analyzeCommand: CommandModule = {
+  register(program: Command, output: Output) {
+    program
+      .command('analyze')
+      .description(
+        'find spasms and blinks in a facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r): rate, duration, side, events',
+      )
+      .argument('<input>', 'a facial-signal CSV (as written by `hemispasm signals`)')
+      .option('--json', 'print the analysis as JSON')
+      .action(async (input: string, flags: { json?: boolean }) => {
+        const series = await loadSeries(input);
+        checkMeasurable(input, series);
+        const analysis = analyzeSignals(series);
+        if (flags.json) printJson(output, analysis);
+        else output.out(formatAnalysis(input, analysis));
+      });
+  },
+};

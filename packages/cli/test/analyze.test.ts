@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SCENARIO, formatSignalCsv, generateScenario, SpasmAnalysisSchema } from '@hemispasm/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run-cli';
+
+let dir: string;
+let rightCsv: string;
+let trueSpasms: number;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hemispasm-analyze-'));
+  const s = generateScenario({
+    ...DEFAULT_SCENARIO,
+    durationS: 30,
+    affected: 'right',
+    noFaceStretches: 1,
+    seed: 3,
+  });
+  trueSpasms = s.truth.events.filter((e) => e.kind === 'spasm').length;
+  rightCsv = join(dir, 'right.csv');
+  await writeFile(rightCsv, formatSignalCsv(s.series));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('hemispasm analyze', () => {
+  it('prints a readable summary: side, rates, time in spasm, no-face frames, events table', async () => {
+    const r = await runCli(['analyze', rightCsv]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/side\s+right \(the patient's right side\)/);
+    expect(r.stdout).toMatch(/spasms\s+\d+ \([\d.]+ per minute\), [\d.]+ % of the time, longest [\d.]+ s/);
+    expect(r.stdout).toMatch(/no face in \d+ frames/);
+    expect(r.stdout).toMatch(/│ spasm │ right │ eye/);
+    expect(r.stdout).toMatch(/│ blink │ both/);
+    expect(r.stdout).toContain('does not replace');
+  });
+
+  it('prints the analysis as JSON that the shared schema accepts', async () => {
+    const r = await runCli(['analyze', rightCsv, '--json']);
+    expect(r.code).toBe(0);
+    const a = SpasmAnalysisSchema.parse(JSON.parse(r.stdout));
+    expect(a.side).toBe('right');
+    expect(Math.abs(a.spasmCount - trueSpasms)).toBeLessThanOrEqual(Math.ceil(0.1 * trueSpasms));
+    expect(a.noFaceFrames).toBeGreaterThan(0);
+  });
+
+  it('rejects a CSV with a bad cell, naming file, line and column (exit 2)', async () => {
+    const bad = join(dir, 'bad.csv');
+    await writeFile(bad, 't,eye_l,eye_r,mouth_l,mouth_r\n0,0.3,0.3,0,0\n0.033,0.3,oops,0,0\n');
+    const r = await runCli(['analyze', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}, line 3, column eye_r: expected a number`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('rejects a CSV with wrong columns (exit 2)', async () => {
+    const bad = join(dir, 'cols.csv');
+    await writeFile(bad, 'time,left,right\n0,0.3,0.3\n');
+    const r = await runCli(['analyze', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 1, column 1: expected "t", got "time"/);
+  });
+
+  it('refuses a series with no face at all rather than reporting no spasm (exit 2)', async () => {
+    const empty = join(dir, 'noface.csv');
+    await writeFile(empty, 't,eye_l,eye_r,mouth_l,mouth_r\n0,,,,\n0.033,,,,\n');
+    const r = await runCli(['analyze', empty]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no face in any frame');
+  });
+
+  it('says so when the file does not exist or is not a signals CSV (exit 2)', async () => {
+    const missing = await runCli(['analyze', join(dir, 'nope.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('file not found');
+    const other = join(dir, 'notes.txt');
+    await writeFile(other, 'hello');
+    const r = await runCli(['analyze', other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(other);
+  });
+});
