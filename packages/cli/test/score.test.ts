@@ -135,22 +135,18 @@ describe('hemispasm score', () => {
     expect((await runCli(['score', 'smc'])).code).toBe(2);
   });
 
-  it('runs as a real process: exit 0 with JSON, exit 2 with field errors', async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run(process.execPath, [
-      bin,
-      'score',
-      'house-brackmann',
-      example('house-brackmann'),
-      '--json',
-    ]);
-    expect(JSON.parse(stdout)).toMatchObject({ instrumentId: 'house-brackmann', display: 'II' });
+  // One real process (exit code and stderr as a shell sees them). Generous timeout: a cold tsx start on a
+  // shared 2-core machine can take several seconds; this is not a performance assertion.
+  it('runs as a real process: exit 2 with the field error on stderr, nothing on stdout', {
+    timeout: 60_000,
+  }, async () => {
     const bad = await file('hb.json', { items: { grade: 7 } });
-    const failed = await run(process.execPath, [bin, 'score', 'house-brackmann', bad]).catch(
-      (e: { code: number; stderr: string }) => e,
+    const failed = await promisify(execFile)(process.execPath, [bin, 'score', 'house-brackmann', bad]).catch(
+      (e: { code: number; stdout: string; stderr: string }) => e,
     );
     expect(failed).toMatchObject({
       code: 2,
+      stdout: '',
       stderr: 'items.grade: expected an integer 1–6 (grade I–VI), got 7\n',
     });
   });
