@@ -330,7 +330,15 @@ const list = [
       'Dystonia Coalition five-scale inter-rater reliability study of HFS severity scales on video (PMC10480239; 45 patients, 6 raters)',
     section: '1.1 SMC; 1.2 Cohen; 1.3 JRS (reliability)',
     certainty: 'verified',
-  },] as const satisfies readonly Source[];
+  },
+  {
+    id: 'legare2010-sure',
+    citation:
+      'Légaré F, Kearing S, Clay K, et al. Are you SURE? Assessing patient decisional conflict with a 4-item screening test. Can Fam Physician 2010;56:e308–e314',
+    section: 'Not in the evidence reference: the SURE test used by the web decision aid',
+    certainty: 'unverified',
+  },
+] as const satisfies readonly Source[];
 
 export type SourceId = (typeof list)[number]['id'];
 

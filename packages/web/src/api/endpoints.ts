@@ -1,0 +1,106 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from './client';
+import type {
+  Assessment,
+  ClinicOutcomes,
+  DecisionRecord,
+  DiaryEntry,
+  Episode,
+  FollowUp,
+  Measurement,
+  NewDiaryEntry,
+  NewEpisode,
+  NewFollowUp,
+  NewPatient,
+  NewPreference,
+  Patient,
+  Preference,
+} from './types';
+
+const path = (patientId: string) => ({ params: { path: { patientId } } });
+
+/** Every server route the app uses, in one place; paths and bodies are type-checked against the server. */
+export const api = {
+  patients: (q: string): Promise<Patient[]> =>
+    unwrap(client.GET('/api/patients', { params: { query: q ? { q } : {} } })),
+  patient: (patientId: string): Promise<Patient> =>
+    unwrap(client.GET('/api/patients/{patientId}', path(patientId))),
+  createPatient: (body: NewPatient): Promise<Patient> => unwrap(client.POST('/api/patients', { body })),
+  assessments: (patientId: string): Promise<Assessment[]> =>
+    unwrap(
+      client.GET('/api/patients/{patientId}/assessments', { params: { path: { patientId }, query: {} } }),
+    ),
+  createAssessment: (
+    patientId: string,
+    body: { instrumentId: string; answers: unknown; assessedOn?: string },
+  ): Promise<Assessment> =>
+    unwrap(client.POST('/api/patients/{patientId}/assessments', { ...path(patientId), body })),
+  diary: (patientId: string): Promise<DiaryEntry[]> =>
+    unwrap(client.GET('/api/patients/{patientId}/diary', { params: { path: { patientId }, query: {} } })),
+  createDiary: (patientId: string, body: NewDiaryEntry): Promise<DiaryEntry> =>
+    unwrap(client.POST('/api/patients/{patientId}/diary', { ...path(patientId), body })),
+  episodes: (patientId: string): Promise<Episode[]> =>
+    unwrap(client.GET('/api/patients/{patientId}/episodes', path(patientId))),
+  createEpisode: (patientId: string, body: NewEpisode): Promise<Episode> =>
+    unwrap(client.POST('/api/patients/{patientId}/episodes', { ...path(patientId), body })),
+  followUps: (patientId: string): Promise<FollowUp[]> =>
+    unwrap(
+      client.GET('/api/patients/{patientId}/follow-ups', { params: { path: { patientId }, query: {} } }),
+    ),
+  createFollowUp: (patientId: string, body: NewFollowUp): Promise<FollowUp> =>
+    unwrap(client.POST('/api/patients/{patientId}/follow-ups', { ...path(patientId), body })),
+  measurements: async (patientId: string): Promise<Measurement[]> =>
+    (await unwrap(client.GET('/api/patients/{patientId}/measurements', path(patientId)))) as Measurement[],
+  createMeasurement: async (
+    patientId: string,
+    body: { recordedAt: string; analysis: unknown; notes?: string },
+  ): Promise<Measurement> =>
+    (await unwrap(
+      client.POST('/api/patients/{patientId}/measurements', { ...path(patientId), body }),
+    )) as Measurement,
+  decisions: async (patientId: string): Promise<DecisionRecord[]> =>
+    (await unwrap(
+      client.GET('/api/patients/{patientId}/decisions', path(patientId)),
+    )) as unknown as DecisionRecord[],
+  createDecision: async (patientId: string, profile: unknown): Promise<DecisionRecord> =>
+    (await unwrap(
+      client.POST('/api/patients/{patientId}/decisions', { ...path(patientId), body: { profile } }),
+    )) as unknown as DecisionRecord,
+  preferences: (patientId: string): Promise<Preference[]> =>
+    unwrap(client.GET('/api/patients/{patientId}/preferences', path(patientId))),
+  createPreference: (patientId: string, body: NewPreference): Promise<Preference> =>
+    unwrap(client.POST('/api/patients/{patientId}/preferences', { ...path(patientId), body })),
+  outcomes: (): Promise<ClinicOutcomes> => unwrap(client.GET('/api/clinic/outcomes')),
+};
+
+type ListKey =
+  | 'assessments'
+  | 'diary'
+  | 'episodes'
+  | 'followUps'
+  | 'measurements'
+  | 'decisions'
+  | 'preferences';
+type ListOf<K extends ListKey> = Awaited<ReturnType<(typeof api)[K]>>;
+
+/** One patient's list of records; refetched after any write to that patient. */
+export function usePatientList<K extends ListKey>(kind: K, patientId: string | null | undefined) {
+  return useQuery<ListOf<K>>({
+    queryKey: ['patient', patientId, kind],
+    queryFn: () => api[kind](patientId!) as Promise<ListOf<K>>,
+    enabled: !!patientId,
+  });
+}
+
+export function usePatientWrite<B, R>(
+  kind: ListKey,
+  patientId: string | null | undefined,
+  fn: (id: string, body: B) => Promise<R>,
+) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: B) => fn(patientId!, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['patient', patientId] }),
+    meta: { kind },
+  });
+}

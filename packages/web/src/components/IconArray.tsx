@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { PerHundred } from '../lib/options';
+
+/**
+ * 100 people as 10×10 dots: the people a figure describes are coloured, a range's uncertain part is
+ * striped. The sentence beside it carries the meaning; the picture is hidden from screen readers.
+ */
+export function IconArray({ value, kind }: { value: PerHundred; kind: 'benefit' | 'harm' }) {
+  const { t } = useTranslation();
+  const low = Math.round(value.low);
+  const high = Math.round(value.high);
+  const text = low === high ? t('iconArray.of100', { n: low }) : t('iconArray.rangeOf100', { low, high });
+  return (
+    <div className="icon-array-wrap">
+      <div className="icon-array" aria-hidden="true">
+        {Array.from({ length: 100 }, (_, i) => (
+          <span
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed grid of 100 identical cells
+            key={i}
+            className={i < low ? `hit-${kind}` : i < high ? `hit-${kind} range` : undefined}
+          />
+        ))}
+      </div>
+      <p className="small">{text}</p>
+    </div>
+  );
+}

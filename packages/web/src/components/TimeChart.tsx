@@ -1,0 +1,107 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import uPlot from 'uplot';
+
+export interface TimePoint {
+  /** ISO date or date-time. */
+  at: string;
+  value: number;
+}
+
+/**
+ * A small time-series chart (uPlot) with optional vertical marks (e.g. toxin injections). The same data
+ * is offered as a table for screen readers and for people who prefer numbers.
+ */
+export function TimeChart({
+  title,
+  points,
+  marks = [],
+  yLabel,
+  testId,
+}: {
+  title: string;
+  points: TimePoint[];
+  marks?: { at: string; label: string }[];
+  yLabel: string;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const sorted = [...points].sort((a, b) => a.at.localeCompare(b.at));
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || sorted.length === 0) return;
+    const xs = sorted.map((p) => Date.parse(p.at) / 1000);
+    const ys = sorted.map((p) => p.value);
+    const markXs = marks.map((m) => Date.parse(m.at) / 1000);
+    const plot = new uPlot(
+      {
+        width: Math.min(el.clientWidth || 640, 900),
+        height: 220,
+        legend: { show: false },
+        scales: { x: { time: true } },
+        axes: [{}, { label: yLabel }],
+        series: [{}, { label: title, stroke: '#0b6e75', width: 2, points: { show: true, size: 6 } }],
+        hooks: {
+          draw: [
+            (u) => {
+              const ctx = u.ctx;
+              ctx.save();
+              ctx.strokeStyle = '#b3471d';
+              ctx.setLineDash([4, 4]);
+              for (const x of markXs) {
+                const px = u.valToPos(x, 'x', true);
+                ctx.beginPath();
+                ctx.moveTo(px, u.bbox.top);
+                ctx.lineTo(px, u.bbox.top + u.bbox.height);
+                ctx.stroke();
+              }
+              ctx.restore();
+            },
+          ],
+        },
+      },
+      [xs, ys],
+      el,
+    );
+    return () => plot.destroy();
+  }, [sorted, marks, title, yLabel]);
+
+  return (
+    <figure className="card" data-testid={testId}>
+      <figcaption>
+        <strong>{title}</strong>
+        {marks.length > 0 && <span className="small muted"> — {t('trends.marksLegend')}</span>}
+      </figcaption>
+      {sorted.length === 0 ? <p>{t('common.none')}</p> : <div ref={ref} aria-hidden="true" />}
+      {sorted.length > 0 && (
+        <details>
+          <summary>{t('trends.asTable')}</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.date')}</th>
+                <th scope="col">{yLabel}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.map((p) => (
+                <tr key={`${p.at}-${p.value}`}>
+                  <td>{p.at.slice(0, 10)}</td>
+                  <td>{p.value}</td>
+                </tr>
+              ))}
+              {marks.map((m) => (
+                <tr key={`mark-${m.at}`}>
+                  <td>{m.at.slice(0, 10)}</td>
+                  <td>{m.label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </figure>
+  );
+}

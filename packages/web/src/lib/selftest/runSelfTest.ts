@@ -1,0 +1,111 @@
+import type { SignalFrame } from '@hemispasm/core';
+import type { LandmarkClient, Overlay } from './landmarkClient';
+import { LocalFrameStore } from './localFrameStore';
+
+export interface SelfTestProgress {
+  phase: 'recording' | 'analysing';
+  elapsedS: number;
+  durationS: number;
+  /** Frames analysed while recording. */
+  liveFrames: number;
+  /** Frames kept on this device for analysis right after, and how many of those are done. */
+  storedFrames: number;
+  analysedAfter: number;
+}
+
+export interface SelfTestOptions {
+  video: HTMLVideoElement;
+  client: LandmarkClient;
+  durationS: number;
+  /** Sampling rate of the test; spasms and blinks last 100 ms or more, so 15 frames/s resolves them. */
+  fps?: number;
+  /** Longest side of the frames analysed; smaller is faster, the face mesh needs no more. */
+  maxSide?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: SelfTestProgress) => void;
+  onOverlay?: (overlay: Overlay | undefined, width: number, height: number) => void;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function toJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('frame encoding failed'))), 'image/jpeg', 0.9),
+  );
+}
+
+/**
+ * Samples the camera at a fixed rate for `durationS`. Each sample goes to the landmark worker when it is
+ * free (live result and overlay); when it is busy, the sample is kept locally and analysed right after
+ * the recording, so every sample is analysed whatever the device's speed. Returns frames in time order.
+ */
+export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]> {
+  const { video, client, durationS, signal } = opts;
+  const fps = opts.fps ?? 15;
+  const maxSide = opts.maxSide ?? 480;
+  const scale = Math.min(1, maxSide / Math.max(video.videoWidth, video.videoHeight));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(video.videoWidth * scale);
+  canvas.height = Math.round(video.videoHeight * scale);
+  const ctx = canvas.getContext('2d', { willReadFrequently: false });
+  if (!ctx) throw new Error('no 2D canvas');
+
+  const frames: SignalFrame[] = [];
+  const store = new LocalFrameStore();
+  const inFlight: Promise<void>[] = [];
+  let liveFrames = 0;
+  const progress = (phase: SelfTestProgress['phase'], elapsedS: number, analysedAfter = 0) =>
+    opts.onProgress?.({
+      phase,
+      elapsedS,
+      durationS,
+      liveFrames,
+      storedFrames: store.size + analysedAfter,
+      analysedAfter,
+    });
+
+  const start = performance.now();
+  for (let i = 0; ; i++) {
+    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const t = i / fps;
+    if (t >= durationS) break;
+    const wait = start + t * 1000 - performance.now();
+    if (wait > 0) await sleep(wait);
+    ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+    if (!client.busy) {
+      const bitmap = await createImageBitmap(canvas);
+      inFlight.push(
+        client.process(t, bitmap, false).then((reply) => {
+          frames.push({ ...reply.frame, t });
+          liveFrames++;
+          opts.onOverlay?.(reply.overlay, canvas.width, canvas.height);
+        }),
+      );
+    } else {
+      store.add({ t, jpeg: await toJpeg(canvas) });
+    }
+    if (i % fps === 0) progress('recording', t);
+  }
+  await Promise.all(inFlight);
+
+  const kept = store.drain();
+  let done = 0;
+  for (const f of kept) {
+    if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
+    const bitmap = await createImageBitmap(f.jpeg);
+    const reply = await client.process(f.t, bitmap, false);
+    frames.push({ ...reply.frame, t: f.t });
+    done++;
+    if (done % 10 === 0 || done === kept.length) {
+      opts.onProgress?.({
+        phase: 'analysing',
+        elapsedS: durationS,
+        durationS,
+        liveFrames,
+        storedFrames: kept.length,
+        analysedAfter: done,
+      });
+    }
+  }
+  return frames.sort((a, b) => a.t - b.t);
+}

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import type { DecisionRecord, Preference } from '../../api/types';
+import { Cite } from '../../components/Cite';
+import { localise } from '../../lib/options';
+
+/**
+ * The decision-support panel: red flags first, then the engine's ranked options with reasons and their
+ * sources, and beside it what the patient said in the decision aid. The engine's wording is English.
+ */
+export function DecisionPanel({
+  record,
+  preference,
+}: {
+  record: DecisionRecord | undefined;
+  preference: Preference | undefined;
+}) {
+  const { t, i18n } = useTranslation();
+  const l = (s: string) => localise(s, i18n.language);
+  return (
+    <div className="grid decision-panel" data-testid="decision-panel">
+      <div style={{ gridColumn: 'span 2' }}>
+        {!record && <p>{t('decision.none')}</p>}
+        {record && (
+          <>
+            {record.result.redFlags.length > 0 && (
+              <div className="danger" role="alert" data-testid="red-flags">
+                <h3>{t('decision.redFlags')}</h3>
+                <ul lang="en">
+                  {record.result.redFlags.map((f) => (
+                    <li key={f.code}>
+                      <strong>{f.message}</strong> {f.action}
+                      <Cite ids={[f.source]} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            <ol className="ranked" data-testid="ranked-options">
+              {[...record.result.options]
+                .sort((a, b) => a.rank - b.rank)
+                .map((o) => (
+                  <li key={o.id} className="card">
+                    <h3>
+                      {t(`options.${o.id}.name`)}{' '}
+                      <span className={`badge rec-${o.recommendation}`}>
+                        {t(`decision.recommendation.${o.recommendation}`)}
+                      </span>
+                    </h3>
+                    <p className="small muted">
+                      {t(`evidenceCertainty.${o.evidence.certainty}`)} — {l(o.evidence.basis)}
+                    </p>
+                    <ul lang="en">
+                      {o.reasons.map((r) => (
+                        <li key={`${r.text}-${r.source}`}>
+                          {r.text}
+                          <Cite ids={[r.source]} />
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+            </ol>
+            <p className="small muted" lang="en">
+              {record.result.disclaimer}
+            </p>
+            <p className="small muted">{t('decision.computedAt', { date: record.createdAt.slice(0, 10) })}</p>
+          </>
+        )}
+      </div>
+      <aside className="card" aria-labelledby="pref-h" data-testid="patient-preference">
+        <h3 id="pref-h">{t('decision.patientPreference')}</h3>
+        {!preference && <p>{t('decision.noPreference')}</p>}
+        {preference && (
+          <>
+            <p>
+              <strong>
+                {preference.preferredOption
+                  ? t(`options.${preference.preferredOption}.name`)
+                  : t('aid.undecided')}
+              </strong>
+            </p>
+            <p>{t('decision.sure', { score: preference.sureScore })}</p>
+            {preference.sureScore < 4 && <p className="warn small">{t('decision.sureLow')}</p>}
+            <p className="small muted">
+              {t('decision.savedOn', { date: preference.createdAt.slice(0, 10) })}
+            </p>
+          </>
+        )}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/endpoints';
+import type { NewPatient, Patient } from '../../api/types';
+import { ErrorText } from '../../components/ErrorText';
+import { ageFrom } from '../../lib/dates';
+import { href, navigate } from '../../router';
+
+const SIDES = ['left', 'right', 'bilateral'] as const;
+const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+
+/** The clinic's patients: search by name (server), filter by side and sex, and add a patient. */
+export function PatientListPage() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [side, setSide] = useState<'' | Patient['affectedSide']>('');
+  const [sex, setSex] = useState<'' | Patient['sex']>('');
+  const list = useQuery({ queryKey: ['patients', q], queryFn: () => api.patients(q) });
+  const shown = useMemo(
+    () => (list.data ?? []).filter((p) => (!side || p.affectedSide === side) && (!sex || p.sex === sex)),
+    [list.data, side, sex],
+  );
+
+  return (
+    <section>
+      <h1>{t('patients.title')}</h1>
+      <div className="card no-print">
+        <form className="row" aria-label={t('patients.search')} onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor="patients-q">{t('patients.search')}</label>
+            <input id="patients-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="patients-side">{t('patients.side')}</label>
+            <select id="patients-side" value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
+              <option value="">{t('patients.any')}</option>
+              {SIDES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sides.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="patients-sex">{t('patients.sex')}</label>
+            <select id="patients-sex" value={sex} onChange={(e) => setSex(e.target.value as typeof sex)}>
+              <option value="">{t('patients.any')}</option>
+              {SEXES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`sexes.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </form>
+      </div>
+      <ErrorText error={list.error} />
+      {list.data && (
+        <div className="table-wrap">
+          <table data-testid="patient-table">
+            <caption className="small muted">{t('patients.count', { n: shown.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('patients.name')}</th>
+                <th scope="col">{t('patients.age')}</th>
+                <th scope="col">{t('patients.sex')}</th>
+                <th scope="col">{t('patients.side')}</th>
+                <th scope="col">{t('patients.onset')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a href={href(`/clinic/patients/${p.id}`)}>{p.name}</a>
+                  </td>
+                  <td>{ageFrom(p.birthDate)}</td>
+                  <td>{t(`sexes.${p.sex}`)}</td>
+                  <td>{t(`sides.${p.affectedSide}`)}</td>
+                  <td>{p.onsetDate ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <AddPatient />
+    </section>
+  );
+}
+
+function AddPatient() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [form, setForm] = useState<NewPatient>({
+    name: '',
+    birthDate: '',
+    sex: 'female',
+    affectedSide: 'left',
+    onsetDate: '',
+  });
+  const create = useMutation({
+    mutationFn: (b: NewPatient) => api.createPatient({ ...b, onsetDate: b.onsetDate || null }),
+    onSuccess: (p) => {
+      void qc.invalidateQueries({ queryKey: ['patients'] });
+      navigate(`/clinic/patients/${p.id}`);
+    },
+  });
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    create.mutate(form);
+  }
+  return (
+    <form className="card no-print" onSubmit={submit} aria-labelledby="add-patient">
+      <h2 id="add-patient">{t('patients.add')}</h2>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="np-name">{t('patients.name')}</label>
+          <input
+            id="np-name"
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="np-birth">{t('patients.birthDate')}</label>
+          <input
+            id="np-birth"
+            type="date"
+            required
+            value={form.birthDate}
+            onChange={(e) => setForm({ ...form, birthDate: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="np-onset">{t('patients.onset')}</label>
+          <input
+            id="np-onset"
+            type="date"
+            value={form.onsetDate ?? ''}
+            onChange={(e) => setForm({ ...form, onsetDate: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="np-sex">{t('patients.sex')}</label>
+          <select
+            id="np-sex"
+            value={form.sex}
+            onChange={(e) => setForm({ ...form, sex: e.target.value as NewPatient['sex'] })}
+          >
+            {SEXES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sexes.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="np-side">{t('patients.side')}</label>
+          <select
+            id="np-side"
+            value={form.affectedSide}
+            onChange={(e) => setForm({ ...form, affectedSide: e.target.value as NewPatient['affectedSide'] })}
+          >
+            {SIDES.map((s) => (
+              <option key={s} value={s}>
+                {t(`sides.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ErrorText error={create.error} />
+      <button type="submit" disabled={create.isPending}>
+        {t('patients.addSubmit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Route } from '../../router';
+import { NotFound } from '../NotFound';
+import { OutcomesPage } from './OutcomesPage';
+import { PatientListPage } from './PatientListPage';
+import { PatientPage } from './PatientPage';
+import { VisitSummaryPage } from './VisitSummaryPage';
+
+/** The clinician workspace. */
+export function clinicianRoute(route: Route) {
+  const [, section, id, sub] = route.segments;
+  if (section === 'patients' && !id) return <PatientListPage />;
+  if (section === 'patients' && id && !sub) return <PatientPage patientId={id} />;
+  if (section === 'patients' && id && sub === 'summary') return <VisitSummaryPage patientId={id} />;
+  if (section === 'outcomes') return <OutcomesPage />;
+  return <NotFound />;
+}

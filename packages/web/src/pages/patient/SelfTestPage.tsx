@@ -1,0 +1,212 @@
+import { analyzeSignals, type SpasmAnalysis } from '@hemispasm/core';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, usePatientWrite } from '../../api/endpoints';
+import { ErrorText } from '../../components/ErrorText';
+import { EventsTimeline } from '../../components/EventsTimeline';
+import { createLandmarkClient } from '../../lib/selftest/createWorker';
+import type { LandmarkClient, Overlay } from '../../lib/selftest/landmarkClient';
+import { runSelfTest, type SelfTestProgress } from '../../lib/selftest/runSelfTest';
+
+/** The product's test length; a shorter one may be asked for in the URL (`?duration=15`), for testing. */
+export const DEFAULT_DURATION_S = 60;
+
+export function testDuration(query: URLSearchParams): number {
+  const asked = Number(query.get('duration'));
+  return Number.isFinite(asked) && asked >= 5 && asked <= 120 ? asked : DEFAULT_DURATION_S;
+}
+
+type Phase = 'idle' | 'starting' | 'running' | 'done' | 'error';
+
+function drawOverlay(canvas: HTMLCanvasElement | null, overlay: Overlay | undefined, w: number, h: number) {
+  if (!canvas) return;
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.clearRect(0, 0, w, h);
+  if (!overlay) return;
+  ctx.lineWidth = 2;
+  for (const [pts, colour] of [
+    [overlay.leftEye, '#3c9be0'],
+    [overlay.rightEye, '#f07a3c'],
+  ] as const) {
+    if (pts.length < 2) continue;
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    for (const [i, [x, y]] of pts.entries()) {
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    ctx.closePath();
+    ctx.stroke();
+  }
+}
+
+/**
+ * The spasm self-test: the camera, a live eye overlay, and the analysis in the vision package's Web
+ * Worker. The video stays in this tab; only the summary (counts, rates, events) is saved.
+ */
+export function SelfTestPage({ patientId, query }: { patientId: string; query: URLSearchParams }) {
+  const { t } = useTranslation();
+  const durationS = testDuration(query);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const clientRef = useRef<LandmarkClient | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [progress, setProgress] = useState<SelfTestProgress | null>(null);
+  const [faceSeen, setFaceSeen] = useState<boolean | null>(null);
+  const [analysis, setAnalysis] = useState<SpasmAnalysis | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const save = usePatientWrite('measurements', patientId, api.createMeasurement);
+
+  useEffect(
+    () => () => {
+      abortRef.current?.abort();
+      clientRef.current?.terminate();
+      const stream = videoRef.current?.srcObject as MediaStream | null;
+      for (const tr of stream?.getTracks() ?? []) tr.stop();
+    },
+    [],
+  );
+
+  async function start() {
+    setPhase('starting');
+    setError(null);
+    setAnalysis(null);
+    save.reset();
+    const abort = new AbortController();
+    abortRef.current = abort;
+    let stream: MediaStream | null = null;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({
+        video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
+        audio: false,
+      });
+      const video = videoRef.current!;
+      video.srcObject = stream;
+      await video.play();
+      clientRef.current ??= createLandmarkClient();
+      await clientRef.current.ready();
+      setPhase('running');
+      const frames = await runSelfTest({
+        video,
+        client: clientRef.current,
+        durationS,
+        signal: abort.signal,
+        onProgress: setProgress,
+        onOverlay: (o, w, h) => {
+          setFaceSeen(!!o);
+          drawOverlay(overlayRef.current, o, w, h);
+        },
+      });
+      setAnalysis(analyzeSignals({ frames }));
+      setPhase('done');
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError') {
+        setError(e);
+        setPhase('error');
+      }
+    } finally {
+      for (const tr of stream?.getTracks() ?? []) tr.stop();
+      drawOverlay(overlayRef.current, undefined, 1, 1);
+    }
+  }
+
+  function stop() {
+    abortRef.current?.abort();
+    setPhase('idle');
+  }
+
+  const saveSummary = () => analysis && save.mutate({ recordedAt: new Date().toISOString(), analysis });
+
+  return (
+    <article>
+      <h1>{t('selfTest.title')}</h1>
+      <p className="note" data-testid="privacy">
+        <strong>{t('selfTest.privacy')}</strong> {t('selfTest.privacyDetail')}
+      </p>
+      <p>{t('selfTest.instructions', { seconds: durationS })}</p>
+      <div className="video-wrap">
+        <video
+          ref={videoRef}
+          muted
+          playsInline
+          width={480}
+          height={360}
+          style={{ transform: 'scaleX(-1)' }}
+          aria-label={t('selfTest.videoLabel')}
+        />
+        <canvas
+          ref={overlayRef}
+          className="overlay"
+          style={{ transform: 'scaleX(-1)', width: '100%', height: '100%' }}
+        />
+      </div>
+      <p role="status" aria-live="polite" data-testid="selftest-status">
+        {phase === 'starting' && t('selfTest.starting')}
+        {phase === 'running' &&
+          progress?.phase === 'recording' &&
+          t('selfTest.recording', { elapsed: Math.round(progress.elapsedS), total: durationS })}
+        {phase === 'running' &&
+          progress?.phase === 'analysing' &&
+          t('selfTest.analysing', { done: progress.analysedAfter, total: progress.storedFrames })}
+        {phase === 'running' && faceSeen === false && ` ${t('selfTest.noFace')}`}
+        {phase === 'done' && t('selfTest.finished')}
+      </p>
+      <div className="no-print">
+        {phase === 'running' || phase === 'starting' ? (
+          <button type="button" className="secondary" onClick={stop}>
+            {t('selfTest.stop')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void start()}>
+            {phase === 'done' ? t('selfTest.again') : t('selfTest.start')}
+          </button>
+        )}
+      </div>
+      <ErrorText error={error} />
+
+      {analysis && (
+        <section className="card" aria-labelledby="selftest-result" data-testid="selftest-result">
+          <h2 id="selftest-result">{t('selfTest.result')}</h2>
+          <dl className="grid">
+            <div>
+              <dt>{t('selfTest.spasms')}</dt>
+              <dd data-testid="spasm-count">{analysis.spasmCount}</dd>
+            </div>
+            <div>
+              <dt>{t('selfTest.rate')}</dt>
+              <dd>{t('selfTest.perMinute', { value: analysis.spasmsPerMinute.toFixed(1) })}</dd>
+            </div>
+            <div>
+              <dt>{t('selfTest.side')}</dt>
+              <dd data-testid="spasm-side">{t(`sides.${analysis.side}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('selfTest.blinks')}</dt>
+              <dd>{t('selfTest.perMinute', { value: analysis.blinksPerMinute.toFixed(1) })}</dd>
+            </div>
+            <div>
+              <dt>{t('selfTest.noFaceTime')}</dt>
+              <dd>{t('selfTest.seconds', { value: analysis.noFaceS.toFixed(1) })}</dd>
+            </div>
+          </dl>
+          <EventsTimeline analysis={analysis} />
+          <p className="small muted">{t('selfTest.resultNote')}</p>
+          <ErrorText error={save.error} />
+          {save.isSuccess ? (
+            <p className="success" role="status">
+              {t('selfTest.saved')}
+            </p>
+          ) : (
+            <button type="button" onClick={saveSummary} disabled={save.isPending}>
+              {t('selfTest.save')}
+            </button>
+          )}
+        </section>
+      )}
+    </article>
+  );
+}

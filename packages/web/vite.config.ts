@@ -1,0 +1,47 @@
+import { createReadStream, readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { browserAssets } from '../vision/src/node/browser-assets';
+
+const VISION_BASE = '/vision-assets/';
+
+/**
+ * The landmark worker's model files and wasm binaries come from npm packages (listed by the vision
+ * package); the app serves them from its own origin, so the self-test needs no network. Dev: served
+ * from node_modules; build: copied into dist/vision-assets/.
+ */
+function visionAssets(): Plugin {
+  return {
+    name: 'hemispasm-vision-assets',
+    configureServer(server) {
+      const byPath = new Map(browserAssets().map((a) => [`${VISION_BASE}${a.urlPath}`, a]));
+      server.middlewares.use((req, res, next) => {
+        const asset = byPath.get((req.url ?? '').split('?')[0]!);
+        if (!asset) return next();
+        res.setHeader('content-type', asset.contentType);
+        createReadStream(asset.file).pipe(res);
+      });
+    },
+    generateBundle() {
+      for (const a of browserAssets()) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `${VISION_BASE.slice(1)}${a.urlPath}`,
+          source: readFileSync(a.file),
+        });
+      }
+    },
+  };
+}
+
+// Built to dist/ and served by @hemispasm/server under `/`. In development, `vite` proxies the API to a
+// server started separately (HEMISPASM_API, default http://127.0.0.1:3000).
+export default defineConfig({
+  plugins: [react(), visionAssets()],
+  base: '/',
+  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 4000 },
+  worker: { format: 'es' },
+  server: {
+    proxy: { '/api': process.env.HEMISPASM_API ?? 'http://127.0.0.1:3000' },
+  },
+});
