@@ -3,6 +3,7 @@ import {
   type Landmark,
   MOUTH_CORNER_LEFT,
   MOUTH_CORNER_RIGHT,
+  NASION,
   PATIENT_LEFT_EYE,
   PATIENT_RIGHT_EYE,
   signalsFromLandmarks,
@@ -30,6 +31,7 @@ function face(opts: { gapR: number; gapL: number; mouthDropR?: number }): number
   placeEye(PATIENT_LEFT_EYE, 380, opts.gapL, false);
   pts[MOUTH_CORNER_RIGHT] = [280, 250 - (opts.mouthDropR ?? 0), 0];
   pts[MOUTH_CORNER_LEFT] = [360, 250, 0];
+  pts[NASION] = [320, 150, 0];
   return pts;
 }
 
@@ -82,11 +84,11 @@ describe('signalsFromLandmarks', () => {
     expect(wrong.eyeR).toBeCloseTo(0.3, 6);
   });
 
-  it('gives mouth-corner distance to the same-side eye in inter-ocular distances, smaller when pulled up', () => {
+  it('gives mouth-corner distance to the nasion in inter-ocular distances, smaller when pulled up', () => {
     const rest = signalsFromLandmarks(face({ gapR: 12, gapL: 12 }), { mirrored: false });
     const pulled = signalsFromLandmarks(face({ gapR: 12, gapL: 12, mouthDropR: 12 }), { mirrored: false });
-    // Eye centres 120 px apart; right corner 20 px in and 100 px below the right eye centre.
-    expect(rest.mouthR).toBeCloseTo(Math.hypot(20, 100) / 120, 6);
+    // Eye centres 120 px apart; right corner 40 px aside and 100 px below the nasion.
+    expect(rest.mouthR).toBeCloseTo(Math.hypot(40, 100) / 120, 6);
     expect(pulled.mouthR!).toBeLessThan(rest.mouthR! - 0.05);
     expect(pulled.mouthL).toBeCloseTo(rest.mouthL!, 9);
     const m = signalsFromLandmarks(mirror(face({ gapR: 12, gapL: 12, mouthDropR: 12 })), { mirrored: true });
