@@ -12,7 +12,16 @@ import { smc } from './smc/definition';
 import type { InstrumentDefinition, InstrumentScore, InstrumentSummary } from './types';
 import { applyWordingPack, parseWordingPack } from './wording-pack';
 
-export const INSTRUMENTS: readonly InstrumentDefinition[] = [
+/** Definitions are shared by every caller (server, web, CLI): frozen so no caller can change another's instrument. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export const INSTRUMENTS: readonly InstrumentDefinition[] = deepFreeze([
   smc,
   jankovicBlepharospasm,
   jankovicHfs,
@@ -21,7 +30,7 @@ export const INSTRUMENTS: readonly InstrumentDefinition[] = [
   hfs30,
   houseBrackmann,
   hearingAaoHns,
-];
+]);
 
 export const INSTRUMENT_IDS = INSTRUMENTS.map((i) => i.id);
 

@@ -44,6 +44,15 @@ describe('instrument registry', () => {
     expect(new Set(INSTRUMENTS.map((d) => d.version)).size).toBe(INSTRUMENTS.length);
   });
 
+  it('hands out definitions no caller can change', () => {
+    const smc = getInstrument('smc') as unknown as { version: string; items: unknown[] };
+    expect(() => {
+      smc.version = 'edited';
+    }).toThrow(TypeError);
+    expect(() => smc.items.push({})).toThrow(TypeError);
+    expect(getInstrument('smc').version).toBe('lee-2011');
+  });
+
   it('rejects an unknown instrument, listing the known ids', () => {
     expect(() => getInstrument('smc-2')).toThrow(InputError);
     const issues = issuesFor('nope', { items: {} });
