@@ -94,7 +94,7 @@ export function issuesFromZod(error: z.ZodError): InputIssue[] {
 
 /** Validates `input` against `schema`; returns the parsed value or throws an {@link InputError}. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, context?: string): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   throw new InputError(issuesFromZod(result.error), context);
 }

@@ -36,3 +36,10 @@ describe('parseInput', () => {
     });
   });
 });
+
+describe('wrong types', () => {
+  it('says what was given rather than calling the field missing', () => {
+    const issues = issuesOf({ imaging: { mri: 'normal' }, age: '56' });
+    expect(formatIssues(issues)).toBe('age: expected number, got "56"');
+  });
+});

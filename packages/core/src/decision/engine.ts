@@ -10,7 +10,7 @@
  *     otherwise reasonable. Only the first-ranked option can be preferred.
  */
 import { getSource, type SourceCertainty, type SourceId } from '../evidence/sources';
-import { InputError, issuesFromZod } from '../validation';
+import { parseInput } from '../validation';
 import { type ConditionContext, describe, evaluate, type RedFlagCode } from './conditions';
 import { DISCLAIMER } from './disclaimer';
 import { factsFromProfile } from './facts';
@@ -65,10 +65,7 @@ interface Tally {
 
 /** Validates `profile` (throws InputError naming each bad field) and returns the ranked options. */
 export function recommend(profile: unknown, opts: { explain?: boolean } = {}): DecisionResult {
-  // reportInput lets the messages say what was given ("expected number, got \"56\""), not "required".
-  const parsed = PatientProfileSchema.safeParse(profile, { reportInput: true });
-  if (!parsed.success) throw new InputError(issuesFromZod(parsed.error), 'patient profile');
-  return decide(parsed.data, DEFAULT_RULES, opts);
+  return decide(parseInput(PatientProfileSchema, profile, 'patient profile'), DEFAULT_RULES, opts);
 }
 
 /** The engine proper, on a validated profile and a given rule set (tests pass their own rule sets). */
