@@ -43,8 +43,11 @@ export function rollingOnGrid(
   let hi = 0;
   for (let g = 0; g <= steps; g++) {
     const c = t0 + ((t1 - t0) * g) / steps;
-    while (lo < p.n && p.t[lo]! < c - halfS) lo++;
-    while (hi < p.n && p.t[hi]! <= c + halfS) hi++;
+    // Near either end the window shrinks to stay symmetric: a one-sided window would lag a trend (head
+    // motion) by half its width and read as a slow closure at the start or end of a recording.
+    const half = Math.min(halfS, c - t0, t1 - c);
+    while (lo < p.n && p.t[lo]! < c - half) lo++;
+    while (hi < p.n && p.t[hi]! <= c + half) hi++;
     let count = 0;
     for (let i = lo; i < hi; i++) if (use[i] && !Number.isNaN(values[i]!)) scratch[count++] = values[i]!;
     grid[g] = count >= minCount ? stat(scratch.subarray(0, count)) : Number.NaN;

@@ -7,7 +7,7 @@ export const DETECTOR = {
   longWindowS: 5,
   longPercentile: 0.9,
   /** A frame below this fraction of the coarse reference is "maybe closed" and left out of the fine reference. */
-  coarseOpenFraction: 0.68,
+  coarseOpenFraction: 0.6,
   /** Rolling window (± seconds) of the fine reference: the median of open frames; tracks yaw and head motion. */
   shortWindowS: 1.5,
   /** Open frames the fine reference needs (seconds' worth); otherwise it widens to the long window. */
