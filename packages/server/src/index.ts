@@ -7,5 +7,5 @@ export { ERRORS, type ErrorCode } from './http/errors';
 export type { RouteEntry } from './http/route-config';
 export { decide, POLICY_KINDS, type Policy } from './policy/access';
 export { AdminExistsError, AdminInputSchema, createAdmin } from './seed/admin';
-export { DEMO_LOGINS, type DemoLogin, databaseIsEmpty, seedDemo } from './seed/demo';
+export { DEMO_LOGINS, type DemoLogin, databaseIsEmpty, demoClinicExists, seedDemo } from './seed/demo';
 export { type RunningServer, resolveServerConfig, type ServerConfig, startServer } from './server';

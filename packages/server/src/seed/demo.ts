@@ -94,6 +94,14 @@ export async function databaseIsEmpty(db: Db): Promise<boolean> {
   return r.n === 0;
 }
 
+export async function demoClinicExists(db: Db): Promise<boolean> {
+  return !!(await db
+    .selectFrom('clinics')
+    .select('id')
+    .where('name', '=', DEMO_CLINIC_NAME)
+    .executeTakeFirst());
+}
+
 /** Seeds the demo clinic in one transaction (all or nothing). Refuses when it already exists. */
 export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<DemoSeedResult> {
   const today = opts.today ?? new Date();
@@ -241,30 +249,28 @@ export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<Dem
           .execute();
       }
 
-      // Sixty days of diary; a toxin patient marks injection, effect and wearing off.
+      // Sixty days of diary (one multi-row insert); a toxin patient marks injection, effect and wearing off.
+      const diary = [];
       for (let d = 59; d >= 0; d--) {
-        const date = addDays(today, -d);
         const cycleDay = (60 - d) % 90;
         const base = kind === 'botulinum_toxin' ? (cycleDay < 7 ? 6 : cycleDay < 70 ? 2 : 5) : 3 + smcGrade;
         const severity = Math.max(0, Math.min(10, Math.round(base + (rng() - 0.5) * 3)));
-        await trx
-          .insertInto('diary_entries')
-          .values({
-            patient_id: p.id,
-            entry_date: day(date),
-            severity,
-            spasm_episodes: Math.round(severity * (3 + rng() * 4)),
-            triggers: JSON.stringify(
-              severity >= 6 ? [pick(['stress', 'fatigue', 'talking', 'bright light'])] : [],
-            ),
-            notes: null,
-            toxin_injection: kind === 'botulinum_toxin' && cycleDay === 0,
-            toxin_effect_noticed: kind === 'botulinum_toxin' && cycleDay === 5,
-            toxin_wearing_off: kind === 'botulinum_toxin' && cycleDay === 70,
-            created_by: clinician.id,
-          })
-          .execute();
+        diary.push({
+          patient_id: p.id,
+          entry_date: day(addDays(today, -d)),
+          severity,
+          spasm_episodes: Math.round(severity * (3 + rng() * 4)),
+          triggers: JSON.stringify(
+            severity >= 6 ? [pick(['stress', 'fatigue', 'talking', 'bright light'])] : [],
+          ),
+          notes: null,
+          toxin_injection: kind === 'botulinum_toxin' && cycleDay === 0,
+          toxin_effect_noticed: kind === 'botulinum_toxin' && cycleDay === 5,
+          toxin_wearing_off: kind === 'botulinum_toxin' && cycleDay === 70,
+          created_by: clinician.id,
+        });
       }
+      await trx.insertInto('diary_entries').values(diary).execute();
 
       // A video measurement: the core's analyzer on the core's synthetic face signals.
       const scenario = generateScenario({

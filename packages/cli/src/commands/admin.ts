@@ -1,0 +1,72 @@
+/**
+ * `hemispasm admin create --email E --clinic NAME [--name N] [--data DIR] [--password-stdin]`:
+ * creates a clinic admin (and the clinic when new). The password comes from HEMISPASM_ADMIN_PASSWORD
+ * or, with --password-stdin, from standard input — never from a flag, which would land in shell history.
+ */
+import { AdminExistsError, createAdmin, migrate, openDatabase } from '@hemispasm/server';
+import type { Command } from 'commander';
+import { UsageError } from '../errors';
+import type { Output } from '../output';
+import type { CommandModule } from './index';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+export const adminCommand: CommandModule = {
+  register(program: Command, output: Output) {
+    const admin = program.command('admin').description('administer the records server');
+    admin
+      .command('create')
+      .description('create a clinic admin (password from HEMISPASM_ADMIN_PASSWORD or --password-stdin)')
+      .requiredOption('--email <email>', 'the admin’s sign-in email')
+      .requiredOption('--clinic <name>', 'the clinic (created when no clinic has this name)')
+      .option('--name <displayName>', 'the admin’s display name', 'Administrator')
+      .option(
+        '--data <dir>',
+        'PGlite data folder when DATABASE_URL is unset (env HEMISPASM_DATA, default ./data)',
+      )
+      .option('--password-stdin', 'read the password from standard input')
+      .action(
+        async (opts: {
+          email: string;
+          clinic: string;
+          name: string;
+          data?: string;
+          passwordStdin?: boolean;
+        }) => {
+          const password = opts.passwordStdin ? await readStdin() : process.env.HEMISPASM_ADMIN_PASSWORD;
+          if (!password) {
+            throw new UsageError(
+              'admin create: give the password in HEMISPASM_ADMIN_PASSWORD or with --password-stdin',
+            );
+          }
+          const url = process.env.DATABASE_URL || undefined;
+          const database = await openDatabase(
+            url ? { url } : { dataDir: opts.data ?? process.env.HEMISPASM_DATA ?? './data' },
+          );
+          try {
+            await migrate(database.db);
+            const r = await createAdmin(database.db, {
+              email: opts.email,
+              password,
+              displayName: opts.name,
+              clinicName: opts.clinic,
+            });
+            output.out(
+              `Created admin ${opts.email} of ${r.createdClinic ? 'new ' : ''}clinic "${opts.clinic}" in ${database.kind} ${database.location}.`,
+            );
+          } catch (e) {
+            if (e instanceof AdminExistsError) throw new UsageError(`admin create: ${e.message}`);
+            throw e;
+          } finally {
+            await database.close();
+          }
+        },
+      );
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * `hemispasm serve [--port N] [--data DIR] [--demo-if-empty]`: runs the records server until Ctrl-C or
+ * SIGTERM. PostgreSQL when DATABASE_URL is set, else embedded PGlite in DIR (HEMISPASM_DATA, default
+ * ./data). PORT and HOST in the environment; flags win. With --demo-if-empty (what `npm start` uses) an
+ * empty database gets the demo clinic and the demo logins are printed.
+ */
+import { DEMO_LOGINS, demoClinicExists, resolveServerConfig, startServer } from '@hemispasm/server';
+import type { Command } from 'commander';
+import { UsageError } from '../errors';
+import type { Output } from '../output';
+import type { CommandModule } from './index';
+
+export function parsePort(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n > 65535)
+    throw new UsageError(`--port: expected a port number 0–65535, got "${v}"`);
+  return n;
+}
+
+export function demoLoginLines(): string[] {
+  return [
+    'Demo logins (synthetic demo data only — never use these for real patients):',
+    ...DEMO_LOGINS.map(
+      (l) => `  ${l.role.padEnd(9)}  ${l.email.padEnd(32)}  ${l.password.padEnd(22)}  ${l.note}`,
+    ),
+  ];
+}
+
+/** Resolves when the process is asked to stop; tests pass their own. */
+export type StopSignal = () => Promise<void>;
+const untilSignalled: StopSignal = () =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+
+export function makeServeCommand(stop: StopSignal = untilSignalled): CommandModule {
+  return {
+    register(program: Command, output: Output) {
+      program
+        .command('serve')
+        .description('run the records server (web app, API, OpenAPI docs at /docs)')
+        .option('--port <n>', 'port to listen on (env PORT, default 8080)')
+        .option(
+          '--data <dir>',
+          'PGlite data folder when DATABASE_URL is unset (env HEMISPASM_DATA, default ./data)',
+        )
+        .option(
+          '--demo-if-empty',
+          'seed the demo clinic when the database is empty, and print the demo logins',
+        )
+        .action(async (opts: { port?: string; data?: string; demoIfEmpty?: boolean }) => {
+          const config = resolveServerConfig({
+            ...(opts.port !== undefined ? { port: parsePort(opts.port) } : {}),
+            ...(opts.data !== undefined ? { dataDir: opts.data } : {}),
+          });
+          const server = await startServer(config, {
+            demoIfEmpty: opts.demoIfEmpty ?? false,
+            print: (l) => output.out(l),
+          });
+          if (opts.demoIfEmpty && (await demoClinicExists(server.database.db))) {
+            for (const l of demoLoginLines()) output.out(l);
+          }
+          output.out(`Open ${server.url} — Ctrl-C stops the server.`);
+          await stop();
+          output.out('hemispasm: stopping');
+          await server.close();
+        });
+    },
+  };
+}
+
+export const serveCommand = makeServeCommand();
