@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
+import { adminCommand } from './admin';
 import { analyzeCommand } from './analyze';
+import { demoCommand } from './demo';
 import { instrumentsCommand } from './instruments';
 import { recommendCommand } from './recommend';
 import { scoreCommand } from './score';
+import { serveCommand } from './serve';
 import { signalsCommand } from './signals';
 
 /** One command per file; each exports a `CommandModule` and is listed here. */
@@ -17,4 +20,7 @@ export const commands: CommandModule[] = [
   scoreCommand,
   signalsCommand,
   analyzeCommand,
+  serveCommand,
+  demoCommand,
+  adminCommand,
 ];
