@@ -64,6 +64,23 @@ describe('analyzeSignals on hand-made series', () => {
     expect(SpasmAnalysisSchema.parse(a)).toEqual(a);
   });
 
+  it('reports a one-sided mouth-corner pull without eye closure as a mouth spasm, and not a smile', () => {
+    const frames = handMade(30, 20, [{ side: 'left', from: 8, to: 8.6, depth: 0, mouth: 0.07 }]);
+    // A smile: both corners move together for a second.
+    for (const f of frames) {
+      if (f.t >= 14 && f.t < 15) {
+        f.mouthL = (f.mouthL ?? 0) + 0.08;
+        f.mouthR = (f.mouthR ?? 0) + 0.08;
+      }
+    }
+    const a = analyzeSignals({ frames });
+    expect(a.events).toEqual([
+      expect.objectContaining({ kind: 'spasm', side: 'left', regions: ['mouth'], peakClosure: 0 }),
+    ]);
+    expect(a.events[0]!.startS).toBeCloseTo(8, 1);
+    expect(a.side).toBe('left');
+  });
+
   it('gives zero spasms on a plain neutral series and never divides by zero on an empty one', () => {
     const a = analyzeSignals({ frames: handMade(30, 20, []) });
     expect(a).toMatchObject({
