@@ -70,6 +70,30 @@ function dto(r: Selectable<DiaryEntriesTable>): z.infer<typeof DiaryEntrySchema>
   };
 }
 
+type DiaryInput = z.infer<typeof DiaryEntryCreate>;
+
+function rowOf(patientId: string, createdBy: string, b: DiaryInput) {
+  return {
+    patient_id: patientId,
+    entry_date: b.entryDate,
+    severity: b.severity,
+    spasm_episodes: b.spasmEpisodes ?? null,
+    triggers: jsonText(b.triggers ?? []),
+    notes: b.notes ?? null,
+    toxin_injection: b.toxinInjectionDay ?? false,
+    toxin_effect_noticed: b.toxinEffectNoticed ?? false,
+    toxin_wearing_off: b.toxinWearingOff ?? false,
+    created_by: createdBy,
+  };
+}
+
+/** Diary dates may run one day ahead of the server's UTC date (time zones), never more. */
+function checkNotFuture(date: string, path: string): void {
+  if (date > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
+    throw new ApiError('validation_failed', { issues: [{ path, message: 'must not be in the future' }] });
+  }
+}
+
 export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
   const r = typed(api);
 
@@ -111,29 +135,45 @@ export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const b = req.body;
-      if (b.entryDate > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
-        throw new ApiError('validation_failed', {
-          issues: [{ path: 'body.entryDate', message: 'must not be in the future' }],
-        });
-      }
+      checkNotFuture(req.body.entryDate, 'body.entryDate');
       const row = await ctx.db
         .insertInto('diary_entries')
-        .values({
-          patient_id: req.params.patientId,
-          entry_date: b.entryDate,
-          severity: b.severity,
-          spasm_episodes: b.spasmEpisodes ?? null,
-          triggers: jsonText(b.triggers ?? []),
-          notes: b.notes ?? null,
-          toxin_injection: b.toxinInjectionDay ?? false,
-          toxin_effect_noticed: b.toxinEffectNoticed ?? false,
-          toxin_wearing_off: b.toxinWearingOff ?? false,
-          created_by: req.actor!.userId,
-        })
+        .values(rowOf(req.params.patientId, req.actor!.userId, req.body))
         .returningAll()
         .executeTakeFirstOrThrow();
       return reply.code(201).send(dto(row));
+    },
+  );
+
+  r.post(
+    '/patients/:patientId/diary/batch',
+    {
+      config: { policy: 'patient-self-report', audit: 'diary' },
+      schema: {
+        tags: ['diary'],
+        summary: 'Add several diary entries at once (e.g. kept offline): all are stored, or none',
+        params: PatientParams,
+        body: z.strictObject({ entries: z.array(DiaryEntryCreate).min(1).max(366) }),
+        response: { 201: z.object({ entries: z.array(DiaryEntrySchema) }), ...problems },
+      },
+    },
+    async (req, reply) => {
+      const { patientId } = req.params;
+      const rows = await ctx.db.transaction().execute(async (trx) => {
+        const out = [];
+        for (const [i, e] of req.body.entries.entries()) {
+          checkNotFuture(e.entryDate, `body.entries.${i}.entryDate`);
+          out.push(
+            await trx
+              .insertInto('diary_entries')
+              .values(rowOf(patientId, req.actor!.userId, e))
+              .returningAll()
+              .executeTakeFirstOrThrow(),
+          );
+        }
+        return out;
+      });
+      return reply.code(201).send({ entries: rows.map(dto) });
     },
   );
 
