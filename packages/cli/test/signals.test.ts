@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeSignals, parseSignalCsv, type SpasmAnalysis } from '@hemispasm/core';
+import { parseSignalCsv, type SpasmAnalysis } from '@hemispasm/core';
 import { type PaintedClosure, writeScenarioVideo } from '@hemispasm/vision/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
@@ -40,29 +40,36 @@ function expectFound(a: SpasmAnalysis, c: PaintedClosure, kind: 'spasm' | 'blink
   expect(Math.abs(hit!.endS - c.endS)).toBeLessThan(0.25);
 }
 
-describe('hemispasm signals', () => {
-  it('writes the facial-signal CSV of a video, in which the painted right-eye spasms are found on the right and both-eye closures are blinks', async () => {
-    const out = join(dir, 'signals.csv');
-    const r = await runCli(['signals', spasm, '-o', out]);
-    expect(r.stderr).toContain('300 frames at 30 fps');
+describe('hemispasm signals / analyze on a face video', () => {
+  it('analyze <video> finds the painted right-eye spasms on the right at their times and the both-eye closures as blinks', async () => {
+    const r = await runCli(['analyze', spasm, '--json']);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('t,eye_l,eye_r,mouth_l,mouth_r,yaw');
-    const series = parseSignalCsv(text);
-    expect(series.frames).toHaveLength(300);
-    const a = analyzeSignals(series);
+    const a = JSON.parse(r.stdout) as SpasmAnalysis;
+    expect(a.fps).toBe(30);
+    expect(a.durationS).toBeCloseTo(10, 0);
     expect(a.side).toBe('right');
     for (const c of truth) expectFound(a, c, c.side === 'both' ? 'blink' : 'spasm');
     expect(a.spasmCount).toBe(4);
     expect(a.blinkCount).toBe(2);
+    expect(a.noFaceFrames).toBe(0);
   }, 180_000);
 
-  it('finds no spasm in the same face without painted closures', async () => {
-    const r = await runCli(['signals', plain]);
+  it('signals <video> -o writes the facial-signal CSV; the same face without painted closures has no spasm', async () => {
+    const out = join(dir, 'plain.csv');
+    const r = await runCli(['signals', plain, '-o', out]);
     expect(r.code).toBe(0);
-    const a = analyzeSignals(parseSignalCsv(r.stdout));
-    expect(a.spasmCount).toBe(0);
-    expect(a.noFaceFrames).toBe(0);
+    expect(r.stderr).toContain('150 frames at 25 fps');
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\n')[0]).toBe('t,eye_l,eye_r,mouth_l,mouth_r,yaw');
+    const series = parseSignalCsv(text);
+    expect(series.frames).toHaveLength(150);
+    expect(series.frames[149]!.t).toBeCloseTo(149 / 25, 9);
+    const a = await runCli(['analyze', out, '--json']);
+    expect(a.code).toBe(0);
+    const analysis = JSON.parse(a.stdout) as SpasmAnalysis;
+    expect(analysis.spasmCount).toBe(0);
+    expect(analysis.noFaceFrames).toBe(0);
   }, 120_000);
 
   it('rejects a file that is not a video with exit code 2 and a message naming it', async () => {

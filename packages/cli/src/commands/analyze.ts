@@ -17,6 +17,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors';
 import { type Output, printJson } from '../output';
 import type { CommandModule } from './index';
+import { measureVideo, type VideoFlags, videoOptions } from './signals';
 
 async function readText(path: string): Promise<string> {
   try {
@@ -44,10 +45,15 @@ async function loadCsv(path: string): Promise<SignalSeries> {
 }
 
 /** The one place that decides how an input file becomes a signal series. */
-export async function loadSeries(path: string): Promise<SignalSeries> {
+export async function loadSeries(
+  path: string,
+  output?: Output,
+  video: VideoFlags = {},
+): Promise<SignalSeries> {
   if (extname(path).toLowerCase() === '.csv') return loadCsv(path);
-  await readText(path); // a missing file says so first
-  throw new UsageError(`${path}: not a signals CSV; video input needs @hemispasm/vision`);
+  // Anything else is measured as a video (ffprobe decides; not a video → exit 2 naming the file).
+  const silent: Output = { out() {}, err() {}, isTTY: false };
+  return measureVideo(path, output ?? silent, videoOptions(video));
 }
 
 /** Refuses series that cannot be analysed, rather than reporting "no spasm" for them. */
@@ -111,10 +117,15 @@ export const analyzeCommand: CommandModule = {
       .description(
         'find spasms and blinks in a facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r): rate, duration, side, events',
       )
-      .argument('<input>', 'a facial-signal CSV (as written by `hemispasm signals`)')
+      .argument('<input>', 'a facial-signal CSV (as written by `hemispasm signals`) or a face video')
       .option('--json', 'print the analysis as JSON')
-      .action(async (input: string, flags: { json?: boolean }) => {
-        const series = await loadSeries(input);
+      .option(
+        '--mirrored',
+        'a video that is mirrored (selfie recording): swap image sides back to patient sides',
+      )
+      .option('--workers <n>', 'video: worker threads (default: one per core, at most 2)')
+      .action(async (input: string, flags: { json?: boolean } & VideoFlags) => {
+        const series = await loadSeries(input, output, flags);
         checkMeasurable(input, series);
         const analysis = analyzeSignals(series);
         if (flags.json) printJson(output, analysis);
