@@ -47,6 +47,8 @@ export interface ScenarioConfig {
   partialBlinkFraction: number;
   /** One eye up to `blinkLagFrames` late and up to 40 % shallower in each blink. */
   asymmetricBlinks: boolean;
+  /** Fraction of tonic spasms that a blink sets off (both eyes close, the affected one stays shut). */
+  blinkTriggeredFraction: number;
   blinkLagFrames: number;
   /** Affected eye's open aperture relative to the other (e.g. 0.8 = naturally narrower). */
   affectedEyeScale: number;
@@ -76,6 +78,7 @@ export const DEFAULT_SCENARIO: Omit<ScenarioConfig, 'seed'> = {
   blinksPerMin: 17,
   partialBlinkFraction: 0.3,
   asymmetricBlinks: true,
+  blinkTriggeredFraction: 0,
   blinkLagFrames: 2,
   affectedEyeScale: 1,
   bias: 0,
@@ -182,6 +185,7 @@ export function generateScenario(
   const truth: TruthEvent[] = [];
   const spasmBusy: Busy[] = [];
   const clonicBusy: Busy[] = [];
+  const triggeredBlinks: number[] = [];
   const sides: TruthSide[] =
     c.affected === 'none' ? [] : c.affected === 'bilateral' ? ['left', 'right'] : [c.affected];
   const usable = c.durationS - 1;
@@ -207,6 +211,8 @@ export function generateScenario(
         mouthPull: rng() < 0.7 ? uniform(rng, 0.04, 0.12) : 0,
       };
       envelopes.push(env);
+      if (c.blinkTriggeredFraction > 0 && rng() < c.blinkTriggeredFraction)
+        triggeredBlinks.push(start - 0.03);
       const [s, e] = visibleInterval(env, TRUTH_LEVEL);
       truth.push({
         startS: s,
@@ -267,10 +273,15 @@ export function generateScenario(
   // clonic twitch (a blink on top of a 0.2 s twitch cannot be told apart, even by a person).
   const nBlinks = Math.round((c.blinksPerMin * c.durationS) / 60);
   const blinkBusy: Busy[] = [];
-  for (let k = 0, tries = 0; k < nBlinks && tries < 1000; tries++) {
+  for (let k = 0, tries = 0; k < nBlinks + triggeredBlinks.length && tries < 1000; tries++) {
     const d = uniform(rng, 0.12, 0.4);
-    const start = uniform(rng, 0.3, usable - d);
-    if (overlaps(clonicBusy, start, start + d, 0.35) || overlaps(blinkBusy, start, start + d, 0.6)) continue;
+    const forced = k < triggeredBlinks.length;
+    const start = forced ? triggeredBlinks[k]! : uniform(rng, 0.3, usable - d);
+    if (
+      !forced &&
+      (overlaps(clonicBusy, start, start + d, 0.35) || overlaps(blinkBusy, start, start + d, 0.6))
+    )
+      continue;
     const peak = rng() < c.partialBlinkFraction ? uniform(rng, 0.4, 0.8) : uniform(rng, 0.85, 1);
     const lagSide: TruthSide = rng() < 0.5 ? 'left' : 'right';
     const lag = c.asymmetricBlinks ? Math.floor(rng() * (c.blinkLagFrames + 1)) * dtNominal : 0;
@@ -458,6 +469,11 @@ export const CONDITIONS: { condition: string; config: Partial<ScenarioConfig> }[
   { condition: 'irregular timestamps', config: { timeJitter: 0.3, dropFrameProb: 0.04, fps: 30 } },
   { condition: 'model bias +10%', config: { bias: 0.1 } },
   { condition: 'model bias −10%', config: { bias: -0.1, affected: 'left' } },
+  {
+    condition: 'blink-triggered tonic spasms',
+    config: { clonicBurstsPerMin: 3, tonicPerMin: 4, blinkTriggeredFraction: 0.8 },
+  },
+  { condition: 'noisy landmarks (5 %)', config: { eyeNoise: 0.05, mouthNoise: 0.008 } },
   { condition: 'bilateral HFS', config: { affected: 'bilateral', clonicBurstsPerMin: 5, tonicPerMin: 1 } },
   {
     condition: 'everything at once',
@@ -469,6 +485,8 @@ export const CONDITIONS: { condition: string; config: Partial<ScenarioConfig> }[
       pitchAmplitude: 0.08,
       glitchesPerS: 0.5,
       noFaceStretches: 2,
+      blinkTriggeredFraction: 0.3,
+      eyeNoise: 0.04,
       fps: 25,
       timeJitter: 0.2,
       dropFrameProb: 0.02,
