@@ -57,6 +57,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('routeTable', [] as RouteEntry[]);
+  // JSON only: a text/plain body is what a cross-site form can send without a CORS preflight, so
+  // refusing it (415) is part of the CSRF defence as well as of the API contract.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
