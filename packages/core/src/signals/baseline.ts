@@ -30,6 +30,7 @@ export function rollingOnGrid(
   halfS: number,
   stat: Stat,
   minCount: number,
+  symmetricEdges = false,
 ): Float64Array {
   const out = new Float64Array(p.n).fill(Number.NaN);
   if (p.n === 0) return out;
@@ -43,9 +44,11 @@ export function rollingOnGrid(
   let hi = 0;
   for (let g = 0; g <= steps; g++) {
     const c = t0 + ((t1 - t0) * g) / steps;
-    // Near either end the window shrinks to stay symmetric: a one-sided window would lag a trend (head
-    // motion) by half its width and read as a slow closure at the start or end of a recording.
-    const half = Math.min(halfS, c - t0, t1 - c);
+    // For the fine reference the window shrinks near either end to stay symmetric: a one-sided window
+    // would lag a trend (head motion) by half its width and read as a slow closure at the start or end.
+    // Coarse windows stay full (one-sided) there, so a spasm at the very start is still measured
+    // against open frames.
+    const half = symmetricEdges ? Math.max(DETECTOR.minEdgeHalfS, Math.min(halfS, c - t0, t1 - c)) : halfS;
     while (lo < p.n && p.t[lo]! < c - half) lo++;
     while (hi < p.n && p.t[hi]! <= c + half) hi++;
     let count = 0;
@@ -94,7 +97,7 @@ export function eyeClosure(p: PreparedSeries, aperture: Float64Array): Float64Ar
       rollingOnGrid(p, aperture, open, DETECTOR.longWindowS, medianStat, minOpen),
       fill(Float64Array.from(longRef), Number.NaN),
     );
-    ref = fill(rollingOnGrid(p, aperture, open, DETECTOR.shortWindowS, medianStat, minOpen), wide);
+    ref = fill(rollingOnGrid(p, aperture, open, DETECTOR.shortWindowS, medianStat, minOpen, true), wide);
     // Refine only by removing frames: a frame the coarse test called closed never becomes open, or a
     // long partial tonic spasm could become its own reference and vanish.
     for (let i = 0; i < p.n; i++)

@@ -10,6 +10,9 @@ export const DETECTOR = {
   coarseOpenFraction: 0.6,
   /** Rolling window (± seconds) of the fine reference: the median of open frames; tracks yaw and head motion. */
   shortWindowS: 1.5,
+  /** Near the ends the fine window shrinks to stay symmetric, but not below ± this (seconds): enough open
+   *  frames to follow head motion without lag, few enough that a spasm at the very start is not averaged in. */
+  minEdgeHalfS: 0.75,
   /** Open frames the fine reference needs (seconds' worth); otherwise it widens to the long window. */
   minOpenS: 0.4,
   /** Second pass: frames with a closure above this are left out of the fine reference. */

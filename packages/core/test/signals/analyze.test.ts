@@ -113,6 +113,20 @@ describe('analyzeSignals on hand-made series', () => {
     }
   });
 
+  it('measures spasms at the very start and end of a short recording in full', () => {
+    const frames = handMade(30, 6, [
+      { side: 'right', from: 0, to: 1, depth: 0.9 },
+      { side: 'left', from: 5.2, to: 6, depth: 0.9 },
+    ]);
+    const spasms = analyzeSignals({ frames }).events.filter((e) => e.kind === 'spasm');
+    expect(spasms.map((e) => [e.side, Math.round(e.startS * 10) / 10, Math.round(e.endS * 10) / 10])).toEqual(
+      [
+        ['right', 0, 1],
+        ['left', 5.2, 6],
+      ],
+    );
+  });
+
   it('works on any prefix (a live view re-runs it as frames arrive)', () => {
     const frames = handMade(30, 20, [{ side: 'left', from: 5, to: 5.3, depth: 0.8 }]);
     expect(analyzeSignals({ frames: frames.slice(0, 1) }).spasmCount).toBe(0);
