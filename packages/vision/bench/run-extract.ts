@@ -28,7 +28,8 @@ console.log(
     blinks: analysis.blinkCount,
     // maxRSS of the whole process (main + worker threads; ffmpeg children are separate processes).
     peakRssMB: process.resourceUsage().maxRSS / 1024,
-    rssFirstHalfMaxMB: Math.max(...rssSamples.slice(0, Math.max(1, Math.floor(rssSamples.length / 2)))) / 2 ** 20,
+    rssFirstHalfMaxMB:
+      Math.max(...rssSamples.slice(0, Math.max(1, Math.floor(rssSamples.length / 2)))) / 2 ** 20,
     rssSecondHalfMaxMB: Math.max(...half) / 2 ** 20,
   }),
 );

@@ -93,7 +93,11 @@ export function landmarkerFromHuman(human: Human): Landmarker {
       try {
         const result = await human.detect(input as Parameters<Human['detect']>[0]);
         const face = result.face[0];
-        return face && face.mesh.length >= 468 ? (face.mesh as Landmark[]) : null;
+        if (!face || face.mesh.length < 468) return null;
+        // The mesh's x, y are image pixels but z stays in the model's 192-px crop units. Bring z to pixels
+        // with the same crop-size estimate Human uses for its own head angles (largest box side / 1.5).
+        const zScale = Math.max(face.box[2], face.box[3]) / 1.5 / 192;
+        return face.mesh.map((p) => [p[0]!, p[1]!, (p[2] ?? 0) * zScale]);
       } finally {
         tf.dispose(input);
       }

@@ -20,14 +20,20 @@ const MIN_FRAMES_PER_WORKER = 90;
 
 const workerUrl = new URL('./segment-worker-boot.mjs', import.meta.url);
 
-function runSegment(job: SegmentJob, onFrames: (frames: SignalFrame[]) => void): Promise<void> {
+function runSegment(
+  job: SegmentJob,
+  onFrames: (frames: SignalFrame[]) => void,
+  running: Set<Worker>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     // The .mjs entry registers tsx inside the worker, then loads the TypeScript worker.
     const worker = new Worker(workerUrl, { workerData: job });
+    running.add(worker);
     let settled = false;
     const finish = (err?: Error) => {
       if (settled) return;
       settled = true;
+      running.delete(worker);
       void worker.terminate();
       if (err) reject(err);
       else resolve();
@@ -85,15 +91,25 @@ export async function extractSignalsFromVideo(
   }));
   const parts: SignalFrame[][] = segments.map(() => []);
   let done = 0;
-  await Promise.all(
-    segments.map((job, i) =>
-      runSegment(job, (frames) => {
-        for (const f of frames) parts[i]!.push(f);
-        done += frames.length;
-        options.onProgress?.(Math.min(done, info.frameCount), info.frameCount);
-      }),
-    ),
-  );
+  const running = new Set<Worker>();
+  try {
+    await Promise.all(
+      segments.map((job, i) =>
+        runSegment(
+          job,
+          (frames) => {
+            for (const f of frames) parts[i]!.push(f);
+            done += frames.length;
+            options.onProgress?.(Math.min(done, info.frameCount), info.frameCount);
+          },
+          running,
+        ),
+      ),
+    );
+  } finally {
+    // One segment failed: stop the others (and their ffmpeg) instead of letting them run on.
+    for (const w of running) void w.terminate();
+  }
   const frames = parts.flat();
   if (frames.length === 0) throw new InputError([{ path, message: 'no frames could be decoded' }]);
   if (!frames.some((f) => f.eyeL !== null))
