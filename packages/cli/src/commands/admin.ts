@@ -3,7 +3,8 @@
  * creates a clinic admin (and the clinic when new). The password comes from HEMISPASM_ADMIN_PASSWORD
  * or, with --password-stdin, from standard input — never from a flag, which would land in shell history.
  */
-import { AdminExistsError, createAdmin, migrate, openDatabase } from '@hemispasm/server';
+import { parseInput } from '@hemispasm/core';
+import { AdminExistsError, AdminInputSchema, createAdmin, migrate, openDatabase } from '@hemispasm/server';
 import type { Command } from 'commander';
 import { UsageError } from '../errors';
 import type { Output } from '../output';
@@ -45,18 +46,20 @@ export const adminCommand: CommandModule = {
               'admin create: give the password in HEMISPASM_ADMIN_PASSWORD or with --password-stdin',
             );
           }
+          // Check the input before touching the database, so a typo costs nothing.
+          const input = parseInput(AdminInputSchema, {
+            email: opts.email,
+            password,
+            displayName: opts.name,
+            clinicName: opts.clinic,
+          });
           const url = process.env.DATABASE_URL || undefined;
           const database = await openDatabase(
             url ? { url } : { dataDir: opts.data ?? process.env.HEMISPASM_DATA ?? './data' },
           );
           try {
             await migrate(database.db);
-            const r = await createAdmin(database.db, {
-              email: opts.email,
-              password,
-              displayName: opts.name,
-              clinicName: opts.clinic,
-            });
+            const r = await createAdmin(database.db, input);
             output.out(
               `Created admin ${opts.email} of ${r.createdClinic ? 'new ' : ''}clinic "${opts.clinic}" in ${database.kind} ${database.location}.`,
             );
