@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, type SignalFrame } from '@hemispasm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractSignalsFromVideo, splitFrames } from '../src/index';
-import { type Scenario, testFacePhoto, writeScenarioVideo } from '../src/testing/index';
+import { decodeFrames, extractSignalsFromVideo, probeVideo, splitFrames } from '../src/index';
+import { type Scenario, testFacePhoto, writeScenarioVideo, writeVideo } from '../src/testing/index';
 
 const dir = mkdtempSync(join(tmpdir(), 'hemispasm-vision-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -113,6 +113,33 @@ describe('extractSignalsFromVideo on bad input', () => {
       file,
     ]);
     await expect(extractSignalsFromVideo(file)).rejects.toThrow(/no face found in any frame/);
+  }, 60_000);
+});
+
+describe('decodeFrames', () => {
+  it('starts a segment exactly at its first frame and yields exactly its frames (no repeat, no skip)', async () => {
+    // Frame i is a flat grey of level 4·i, so each decoded frame tells its own index.
+    const file = join(dir, 'numbered.mp4');
+    const size = { width: 64, height: 36, fps: 25 };
+    await writeVideo(
+      file,
+      size,
+      Array.from({ length: 60 }, (_, i) => new Uint8Array(64 * 36 * 3).fill(4 * i)),
+    );
+    const info = await probeVideo(file);
+    expect(info).toMatchObject({ width: 64, height: 36, fps: 25, frameCount: 60 });
+    const seen = async (range: { startFrame?: number; frameCount?: number }) => {
+      const out: Array<[number, number]> = [];
+      for await (const f of decodeFrames(file, info, range))
+        out.push([f.index, Math.round(f.rgb[64 * 18 * 3 + 96]! / 4)]);
+      return out;
+    };
+    const all = await seen({});
+    expect(all).toEqual(Array.from({ length: 60 }, (_, i) => [i, i]));
+    expect(await seen({ startFrame: 17, frameCount: 10 })).toEqual(
+      Array.from({ length: 10 }, (_, i) => [17 + i, 17 + i]),
+    );
+    expect(await seen({ startFrame: 53 })).toEqual(Array.from({ length: 7 }, (_, i) => [53 + i, 53 + i]));
   }, 60_000);
 });
 
