@@ -20,22 +20,24 @@ interface Interval {
 const startOf = (p: PreparedSeries, e: EyeEvent) => p.t[e.first]!;
 const endOf = (p: PreparedSeries, e: EyeEvent) => p.t[e.last]! + p.dur[e.last]!;
 
-/** Frames where this side's mouth corner is pulled and the other is not (NaN-safe). */
-function oneSidedMouth(pullSelf: Float64Array, pullOther: Float64Array, i: number): boolean {
-  const a = pullSelf[i]!;
-  const b = Number.isNaN(pullOther[i]!) ? 0 : pullOther[i]!;
-  return a >= DETECTOR.mouthPull && a - b >= DETECTOR.mouthAsym;
+interface MouthRule {
+  pull: Record<EyeSide, Float64Array>;
+  /** Thresholds raised above the fixed minimums when the landmark model's mouth jitter is large. */
+  minPull: number;
+  minAsym: number;
 }
 
-function mouthDuring(
-  p: PreparedSeries,
-  pullSelf: Float64Array,
-  pullOther: Float64Array,
-  startS: number,
-  endS: number,
-) {
+/** Frames where this side's mouth corner is pulled and the other is not (NaN-safe). */
+function oneSidedMouth(m: MouthRule, side: EyeSide, i: number): boolean {
+  const a = m.pull[side][i]!;
+  const o = m.pull[side === 'left' ? 'right' : 'left'][i]!;
+  const b = Number.isNaN(o) ? 0 : o;
+  return a >= m.minPull && a - b >= m.minAsym;
+}
+
+function mouthDuring(p: PreparedSeries, m: MouthRule, side: EyeSide, startS: number, endS: number) {
   for (let i = firstAtOrAfter(p, startS - 0.1); i < p.n && p.t[i]! <= endS + 0.1; i++) {
-    if (oneSidedMouth(pullSelf, pullOther, i)) return true;
+    if (oneSidedMouth(m, side, i)) return true;
   }
   return false;
 }
@@ -69,7 +71,14 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
     const en = endOf(p, e) + 0.2;
     for (let i = firstAtOrAfter(p, s); i < p.n && p.t[i]! <= en; i++) busy[i] = 1;
   }
-  const pull = { left: mouthPull(p, p.mouthL, busy), right: mouthPull(p, p.mouthR, busy) };
+  const left = mouthPull(p, p.mouthL, busy);
+  const right = mouthPull(p, p.mouthR, busy);
+  const noise = Math.max(left.noise, right.noise);
+  const mouth: MouthRule = {
+    pull: { left: left.pull, right: right.pull },
+    minPull: Math.max(DETECTOR.mouthPull, DETECTOR.mouthNoiseK * noise),
+    minAsym: Math.max(DETECTOR.mouthAsym, DETECTOR.mouthNoiseK * Math.SQRT2 * noise),
+  };
 
   const events: SpasmEvent[] = [];
   const blinks: Interval[] = [];
@@ -84,13 +93,13 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
         blinks.push({ startS, endS, peak: e.peak });
         continue;
       }
-      const mouth = mouthDuring(p, pull[side], pull[other], startS, endS);
+      const withMouth = mouthDuring(p, mouth, side, startS, endS);
       events.push({
         startS,
         endS,
         side,
         kind: 'spasm',
-        regions: mouth ? ['eye', 'mouth'] : ['eye'],
+        regions: withMouth ? ['eye', 'mouth'] : ['eye'],
         peakClosure: e.peak,
       });
     }
@@ -105,27 +114,22 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
       peakClosure: b.peak,
     });
   }
-  events.push(...mouthOnlyEvents(p, pull, events));
+  events.push(...mouthOnlyEvents(p, mouth, events));
   return summarize(p, events, ANALYZER_VERSION);
 }
 
 /** One-sided mouth-corner pulls with no eye closure on that side: spasms of the lower face. */
-function mouthOnlyEvents(
-  p: PreparedSeries,
-  pull: Record<EyeSide, Float64Array>,
-  eyeSpasms: SpasmEvent[],
-): SpasmEvent[] {
+function mouthOnlyEvents(p: PreparedSeries, mouth: MouthRule, eyeSpasms: SpasmEvent[]): SpasmEvent[] {
   const out: SpasmEvent[] = [];
   for (const side of ['left', 'right'] as const) {
-    const other: EyeSide = side === 'left' ? 'right' : 'left';
     let i = 0;
     while (i < p.n) {
-      if (!(p.face[i] && oneSidedMouth(pull[side], pull[other], i))) {
+      if (!(p.face[i] && oneSidedMouth(mouth, side, i))) {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 < p.n && p.run[j + 1] === p.run[i] && oneSidedMouth(pull[side], pull[other], j + 1)) j++;
+      while (j + 1 < p.n && p.run[j + 1] === p.run[i] && oneSidedMouth(mouth, side, j + 1)) j++;
       const startS = p.t[i]!;
       const endS = p.t[j]! + p.dur[j]!;
       const covered = eyeSpasms.some(

@@ -110,13 +110,50 @@ export function eyeClosure(p: PreparedSeries, aperture: Float64Array): Float64Ar
   return closure;
 }
 
-/** How far each mouth corner is from its own rest position (inter-ocular distances, ≥ 0); NaN if unmeasured. */
-export function mouthPull(p: PreparedSeries, corner: Float64Array, exclude: Uint8Array): Float64Array {
+/**
+ * Each corner's position averaged over ±`mouthSmoothS` inside runs: landmark jitter of the mouth corners
+ * (≈ 0.015 inter-ocular distances per frame on real video) is several times a small pull's size.
+ */
+function smoothCorner(p: PreparedSeries, corner: Float64Array): Float64Array {
+  const half = Math.max(1, Math.round(DETECTOR.mouthSmoothS * (p.fps || 30)));
+  const smooth = new Float64Array(p.n).fill(Number.NaN);
+  for (let i = 0; i < p.n; i++) {
+    if (Number.isNaN(corner[i]!)) continue;
+    let sum = 0;
+    let count = 0;
+    for (let k = Math.max(0, i - half); k <= Math.min(p.n - 1, i + half); k++) {
+      if (p.run[k] === p.run[i] && !Number.isNaN(corner[k]!)) {
+        sum += corner[k]!;
+        count++;
+      }
+    }
+    smooth[i] = sum / count;
+  }
+  return smooth;
+}
+
+export interface MouthPull {
+  /** How far the (smoothed) corner is from its own rest position, inter-ocular distances, ≥ 0; NaN if unmeasured. */
+  pull: Float64Array;
+  /** Noise σ of `pull` (after smoothing), for thresholds that adapt to the landmark model's jitter. */
+  noise: number;
+}
+
+export function mouthPull(p: PreparedSeries, corner: Float64Array, exclude: Uint8Array): MouthPull {
+  const smooth = smoothCorner(p, corner);
   const minCount = Math.max(3, Math.round(0.5 * (p.fps || 30)));
   const use = Uint8Array.from(p.face, (f, i) => (f && !exclude[i] ? 1 : 0));
-  const rest = rollingOnGrid(p, corner, use, DETECTOR.mouthWindowS, medianStat, minCount);
-  fill(rest, globalStat(corner, p.face, medianStat));
+  const rest = rollingOnGrid(p, smooth, use, DETECTOR.mouthWindowS, medianStat, minCount);
+  fill(rest, globalStat(smooth, p.face, medianStat));
   const pull = new Float64Array(p.n);
-  for (let i = 0; i < p.n; i++) pull[i] = Math.abs(corner[i]! - rest[i]!);
-  return pull;
+  const magnitudes: number[] = [];
+  for (let i = 0; i < p.n; i++) {
+    pull[i] = Math.abs(smooth[i]! - rest[i]!);
+    if (!Number.isNaN(pull[i]!)) magnitudes.push(pull[i]!);
+  }
+  // Robust σ of the pull itself (smoothing and median filtering included): pulls are a minority of
+  // frames, so the median absolute deviation from rest is the jitter's (median |x| = 0.6745 σ).
+  magnitudes.sort((a, b) => a - b);
+  const noise = magnitudes.length > 0 ? magnitudes[magnitudes.length >> 1]! / 0.6745 : 0;
+  return { pull, noise };
 }

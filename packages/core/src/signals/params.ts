@@ -38,6 +38,10 @@ export const DETECTOR = {
   mouthWindowS: 3,
   mouthPull: 0.03,
   mouthAsym: 0.025,
+  /** Mouth corners are averaged over ± this (seconds) before anything else: their landmark jitter is large. */
+  mouthSmoothS: 0.05,
+  /** Mouth thresholds rise to this many σ of the (smoothed) mouth noise measured in the series itself. */
+  mouthNoiseK: 4,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
   /** Overall side: `bilateral` when the smaller side has at least this many spasms and this fraction of the larger. */

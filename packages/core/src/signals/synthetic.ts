@@ -89,7 +89,7 @@ export const DEFAULT_SCENARIO: Omit<ScenarioConfig, 'seed'> = {
   timeJitter: 0,
   dropFrameProb: 0,
   eyeNoise: 0.03,
-  mouthNoise: 0.004,
+  mouthNoise: 0.015,
 };
 
 export interface SyntheticScenario {
@@ -473,7 +473,7 @@ export const CONDITIONS: { condition: string; config: Partial<ScenarioConfig> }[
     condition: 'blink-triggered tonic spasms',
     config: { clonicBurstsPerMin: 3, tonicPerMin: 4, blinkTriggeredFraction: 0.8 },
   },
-  { condition: 'noisy landmarks (5 %)', config: { eyeNoise: 0.05, mouthNoise: 0.008 } },
+  { condition: 'noisy landmarks (5 %)', config: { eyeNoise: 0.05, mouthNoise: 0.025 } },
   { condition: 'bilateral HFS', config: { affected: 'bilateral', clonicBurstsPerMin: 5, tonicPerMin: 1 } },
   {
     condition: 'everything at once',
