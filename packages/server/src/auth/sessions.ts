@@ -44,7 +44,21 @@ export async function createSession(db: Db, userId: string): Promise<{ token: st
   return { token, csrfToken };
 }
 
-export async function findSession(db: Db, token: string): Promise<Actor | undefined> {
+export interface SessionLookup {
+  actor: Actor;
+  /** When a patient id was asked for: its clinic, or null when no such patient exists. */
+  patientClinicId?: string | null;
+}
+
+/**
+ * Finds the live session for a cookie token; when the route addresses a patient, also that patient's
+ * clinic in the same round trip (the policy needs both, and each round trip costs latency).
+ */
+export async function findSession(
+  db: Db,
+  token: string,
+  patientId?: string,
+): Promise<SessionLookup | undefined> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -57,12 +71,20 @@ export async function findSession(db: Db, token: string): Promise<Actor | undefi
       'u.display_name as displayName',
       's.csrf_token as csrfToken',
       's.token_hash as sessionHash',
+      (eb) =>
+        eb
+          .selectFrom('patients')
+          .select('patients.clinic_id')
+          .where('patients.id', '=', patientId ?? '00000000-0000-0000-0000-000000000000')
+          .as('patientClinicId'),
     ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.disabled', '=', false)
     .executeTakeFirst();
-  return row;
+  if (!row) return undefined;
+  const { patientClinicId, ...actor } = row;
+  return patientId === undefined ? { actor } : { actor, patientClinicId: patientClinicId ?? null };
 }
 
 export async function deleteSession(db: Db, sessionHash: string): Promise<void> {

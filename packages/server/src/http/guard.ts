@@ -30,12 +30,22 @@ export function installGuard(app: FastifyInstance, db: Db): void {
     const policy = req.routeOptions.config.policy;
     if (!policy || policy === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
-    const actor = token ? await findSession(db, token) : undefined;
-    if (!actor) throw new ApiError('unauthenticated');
+    // For a patient route, fetch the patient's clinic with the session (a malformed id is reported
+    // later, by the policy step, as a bad parameter).
+    const raw = isPatientScoped(policy)
+      ? (req.params as Record<string, string | undefined>).patientId
+      : undefined;
+    const patientId = raw && UUID.test(raw) ? raw.toLowerCase() : undefined;
+    const found = token ? await findSession(db, token, patientId) : undefined;
+    if (!found) throw new ApiError('unauthenticated');
+    const { actor } = found;
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== actor.csrfToken) {
       throw new ApiError('csrf_failed');
     }
     req.actor = actor;
+    if (patientId && found.patientClinicId !== undefined) {
+      req.patientLookup = { id: patientId, clinicId: found.patientClinicId };
+    }
   });
 
   app.addHook('preValidation', async (req) => {

@@ -19,6 +19,8 @@ declare module 'fastify' {
     actor?: Actor;
     /** The patient addressed by `:patientId`, after the policy allowed access. */
     patient?: PatientRef;
+    /** The patient's clinic as fetched with the session (null: no such patient). */
+    patientLookup?: { id: string; clinicId: string | null };
     /** For routes that create or address a patient without `:patientId` (POST /api/patients). */
     auditPatientId?: string;
   }

@@ -1,0 +1,68 @@
+/**
+ * The server under benchmark, in its own process (so the load generator does not share its event
+ * loop): opens the database named by BENCH_DATABASE_URL or a PGlite folder BENCH_PGLITE_DIR, migrates,
+ * adds one clinic, clinician and patient, mints a session, listens on a free port and prints one JSON
+ * line {port, cookie, csrf, patientId, clinicianId} for the benchmark driver.
+ */
+import { buildApp } from '../src/app';
+import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
+import { openDatabase } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+
+const url = process.env.BENCH_DATABASE_URL;
+const searchPath = process.env.BENCH_SEARCH_PATH;
+const database = await openDatabase(
+  url
+    ? { url, poolSize: 16, ...(searchPath ? { searchPath } : {}) }
+    : { dataDir: process.env.BENCH_PGLITE_DIR ?? 'memory://' },
+);
+await migrate(database.db);
+const db = database.db;
+const clinic = await db
+  .insertInto('clinics')
+  .values({ name: 'Bench clinic' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const patient = await db
+  .insertInto('patients')
+  .values({
+    clinic_id: clinic.id,
+    name: 'Bench Patient',
+    birth_date: '1960-01-01',
+    sex: 'female',
+    affected_side: 'left',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const clinician = await db
+  .insertInto('users')
+  .values({
+    clinic_id: clinic.id,
+    email: `bench-${Date.now()}@bench.test`,
+    display_name: 'Bench',
+    role: 'clinician',
+    // Never used to sign in: the benchmark mints its session directly.
+    password_hash: '$argon2id$v=19$m=19456,t=2,p=1$bm90LXVzZWQ$bm90LXVzZWQ',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const session = await createSession(db, clinician.id);
+const app = await buildApp({ db, databaseKind: database.kind, webDist: false, logger: false });
+await app.listen({ port: 0, host: '127.0.0.1' });
+const addr = app.server.address();
+process.stdout.write(
+  `${JSON.stringify({
+    port: typeof addr === 'object' && addr ? addr.port : 0,
+    cookie: `${SESSION_COOKIE}=${session.token}`,
+    csrf: session.csrfToken,
+    patientId: patient.id,
+    clinicianId: clinician.id,
+  })}\n`,
+);
+const stop = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
