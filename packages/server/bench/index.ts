@@ -192,8 +192,8 @@ async function main(): Promise<void> {
   let pgVersion = 'not available';
 
   // 1. PostgreSQL: the limit (pgbench), then the API on it.
-  let cluster: { url: string; stop: () => void } | undefined;
-  const url = process.env.TEST_DATABASE_URL ?? (bin ? (cluster = startCluster(bin)).url : undefined);
+  const cluster = !process.env.TEST_DATABASE_URL && bin ? startCluster(bin) : undefined;
+  const url = process.env.TEST_DATABASE_URL ?? cluster?.url;
   try {
     if (url && bin) {
       const c = new pg.Client({ connectionString: url });
