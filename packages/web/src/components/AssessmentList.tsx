@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../api/types';
+import { TableWrap } from './TableWrap';
 
 function bandLabel(a: Assessment): string | null {
   const band = a.score.band as { label?: string } | null | undefined;
@@ -10,7 +11,7 @@ export function AssessmentList({ items }: { items: Assessment[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('common.none')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap label={t('assess.history')}>
       <table>
         <thead>
           <tr>
@@ -36,6 +37,6 @@ export function AssessmentList({ items }: { items: Assessment[] }) {
             ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

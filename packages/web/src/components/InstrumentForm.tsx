@@ -5,7 +5,7 @@ import { todayIso } from '../lib/dates';
 
 export interface InstrumentSubmission {
   instrumentId: string;
-  answers: Record<string, number>;
+  answers: { instrument: string; version: string; items: Record<string, number> };
   assessedOn: string;
 }
 
@@ -31,7 +31,13 @@ export function InstrumentForm({
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (complete) onSubmit({ instrumentId: definition.id, answers, assessedOn: date });
+    // The core's answers format declares the instrument and wording version, so variants never mix.
+    if (complete)
+      onSubmit({
+        instrumentId: definition.id,
+        answers: { instrument: definition.id, version: definition.version, items: answers },
+        assessedOn: date,
+      });
   }
 
   return (

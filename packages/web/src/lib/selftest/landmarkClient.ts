@@ -6,20 +6,16 @@ import type { SignalFrame } from '@hemispasm/core';
  *   worker → main  { type: 'ready' } · { type: 'signal', frame, overlay? } · { type: 'error', message }
  * One frame is in flight at a time, so a reply always belongs to the last frame sent.
  */
-export type Point = readonly [number, number];
-export interface Overlay {
-  leftEye: Point[];
-  rightEye: Point[];
-}
+import type { FromLandmarkWorker, Point } from '../../../../vision/src/browser/protocol';
+
+export type { Point };
+export type Overlay = NonNullable<Extract<FromLandmarkWorker, { type: 'signal' }>['overlay']>;
 export interface SignalReply {
   frame: SignalFrame;
   overlay?: Overlay;
 }
 
-type WorkerMessage =
-  | { type: 'ready' }
-  | { type: 'signal'; frame: SignalFrame; overlay?: Overlay }
-  | { type: 'error'; message: string };
+type WorkerMessage = FromLandmarkWorker;
 
 export class LandmarkClient {
   private pending: { resolve: (r: SignalReply) => void; reject: (e: Error) => void } | null = null;

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
 import type { ClinicOutcomes } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
+import { TableWrap } from '../../components/TableWrap';
 
 type KindOutcome = ClinicOutcomes['kinds'][number];
 
@@ -73,8 +74,8 @@ export function OutcomesPage() {
             {t('outcomes.counts', { episodes: k.episodes, patients: k.patients })} ·{' '}
             {t('outcomes.complications', { n: k.complications.episodes, rate: pct(k.complications.rate) })}
           </p>
-          <div className="grid">
-            <div className="table-wrap">
+          <div>
+            <TableWrap label={t('outcomes.resolutionCaption')}>
               <table>
                 <caption className="small muted">{t('outcomes.resolutionCaption')}</caption>
                 <thead>
@@ -107,7 +108,7 @@ export function OutcomesPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <figure>
               <figcaption className="small">{t('outcomes.curveTitle')}</figcaption>
               <RecurrenceCurve k={k} />

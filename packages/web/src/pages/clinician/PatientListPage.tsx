@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
 import type { NewPatient, Patient } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
+import { TableWrap } from '../../components/TableWrap';
 import { ageFrom } from '../../lib/dates';
 import { href, navigate } from '../../router';
 
@@ -57,7 +58,7 @@ export function PatientListPage() {
       </div>
       <ErrorText error={list.error} />
       {list.data && (
-        <div className="table-wrap">
+        <TableWrap label={t('patients.title')}>
           <table data-testid="patient-table">
             <caption className="small muted">{t('patients.count', { n: shown.length })}</caption>
             <thead>
@@ -83,7 +84,7 @@ export function PatientListPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <AddPatient />
     </section>

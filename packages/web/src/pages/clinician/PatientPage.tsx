@@ -46,6 +46,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
         <details className="no-print">
           <summary>{t('profile.title')}</summary>
           <ProfileForm
+            key={latestSmc?.id ?? 'no-smc'}
             patient={p}
             smcGrade={latestSmc?.total ?? null}
             pending={decide.isPending}

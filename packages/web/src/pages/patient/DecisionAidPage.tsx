@@ -5,6 +5,7 @@ import { api, usePatientList, usePatientWrite } from '../../api/endpoints';
 import { Cite } from '../../components/Cite';
 import { ErrorText } from '../../components/ErrorText';
 import { OptionFacts } from '../../components/OptionFacts';
+import { TableWrap } from '../../components/TableWrap';
 import { OPTION_ORDER } from '../../lib/options';
 
 /** What matters to the patient, each rated 0 (not at all) to 4 (very much): the values clarification exercise. */
@@ -66,7 +67,7 @@ export function DecisionAidPage({ patientId }: { patientId: string }) {
       <section aria-labelledby="aid-compare">
         <h2 id="aid-compare">{t('aid.step1')}</h2>
         <p>{t('aid.compareIntro')}</p>
-        <div className="table-wrap">
+        <TableWrap label={t('aid.compareCaption')}>
           <table className="compare">
             <caption className="small muted">{t('aid.compareCaption')}</caption>
             <thead>
@@ -90,7 +91,7 @@ export function DecisionAidPage({ patientId }: { patientId: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <div className="options-grid">
           {OPTION_ORDER.map((o) => (
             <section key={o} className="card option-card" aria-labelledby={`aid-opt-${o}`}>

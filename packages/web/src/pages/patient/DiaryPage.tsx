@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, usePatientList, usePatientWrite } from '../../api/endpoints';
 import type { NewDiaryEntry } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
+import { TableWrap } from '../../components/TableWrap';
 import { todayIso } from '../../lib/dates';
 
 const TOXIN_MARKS = ['toxinInjectionDay', 'toxinEffectNoticed', 'toxinWearingOff'] as const;
@@ -139,7 +140,7 @@ export function DiaryPage({ patientId }: { patientId: string }) {
       <ErrorText error={entries.error} />
       {entries.data && entries.data.length === 0 && <p>{t('common.none')}</p>}
       {entries.data && entries.data.length > 0 && (
-        <div className="table-wrap">
+        <TableWrap label={t('diary.entries')}>
           <table data-testid="diary-table">
             <caption className="muted small">{t('diary.tableCaption')}</caption>
             <thead>
@@ -169,7 +170,7 @@ export function DiaryPage({ patientId }: { patientId: string }) {
                 ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

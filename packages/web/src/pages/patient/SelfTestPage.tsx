@@ -59,6 +59,8 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
   const [faceSeen, setFaceSeen] = useState<boolean | null>(null);
   const [analysis, setAnalysis] = useState<SpasmAnalysis | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [counts, setCounts] = useState<{ live: number; after: number } | null>(null);
+  const lastProgress = useRef<SelfTestProgress | null>(null);
   const save = usePatientWrite('measurements', patientId, api.createMeasurement);
 
   useEffect(
@@ -95,13 +97,20 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
         client: clientRef.current,
         durationS,
         signal: abort.signal,
-        onProgress: setProgress,
+        onProgress: (p) => {
+          lastProgress.current = p;
+          setProgress(p);
+        },
         onOverlay: (o, w, h) => {
           setFaceSeen(!!o);
           drawOverlay(overlayRef.current, o, w, h);
         },
       });
       setAnalysis(analyzeSignals({ frames }));
+      setCounts({
+        live: lastProgress.current?.liveFrames ?? 0,
+        after: frames.length - (lastProgress.current?.liveFrames ?? 0),
+      });
       setPhase('done');
     } catch (e) {
       if ((e as Error).name !== 'AbortError') {
@@ -194,6 +203,7 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
             </div>
           </dl>
           <EventsTimeline analysis={analysis} />
+          {counts && <p className="small muted">{t('selfTest.framesNote', counts)}</p>}
           <p className="small muted">{t('selfTest.resultNote')}</p>
           <ErrorText error={save.error} />
           {save.isSuccess ? (

@@ -1,0 +1,112 @@
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, type E2eEnv, login, newPage, screenshot } from '../harness';
+
+/**
+ * A clinician signs in, adds a patient, records an SMC assessment and a toxin episode, runs decision
+ * support and sees the ranked options with their sources; then records a follow-up, opens the visit
+ * summary and the clinic outcomes.
+ */
+export function clinicianJourney(env: () => E2eEnv): void {
+  describe('clinician journey', () => {
+    let page: Page;
+    beforeAll(async () => {
+      ({ page } = await newPage(env().browser, env().server.url));
+    });
+
+    it('signs in and sees the clinic patient list', async () => {
+      await login(page, DEMO.clinician);
+      await page.getByTestId('patient-table').waitFor();
+      expect(await page.getByTestId('patient-table').locator('tbody tr').count()).toBeGreaterThan(3);
+      await screenshot(page, 'clinician-patients-en');
+    });
+
+    it('searches and filters the list', async () => {
+      await page.locator('#patients-q').fill('Ada');
+      await expect.poll(async () => page.getByTestId('patient-table').locator('tbody tr').count()).toBe(1);
+      await page.locator('#patients-q').fill('');
+      await page.locator('#patients-side').selectOption('right');
+      const sides = await page
+        .getByTestId('patient-table')
+        .locator('tbody tr td:nth-child(4)')
+        .allTextContents();
+      expect(sides.length).toBeGreaterThan(0);
+      expect(new Set(sides)).toEqual(new Set(['right']));
+      await page.locator('#patients-side').selectOption('');
+    });
+
+    it('adds a patient and lands on the new patient page', async () => {
+      await page.locator('#np-name').fill('Wei Zhang');
+      await page.locator('#np-birth').fill('1962-04-18');
+      await page.locator('#np-onset').fill('2022-09-01');
+      await page.locator('#np-sex').selectOption('male');
+      await page.locator('#np-side').selectOption('right');
+      await page.getByRole('button', { name: 'Add patient' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Wei Zhang' }).waitFor();
+      expect(page.url()).toMatch(/#\/clinic\/patients\/[0-9a-f-]{36}$/);
+    });
+
+    it('records an SMC assessment, scored by the server', async () => {
+      await page.locator('#picker-clinician').selectOption('smc');
+      const form = page.getByTestId('instrument-smc');
+      await form.locator('input[type=radio]').nth(2).check();
+      await form.getByRole('button', { name: 'Submit answers' }).click();
+      await expect.poll(async () => page.getByTestId('assessment-saved').textContent()).toContain('III');
+      await expect.poll(async () => page.getByTestId('timeline').textContent()).toContain('smc: III');
+    });
+
+    it('records a botulinum toxin episode and a follow-up', async () => {
+      const ep = page.getByTestId('episode-form');
+      await ep.locator('#ep-kind').selectOption('botulinum_toxin');
+      await ep.locator('#ep-units-0').fill('5');
+      await ep.getByRole('button', { name: 'Add a site' }).click();
+      await ep.locator('#ep-site-1').fill('orbicularis oculi, lower lateral');
+      await ep.locator('#ep-units-1').fill('2.5');
+      await ep.getByRole('button', { name: 'Save treatment' }).click();
+      await expect
+        .poll(async () => page.getByTestId('timeline').textContent())
+        .toContain('Botulinum toxin injections');
+      const fu = page.getByTestId('follow-up-form');
+      await fu.locator('#fu-tp').selectOption('1m');
+      await fu.locator('#fu-status').selectOption('improved');
+      await fu.getByRole('button', { name: 'Save follow-up' }).click();
+      await expect
+        .poll(async () => page.getByTestId('timeline').textContent())
+        .toContain('at 1 month: improved');
+    });
+
+    it('runs decision support and sees ranked options with reasons and sources', async () => {
+      await page.getByText('Patient profile for the decision engine').click();
+      await page.locator('#pf-mri').selectOption('neurovascular_conflict');
+      await page.getByRole('button', { name: 'Run decision support' }).click();
+      const ranked = page.getByTestId('ranked-options');
+      await ranked.waitFor();
+      expect(await ranked.locator(':scope > li').count()).toBe(5);
+      const text = (await ranked.textContent()) ?? '';
+      expect(text).toContain('Source:');
+      // The evidence-based first line for a typical profile is botulinum toxin, with its cited review.
+      expect(await ranked.locator(':scope > li').first().locator('h3').textContent()).toContain(
+        'Botulinum toxin',
+      );
+      expect(text).toMatch(/Rosenstengel|Baldauf|Simpson|Duarte|Cochrane/);
+      await screenshot(page, 'clinician-patient-page-en');
+    });
+
+    it('opens a printable visit summary', async () => {
+      await page.getByRole('link', { name: 'Visit summary' }).click();
+      await page.getByRole('heading', { level: 1, name: /Visit summary: Wei Zhang/ }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('header.topbar').isVisible()).toBe(false);
+      await screenshot(page, 'clinician-visit-summary-print');
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    it('shows clinic outcomes per treatment', async () => {
+      await page.getByRole('link', { name: 'Clinic outcomes' }).click();
+      const toxin = page.getByTestId('outcome-botulinum_toxin');
+      await toxin.waitFor();
+      expect(await toxin.textContent()).toMatch(/\d+ treatments in \d+ patients/);
+      await screenshot(page, 'clinician-outcomes-en');
+    });
+  });
+}
