@@ -6,6 +6,8 @@
  */
 import { analyzeSignals, DEFAULT_SCENARIO, generateScenario, OPTION_IDS } from '@hemispasm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
+import { DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, type Requester, type World } from './helpers/world';
 
@@ -393,6 +395,60 @@ describeEachDatabase('patient records API', (variant) => {
       });
       expect(bad.statusCode).toBe(400);
       expect(issuePaths(bad.body).sort()).toEqual(['body.analysis.spasmTimeFraction', 'body.video']);
+    });
+  });
+
+  describe('demo clinic', () => {
+    it('seeds synthetic records that every read route serves to the demo clinician, and the patient login sees its own', async () => {
+      const seeded = await seedDemo(w.database.db, { today: new Date('2026-06-15T12:00:00Z') });
+      expect(seeded.patients).toBeGreaterThanOrEqual(10);
+      const byEmail = async (email: string) =>
+        w.database.db
+          .selectFrom('users')
+          .select(['id', 'patient_id'])
+          .where('email', '=', email)
+          .executeTakeFirstOrThrow();
+      const doctor = await byEmail(DEMO_LOGINS.find((l) => l.role === 'clinician')!.email);
+      const s = await createSession(w.database.db, doctor.id);
+      const get = (url: string) =>
+        w.app.inject({
+          method: 'GET',
+          url,
+          headers: { cookie: `${SESSION_COOKIE}=${s.token}`, [CSRF_HEADER]: s.csrfToken },
+        });
+      const patients = (await get('/api/patients')).json();
+      expect(patients).toHaveLength(seeded.patients);
+      const kinds = new Set<string>();
+      for (const p of patients) {
+        for (const part of [
+          '',
+          '/diary',
+          '/assessments',
+          '/episodes',
+          '/follow-ups',
+          '/decisions',
+          '/preferences',
+          '/measurements',
+        ]) {
+          const r = await get(`/api/patients/${p.id}${part}`);
+          expect(r.statusCode, `${part} ${r.body.slice(0, 200)}`).toBe(200);
+          if (part === '/episodes') for (const e of r.json()) kinds.add(e.kind);
+        }
+      }
+      expect([...kinds].sort()).toEqual(['botulinum_toxin', 'mvd', 'oral_medication', 'rf_neurotomy']);
+      const outcomes = (await get('/api/clinic/outcomes')).json();
+      expect(outcomes.kinds.reduce((n: number, k: { episodes: number }) => n + k.episodes, 0)).toBe(
+        seeded.patients,
+      );
+      const patientUser = await byEmail(DEMO_LOGINS.find((l) => l.role === 'patient')!.email);
+      const ps = await createSession(w.database.db, patientUser.id);
+      const own = await w.app.inject({
+        method: 'GET',
+        url: `/api/patients/${patientUser.patient_id}/diary`,
+        headers: { cookie: `${SESSION_COOKIE}=${ps.token}` },
+      });
+      expect(own.json()).toHaveLength(60);
+      await expect(seedDemo(w.database.db)).rejects.toThrow(/already exists/);
     });
   });
 });
