@@ -34,7 +34,9 @@ export function findEyeEvents(p: PreparedSeries, closure: Float64Array, side: Ey
       last++;
     const startS = p.t[first]!;
     const endS = p.t[last]! + p.dur[last]!;
-    if (endS - startS >= DETECTOR.minEventS) {
+    // ≥ 2 samples: a lone sample next to a dropped frame (which the median filter leaves alone) is
+    // indistinguishable from a glitch.
+    if (last > first && endS - startS >= DETECTOR.minEventS) {
       let peak = 0;
       for (let k = first; k <= last; k++) peak = Math.max(peak, closure[k]!);
       const core: number[] = [];

@@ -56,11 +56,16 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** 3-point median inside each run: removes any single-frame glitch, keeps every closure of ≥ 2 frames. */
-function median3(values: Float64Array, run: Int32Array): Float64Array {
+/**
+ * 3-point median inside each run: removes any single-frame glitch, keeps every closure of ≥ 2 frames.
+ * Not across a dropped frame: there one sample may be all that is left of a real 2–3 frame closure.
+ */
+function median3(values: Float64Array, run: Int32Array, t: Float64Array, dt: number): Float64Array {
   const out = Float64Array.from(values);
+  const maxStep = 1.5 * dt;
   for (let i = 1; i + 1 < values.length; i++) {
     if (run[i] < 0 || run[i - 1] !== run[i] || run[i + 1] !== run[i]) continue;
+    if (t[i]! - t[i - 1]! > maxStep || t[i + 1]! - t[i]! > maxStep) continue;
     const a = values[i - 1]!;
     const b = values[i]!;
     const c = values[i + 1]!;
@@ -97,6 +102,8 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
     median3(
       Float64Array.from(frames, (f, i) => (face[i] && f[k] !== null ? (f[k] as number) : Number.NaN)),
       run,
+      t,
+      dtMedian || Number.POSITIVE_INFINITY,
     );
   return {
     n,
