@@ -278,7 +278,8 @@ const list = [
   },
   {
     id: 'neurosurgerywiki-jrs-hfs',
-    citation: 'neurosurgerywiki.com, "Jankovic Rating Scale for Hemifacial Spasm" (a wiki, not a primary source)',
+    citation:
+      'neurosurgerywiki.com, "Jankovic Rating Scale for Hemifacial Spasm" (a wiki, not a primary source)',
     section: '1.3 Jankovic Rating Scale (HFS-adapted wording)',
     certainty: 'partial',
   },
