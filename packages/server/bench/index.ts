@@ -23,6 +23,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 interface Row {
   target: string;
   writesPerS: number;
+  /** Server CPU milliseconds per write (the API process only). */
+  cpuPerWrite: number | null;
   p50: number | null;
   p99: number | null;
   errors: number;
@@ -76,6 +78,8 @@ function startCluster(bin: string): { url: string; stop: () => void } {
 }
 
 interface Started {
+  /** CPU milliseconds the server process has used so far. */
+  cpuMs: () => Promise<number>;
   port: number;
   cookie: string;
   csrf: string;
@@ -91,13 +95,25 @@ function startServer(env: Record<string, string>): Promise<Started> {
   });
   return new Promise((resolve, reject) => {
     let buf = '';
+    let started = false;
+    const cpuWaiters: Array<(ms: number) => void> = [];
     child.stdout.on('data', (c) => {
       buf += String(c);
-      const nl = buf.indexOf('\n');
-      if (nl >= 0) {
-        const info = JSON.parse(buf.slice(0, nl));
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n')) {
+        const msg = JSON.parse(buf.slice(0, nl));
+        buf = buf.slice(nl + 1);
+        if (started) {
+          cpuWaiters.shift()?.(msg.cpuMs);
+          continue;
+        }
+        started = true;
         resolve({
-          ...info,
+          ...msg,
+          cpuMs: () =>
+            new Promise<number>((res) => {
+              cpuWaiters.push(res);
+              child.kill('SIGUSR2');
+            }),
           stop: () =>
             new Promise<void>((done) => {
               child.once('exit', () => done());
@@ -111,6 +127,7 @@ function startServer(env: Record<string, string>): Promise<Started> {
 }
 
 async function loadDiaryWrites(target: string, s: Started): Promise<Row> {
+  const cpuBefore = await s.cpuMs();
   const body = JSON.stringify({
     entryDate: '2026-01-15',
     severity: 5,
@@ -126,9 +143,11 @@ async function loadDiaryWrites(target: string, s: Started): Promise<Row> {
     body,
   });
   const ok = r['2xx'];
+  const cpu = (await s.cpuMs()) - cpuBefore;
   return {
     target,
     writesPerS: ok / SECONDS,
+    cpuPerWrite: ok ? cpu / ok : null,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.non2xx + r.errors + r.timeouts,
@@ -174,6 +193,7 @@ function pgbench(bin: string, url: string, patientId: string, clinicianId: strin
   return {
     target: `pgbench single-row INSERT (limit; avg ${lat.toFixed(1)} ms)`,
     writesPerS: tps,
+    cpuPerWrite: null,
     p50: null,
     p99: null,
     errors: 0,
@@ -243,13 +263,14 @@ async function main(): Promise<void> {
       `${CONNECTIONS} connections, ${SECONDS} s per run, runs one after another`,
   );
   const fmt = (n: number | null, d = 1) => (n === null || Number.isNaN(n) ? '—' : n.toFixed(d));
-  const header = ['target', 'writes/s', 'p50 ms', 'p99 ms', 'errors', '% of pgbench'];
+  const header = ['target', 'writes/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU ms/write', '% of pgbench'];
   const lines = rows.map((r) => [
     r.target,
     fmt(r.writesPerS, 0),
     fmt(r.p50),
     fmt(r.p99),
     String(r.errors),
+    fmt(r.cpuPerWrite, 2),
     limit ? `${((100 * r.writesPerS) / limit).toFixed(0)} %` : '—',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
