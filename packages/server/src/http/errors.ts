@@ -14,12 +14,10 @@ export const ERRORS = {
   csrf_failed: { status: 403, title: 'Missing or wrong CSRF token (X-CSRF-Token header)' },
   forbidden: { status: 403, title: 'You may not access this resource' },
   not_found: { status: 404, title: 'No such resource' },
-  method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'The request conflicts with existing data' },
   body_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Send the body as application/json' },
   rate_limited: { status: 429, title: 'Too many failed sign-in attempts; wait and try again' },
-  clinical_core_unavailable: { status: 503, title: 'This clinical function is not available in this build' },
   internal: { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
