@@ -48,7 +48,9 @@ export function patientJourney(env: () => E2eEnv): void {
 
     it('completes the decision aid and saves the preference for the clinician', async () => {
       await page.goto('/#/patient/decision');
-      await page.getByRole('heading', { name: '1. The options side by side' }).waitFor();
+      await page.getByRole('heading', { name: '2. The options side by side' }).waitFor();
+      expect(await page.getByTestId('my-profile').textContent()).toContain('Affected side');
+      await page.getByLabel('spasms on both sides of the face').check();
       // Benefits and harms as icon arrays of 100 people, each figure with its source.
       expect(await page.locator('.icon-array').count()).toBeGreaterThan(5);
       expect(await page.locator('.option-card').first().textContent()).toContain('Source:');
@@ -75,6 +77,9 @@ export function patientJourney(env: () => E2eEnv): void {
       const pref = clin.getByTestId('patient-preference');
       await expect.poll(async () => pref.textContent()).toContain('Botulinum toxin injections');
       expect(await pref.textContent()).toContain('3 of 4');
+      expect(await clin.getByTestId('patient-flags').textContent()).toContain(
+        'spasms on both sides of the face',
+      );
       await context.close();
     });
   });

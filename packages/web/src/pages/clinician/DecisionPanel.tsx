@@ -2,11 +2,20 @@ import { useTranslation } from 'react-i18next';
 import type { DecisionRecord, Preference } from '../../api/types';
 import { Cite } from '../../components/Cite';
 import { localise } from '../../lib/options';
+import { FLAG_QUESTIONS } from '../patient/MyProfileStep';
 
 /**
  * The decision-support panel: red flags first, then the engine's ranked options with reasons and their
  * sources, and beside it what the patient said in the decision aid. The engine's wording is English.
  */
+/** Warning signs the patient ticked in the decision aid (saved as `flag.<id>: true` with the values). */
+function patientFlags(p: Preference): string[] {
+  return Object.entries(p.values)
+    .filter(([k, v]) => k.startsWith('flag.') && v === true)
+    .map(([k]) => k.slice('flag.'.length))
+    .filter((f) => (FLAG_QUESTIONS as readonly string[]).includes(f));
+}
+
 export function DecisionPanel({
   record,
   preference,
@@ -80,6 +89,16 @@ export function DecisionPanel({
               </strong>
             </p>
             <p>{t('decision.sure', { score: preference.sureScore })}</p>
+            {patientFlags(preference).length > 0 && (
+              <div className="warn small" data-testid="patient-flags">
+                <strong>{t('decision.patientFlags')}</strong>
+                <ul>
+                  {patientFlags(preference).map((f) => (
+                    <li key={f}>{t(`learn.flags.${f}`)}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {preference.sureScore < 4 && <p className="warn small">{t('decision.sureLow')}</p>}
             <p className="small muted">
               {t('decision.savedOn', { date: preference.createdAt.slice(0, 10) })}

@@ -7,6 +7,7 @@ import { ErrorText } from '../../components/ErrorText';
 import { OptionFacts } from '../../components/OptionFacts';
 import { TableWrap } from '../../components/TableWrap';
 import { OPTION_ORDER } from '../../lib/options';
+import { type FlagAnswers, MyProfileStep } from './MyProfileStep';
 
 /** What matters to the patient, each rated 0 (not at all) to 4 (very much): the values clarification exercise. */
 export const VALUES = [
@@ -41,6 +42,7 @@ export function DecisionAidPage({ patientId }: { patientId: string }) {
   });
   const [preferred, setPreferred] = useState<OptionId | 'undecided'>('undecided');
   const [done, setDone] = useState(false);
+  const [flags, setFlags] = useState<FlagAnswers>({});
   const sureComplete = SURE_ITEMS.every((k) => sure[k] !== null);
   const sureScore = SURE_ITEMS.filter((k) => sure[k]).length;
   const last = saved.data?.at(-1);
@@ -52,7 +54,8 @@ export function DecisionAidPage({ patientId }: { patientId: string }) {
     save.mutate(
       {
         preferredOption: preferred === 'undecided' ? null : preferred,
-        values,
+        // Values are 0–4; ticked warning signs travel with them as flag.<id> so the clinician sees them.
+        values: { ...values, ...Object.fromEntries(Object.entries(flags).map(([k, v]) => [`flag.${k}`, v])) },
         sure: sure as Record<(typeof SURE_ITEMS)[number], boolean>,
       },
       { onSuccess: () => setDone(true) },
@@ -63,6 +66,8 @@ export function DecisionAidPage({ patientId }: { patientId: string }) {
     <article>
       <h1>{t('aid.title')}</h1>
       <p className="note">{t('aid.intro')}</p>
+
+      <MyProfileStep patientId={patientId} flags={flags} onFlags={setFlags} />
 
       <section aria-labelledby="aid-compare">
         <h2 id="aid-compare">{t('aid.step1')}</h2>
