@@ -175,6 +175,8 @@ console.log(
       'ms/frame',
       'real-time ×',
       'overhead vs bare',
+      'CPU ms/frame',
+      'CPU overhead',
       'events s',
       'peak RSS MB',
       'RSS 1st/2nd half MB',
