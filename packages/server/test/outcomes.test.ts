@@ -1,21 +1,35 @@
 /** Clinic outcome figures from episodes and follow-ups (pure computation). */
 import { describe, expect, it } from 'vitest';
-import { computeOutcomes, type EpisodeFact, type FollowUpFact } from '../src/domain/outcomes';
+import {
+  computeOutcomes,
+  type EpisodeFact,
+  type FollowUpFact,
+  monthsSinceStart,
+  recurrenceObservation,
+} from '../src/domain/outcomes';
 
-const ep = (id: string, kind: EpisodeFact['kind'], complications: string[] = []): EpisodeFact => ({
+const ep = (
+  id: string,
+  kind: EpisodeFact['kind'],
+  complications: string[] = [],
+  startDate: string | null = null,
+): EpisodeFact => ({
   id,
   patientId: `p-${id}`,
   kind,
   complications,
+  startDate,
 });
 const fu = (
   episodeId: string,
   timePoint: FollowUpFact['timePoint'],
   spasmStatus: FollowUpFact['spasmStatus'],
   recurrence = false,
+  assessedOn: string | null = null,
 ): FollowUpFact => ({
   episodeId,
   timePoint,
+  assessedOn,
   spasmStatus,
   complications: [],
   recurrence,
@@ -49,16 +63,98 @@ describe('computeOutcomes', () => {
   it('gives complication rates per episode', () => {
     expect(mvd.complications).toEqual({ episodes: 1, rate: 0.5 });
   });
-  it('counts an episode as recurrence-free only while resolved without a recorded recurrence', () => {
-    expect(mvd.recurrenceFree.find((f) => f.timePoint === '1m')).toMatchObject({
-      followed: 2,
-      recurrenceFree: 2,
-      proportion: 1,
-    });
-    expect(mvd.recurrenceFree.find((f) => f.timePoint === '12m')).toMatchObject({
-      followed: 2,
-      recurrenceFree: 1,
-      proportion: 0.5,
-    });
+  it('enters every followed episode in a Kaplan–Meier curve: a recurrence lowers it at its time', () => {
+    // Without dates the nominal months are used: a recurred at 12 months, b censored at 12 months.
+    expect(mvd.recurrenceFree).toMatchObject({ episodes: 2, recurrences: 1 });
+    expect(mvd.recurrenceFree.steps).toEqual([
+      { time: 0, atRisk: 2, events: 0, censored: 0, survival: 1, ci95Low: null, ci95High: null },
+      // Both at risk at 12 months, one recurrence (counted before the censoring): 1 − 1/2.
+      expect.objectContaining({ time: 12, atRisk: 2, events: 1, censored: 1, survival: 0.5 }),
+    ]);
+  });
+});
+
+describe('recurrence-free curve', () => {
+  // Five MVD episodes treated on 2025-01-01, follow-ups on their real dates:
+  //   a: resolved at 1 and 3 months, recurrence on 2025-07-02 (6 months)          → event at 6.0
+  //   b: resolved, last seen 2025-04-02 (3 months)                                → censored at 3.0
+  //   c: resolved, then recurrence on 2026-01-01 (12 months)                       → event at 12.0
+  //   d: improved at 1 week only                                                   → censored at 0.2
+  //   e: resolved at 12 months                                                     → censored at 12.0
+  //   f: no follow-up                                                              → not in the estimate
+  const start = '2025-01-01';
+  const out = computeOutcomes(
+    ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ep(id, 'mvd', [], start)),
+    [
+      fu('a', '1m', 'resolved', false, '2025-02-01'),
+      fu('a', '3m', 'resolved', false, '2025-04-02'),
+      fu('a', '6m', 'unchanged', true, '2025-07-02'),
+      fu('a', '12m', 'improved', false, '2026-01-01'),
+      fu('b', '1m', 'resolved', false, '2025-02-01'),
+      fu('b', '3m', 'resolved', false, '2025-04-02'),
+      fu('c', '6m', 'resolved', false, '2025-07-02'),
+      fu('c', '12m', 'worse', true, '2026-01-01'),
+      fu('d', '1w', 'improved', false, '2025-01-08'),
+      fu('e', '12m', 'resolved', false, '2026-01-01'),
+    ],
+  ).find((k) => k.kind === 'mvd')!.recurrenceFree;
+  const month = (days: number) => days / (365.25 / 12);
+
+  it('takes months from the treatment date to each follow-up’s own date', () => {
+    expect(out).toMatchObject({ episodes: 5, recurrences: 2 });
+    expect(out.steps.map((s) => s.time)).toEqual([0, month(7), month(91), month(182), month(365)]);
+  });
+
+  it('drops when a recurrence happens and never rises', () => {
+    const s = out.steps.map((x) => x.survival);
+    // 5 at risk; d leaves at 0.2 and b at 3 months (censored, no drop); a recurs at 6 with 3 at risk
+    // → 2/3; c recurs at 12 with 2 at risk (c and e; e censored there) → 2/3 · 1/2 = 1/3.
+    expect(s[0]).toBe(1);
+    expect(s[1]).toBe(1);
+    expect(s[2]).toBe(1);
+    expect(s[3]).toBeCloseTo(2 / 3, 12);
+    expect(s[4]).toBeCloseTo(1 / 3, 12);
+    for (let i = 1; i < s.length; i++) expect(s[i]).toBeLessThanOrEqual(s[i - 1]!);
+  });
+
+  it('takes censored episodes out of the risk set after their last follow-up', () => {
+    expect(out.steps.map((x) => [x.atRisk, x.events, x.censored])).toEqual([
+      [5, 0, 0],
+      [5, 0, 1],
+      [4, 0, 1],
+      [3, 1, 0],
+      [2, 1, 1],
+    ]);
+  });
+
+  it('ignores follow-ups after the first recurrence', () => {
+    // a is "improved" again at 12 months, but its event stays at 6 months.
+    expect(out.steps.find((x) => x.time === month(182))).toMatchObject({ events: 1 });
+  });
+
+  it('falls back to the nominal time point without a usable date', () => {
+    expect(monthsSinceStart(null, fu('x', '3m', 'resolved'))).toBe(3);
+    expect(monthsSinceStart('2025-01-01', fu('x', '1w', 'resolved'))).toBe(0.25);
+    // A follow-up dated before the treatment is a data error: the nominal time point is used.
+    expect(monthsSinceStart('2025-01-01', fu('x', '6m', 'resolved', false, '2024-12-01'))).toBe(6);
+    expect(monthsSinceStart('2025-01-01', fu('x', '6m', 'resolved', false, '2025-07-02'))).toBeCloseTo(
+      month(182),
+      12,
+    );
+  });
+
+  it('orders follow-ups by time, not by the order they were recorded in', () => {
+    expect(
+      recurrenceObservation(ep('y', 'rf_neurotomy', [], '2025-01-01'), [
+        fu('y', '12m', 'unchanged', true, '2026-01-01'),
+        fu('y', '1m', 'resolved', false, '2025-02-01'),
+      ]),
+    ).toEqual({ time: month(365), event: true });
+    expect(recurrenceObservation(ep('z', 'mvd'), [])).toBeNull();
+  });
+
+  it('is an empty curve for a kind without followed episodes', () => {
+    const none = computeOutcomes([ep('q', 'rf_neurotomy')], []).find((k) => k.kind === 'rf_neurotomy')!;
+    expect(none.recurrenceFree).toEqual({ episodes: 0, recurrences: 0, steps: [] });
   });
 });

@@ -7,7 +7,7 @@
 import { analyzeSignals, DEFAULT_SCENARIO, generateScenario, OPTION_IDS } from '@hemispasm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
-import { DEMO_LOGINS, seedDemo } from '../src/seed/demo';
+import { DEMO_COURSES, DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, type Requester, type World } from './helpers/world';
 
@@ -316,9 +316,13 @@ describeEachDatabase('patient records API', (variant) => {
         total: 1,
         resolved: 1,
       });
-      expect(mvd.recurrenceFree.find((f: { timePoint: string }) => f.timePoint === '1m')).toMatchObject({
-        followed: 1,
-        recurrenceFree: 1,
+      // One episode followed once, without recurrence: censored at its follow-up, the curve stays at 1.
+      expect(mvd.recurrenceFree).toMatchObject({ episodes: 1, recurrences: 0 });
+      expect(mvd.recurrenceFree.steps.at(-1)).toMatchObject({
+        atRisk: 1,
+        events: 0,
+        censored: 1,
+        survival: 1,
       });
       const rf = o.kinds.find((k: { kind: string }) => k.kind === 'rf_neurotomy');
       expect(rf.complications).toEqual({ episodes: 1, rate: 1 });
@@ -401,7 +405,8 @@ describeEachDatabase('patient records API', (variant) => {
   describe('demo clinic', () => {
     it('seeds synthetic records that every read route serves to the demo clinician, and the patient login sees its own', async () => {
       const seeded = await seedDemo(w.database.db, { today: new Date('2026-06-15T12:00:00Z') });
-      expect(seeded.patients).toBeGreaterThanOrEqual(10);
+      expect(seeded.patients).toBe(DEMO_COURSES.length);
+      expect(seeded.patients).toBeGreaterThanOrEqual(20);
       const byEmail = async (email: string) =>
         w.database.db
           .selectFrom('users')
@@ -419,6 +424,7 @@ describeEachDatabase('patient records API', (variant) => {
       const patients = (await get('/api/patients')).json();
       expect(patients).toHaveLength(seeded.patients);
       const kinds = new Set<string>();
+      let episodes = 0;
       for (const p of patients) {
         for (const part of [
           '',
@@ -432,14 +438,36 @@ describeEachDatabase('patient records API', (variant) => {
         ]) {
           const r = await get(`/api/patients/${p.id}${part}`);
           expect(r.statusCode, `${part} ${r.body.slice(0, 200)}`).toBe(200);
-          if (part === '/episodes') for (const e of r.json()) kinds.add(e.kind);
+          if (part === '/episodes') {
+            for (const e of r.json()) kinds.add(e.kind);
+            episodes += r.json().length;
+          }
         }
       }
       expect([...kinds].sort()).toEqual(['botulinum_toxin', 'mvd', 'oral_medication', 'rf_neurotomy']);
       const outcomes = (await get('/api/clinic/outcomes')).json();
-      expect(outcomes.kinds.reduce((n: number, k: { episodes: number }) => n + k.episodes, 0)).toBe(
-        seeded.patients,
+      expect(outcomes.kinds.reduce((n: number, k: { episodes: number }) => n + k.episodes, 0)).toBe(episodes);
+      expect(episodes).toBeGreaterThan(seeded.patients); // some were treated twice (toxin, then MVD)
+      // The demo courses give every kind a curve, some of them with recurrences and complications.
+      type Kind = {
+        kind: string;
+        complications: { episodes: number };
+        recurrenceFree: { episodes: number; recurrences: number; steps: { survival: number }[] };
+      };
+      const byKind = Object.fromEntries(outcomes.kinds.map((k: Kind) => [k.kind, k])) as Record<string, Kind>;
+      for (const k of Object.values(byKind)) {
+        expect(k.recurrenceFree.episodes, k.kind).toBeGreaterThan(0);
+        const s = k.recurrenceFree.steps.map((x) => x.survival);
+        expect(s[0]).toBe(1);
+        for (let i = 1; i < s.length; i++) expect(s[i]).toBeLessThanOrEqual(s[i - 1]!);
+      }
+      expect(byKind.rf_neurotomy!.recurrenceFree.recurrences).toBeGreaterThan(
+        byKind.mvd!.recurrenceFree.recurrences,
       );
+      expect(byKind.mvd!.recurrenceFree.recurrences).toBeGreaterThan(0);
+      // A toxin wearing off is not a recurrence.
+      expect(byKind.botulinum_toxin!.recurrenceFree.recurrences).toBe(0);
+      expect(byKind.mvd!.complications.episodes).toBeGreaterThan(0);
       const patientUser = await byEmail(DEMO_LOGINS.find((l) => l.role === 'patient')!.email);
       const ps = await createSession(w.database.db, patientUser.id);
       const own = await w.app.inject({

@@ -6,6 +6,22 @@ import { type ApiInstance, type RouteContext, typed } from './context';
 import { SPASM_STATUSES, TIME_POINTS } from './follow-ups';
 
 const Count = z.number().int().min(0);
+const Probability = z.number().min(0).max(1);
+const KaplanMeierStepSchema = z
+  .object({
+    time: z.number().min(0).meta({ description: 'Months since the treatment date (0 = the origin)' }),
+    atRisk: Count.meta({
+      description: 'Episodes still followed and free of recurrence just before this time',
+    }),
+    events: Count.meta({ description: 'Recurrences at this time' }),
+    censored: Count.meta({ description: 'Episodes whose last follow-up so far is at this time' }),
+    survival: Probability.meta({ description: 'Estimated proportion free of recurrence after this time' }),
+    ci95Low: Probability.nullable().meta({
+      description: 'Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0',
+    }),
+    ci95High: Probability.nullable(),
+  })
+  .meta({ id: 'KaplanMeierStep' });
 export const OutcomesSchema = z
   .object({
     clinicId: z.string(),
@@ -27,14 +43,20 @@ export const OutcomesSchema = z
           } & Record<(typeof SPASM_STATUSES)[number], typeof Count>),
         ),
         complications: z.object({ episodes: Count, rate: z.number().nullable() }),
-        recurrenceFree: z.array(
-          z.object({
-            timePoint: z.enum(TIME_POINTS),
-            followed: Count,
-            recurrenceFree: Count,
-            proportion: z.number().nullable(),
+        recurrenceFree: z
+          .object({
+            episodes: Count.meta({
+              description: 'Episodes in the estimate: those with at least one follow-up',
+            }),
+            recurrences: Count.meta({ description: 'Episodes with a follow-up marked as a recurrence' }),
+            steps: z.array(KaplanMeierStepSchema),
+          })
+          .meta({
+            description:
+              'Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment ' +
+              'date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at ' +
+              'its last follow-up. Not adjusted.',
           }),
-        ),
       }),
     ),
   })
@@ -49,7 +71,7 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
       schema: {
         tags: ['outcomes'],
         summary:
-          'Per treatment kind: counts, follow-up status at each time point, complication and recurrence-free rates',
+          'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier recurrence-free curve',
         response: { 200: OutcomesSchema, ...problems },
       },
     },
@@ -58,24 +80,33 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
       const episodes = await ctx.db
         .selectFrom('treatment_episodes as e')
         .innerJoin('patients as p', 'p.id', 'e.patient_id')
-        .select(['e.id', 'e.patient_id', 'e.kind', 'e.details'])
+        .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
         .where('p.clinic_id', '=', clinicId)
         .execute();
       const followUps = await ctx.db
         .selectFrom('follow_ups as f')
         .innerJoin('patients as p', 'p.id', 'f.patient_id')
-        .select(['f.episode_id', 'f.time_point', 'f.spasm_status', 'f.complications', 'f.recurrence'])
+        .select([
+          'f.episode_id',
+          'f.time_point',
+          'f.assessed_on',
+          'f.spasm_status',
+          'f.complications',
+          'f.recurrence',
+        ])
         .where('p.clinic_id', '=', clinicId)
         .execute();
       const eps: EpisodeFact[] = episodes.map((e) => ({
         id: e.id,
         patientId: e.patient_id,
         kind: e.kind as EpisodeFact['kind'],
+        startDate: e.start_date,
         complications: Array.isArray(e.details.complications) ? (e.details.complications as string[]) : [],
       }));
       const fus: FollowUpFact[] = followUps.map((f) => ({
         episodeId: f.episode_id,
         timePoint: f.time_point as FollowUpFact['timePoint'],
+        assessedOn: f.assessed_on,
         spasmStatus: f.spasm_status as FollowUpFact['spasmStatus'],
         complications: f.complications,
         recurrence: f.recurrence,
@@ -84,7 +115,8 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
         clinicId,
         generatedAt: new Date().toISOString(),
         note:
-          'Crude proportions of what this clinic recorded; not adjusted, not a survival analysis. ' +
+          'Crude figures of what this clinic recorded: counts and proportions per time point, and a crude ' +
+          'Kaplan–Meier estimate of recurrence-free time since treatment; not adjusted for case mix. ' +
           'Supports, and does not replace, the judgement of a physician.',
         kinds: computeOutcomes(eps, fus),
       };
