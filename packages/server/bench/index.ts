@@ -6,7 +6,8 @@
  * p99 < 50 ms on PostgreSQL.
  *
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
- * started here exactly as scripts/with-postgres.sh does. BENCH_SECONDS sets each run's length (10).
+ * started here exactly as scripts/with-postgres.sh does. BENCH_SECONDS sets each run's length (10);
+ * BENCH_SERVER_NODE_ARGS adds Node flags to the server process (e.g. --cpu-prof).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,7 +90,9 @@ interface Started {
 }
 
 function startServer(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'bench-server.ts')], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server process.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(here, 'bench-server.ts')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -8,6 +8,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database';
 import { isPatientScoped } from '../policy/access';
+import { createAuditWriter } from './audit-writer';
 
 const ACTIONS = {
   GET: 'read',
@@ -33,28 +34,26 @@ function resourceOf(url: string, explicit: string | undefined): string {
 }
 
 export function installAudit(app: FastifyInstance, db: Db): void {
+  const write = createAuditWriter(db);
   app.addHook('onSend', async (req, reply, payload) => {
     if (!shouldAudit(req, reply)) return payload;
     const actor = req.actor!;
     const rawPatient = (req.params as Record<string, string | undefined> | undefined)?.patientId;
     const patientId = req.patient?.id ?? req.auditPatientId ?? null;
     try {
-      await db
-        .insertInto('audit_log')
-        .values({
-          actor_user_id: actor.userId,
-          actor_role: actor.role,
-          clinic_id: actor.clinicId,
-          // A refused attempt on a well-formed id still records which record was tried.
-          patient_id: patientId ?? (rawPatient && /^[0-9a-f-]{36}$/i.test(rawPatient) ? rawPatient : null),
-          action: ACTIONS[req.method as keyof typeof ACTIONS] ?? 'read',
-          resource: resourceOf(req.routeOptions.url ?? '', req.routeOptions.config.audit),
-          route: `${req.method} ${req.routeOptions.url}`,
-          status: reply.statusCode,
-          ip: req.ip,
-          request_id: req.id,
-        })
-        .execute();
+      await write({
+        actor_user_id: actor.userId,
+        actor_role: actor.role,
+        clinic_id: actor.clinicId,
+        // A refused attempt on a well-formed id still records which record was tried.
+        patient_id: patientId ?? (rawPatient && /^[0-9a-f-]{36}$/i.test(rawPatient) ? rawPatient : null),
+        action: ACTIONS[req.method as keyof typeof ACTIONS] ?? 'read',
+        resource: resourceOf(req.routeOptions.url ?? '', req.routeOptions.config.audit),
+        route: `${req.method} ${req.routeOptions.url}`,
+        status: reply.statusCode,
+        ip: req.ip,
+        request_id: req.id,
+      });
     } catch (err) {
       req.log.error({ err }, 'AUDIT WRITE FAILED');
     }

@@ -55,16 +55,17 @@ export function installGuard(app: FastifyInstance, db: Db): void {
     if (isPatientScoped(policy)) {
       const id = idParam(req, 'patientId');
       if (!id) throw new Error(`route ${req.routeOptions.url} has a patient policy but no :patientId`);
-      const p = await db
-        .selectFrom('patients')
-        .select(['id', 'clinic_id'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!p)
+      // onRequest already fetched the patient's clinic with the session; ask again only if it did not.
+      const known = req.patientLookup?.id === id ? req.patientLookup : undefined;
+      const clinicId = known
+        ? known.clinicId
+        : ((await db.selectFrom('patients').select('clinic_id').where('id', '=', id).executeTakeFirst())
+            ?.clinic_id ?? null);
+      if (clinicId === null)
         throw new ApiError('not_found', {
           issues: [{ path: 'params.patientId', message: 'no such patient' }],
         });
-      target.patient = { id: p.id, clinicId: p.clinic_id };
+      target.patient = { id, clinicId };
     }
     const userId = idParam(req, 'userId');
     if (userId) {
