@@ -2,7 +2,7 @@
  * The server under benchmark, in its own process (so the load generator does not share its event
  * loop): opens the database named by BENCH_DATABASE_URL or a PGlite folder BENCH_PGLITE_DIR, migrates,
  * adds one clinic, clinician and patient, mints a session, listens on a free port and prints one JSON
- * line {port, cookie, csrf, patientId, clinicianId} for the benchmark driver.
+ * line {port, cookie, csrf, patientId, clinicianId, clinicId} for the benchmark driver.
  */
 import { buildApp } from '../src/app';
 import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
@@ -57,6 +57,7 @@ process.stdout.write(
     csrf: session.csrfToken,
     patientId: patient.id,
     clinicianId: clinician.id,
+    clinicId: clinic.id,
   })}\n`,
 );
 // The driver asks for the CPU time this process spent, to show where the time goes.
