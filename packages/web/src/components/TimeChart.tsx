@@ -1,6 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
+
+const DAY_S = 86_400;
+const NO_MARKS: { at: string; label: string }[] = [];
 
 export interface TimePoint {
   /** ISO date or date-time. */
@@ -15,19 +18,23 @@ export interface TimePoint {
 export function TimeChart({
   title,
   points,
-  marks = [],
+  marks = NO_MARKS,
   yLabel,
+  yRange,
   testId,
 }: {
   title: string;
   points: TimePoint[];
   marks?: { at: string; label: string }[];
   yLabel: string;
+  /** The scale's full range (e.g. an instrument's 0–28), so one score is not drawn as the whole axis. */
+  yRange?: [number, number];
   testId?: string;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
-  const sorted = [...points].sort((a, b) => a.at.localeCompare(b.at));
+  const sorted = useMemo(() => [...points].sort((a, b) => a.at.localeCompare(b.at)), [points]);
+  const [yMin, yMax] = yRange ?? [null, null];
 
   useEffect(() => {
     const el = ref.current;
@@ -40,7 +47,14 @@ export function TimeChart({
         width: Math.min(el.clientWidth || 640, 900),
         height: 220,
         legend: { show: false },
-        scales: { x: { time: true } },
+        scales: {
+          // A lone point (or one day) would otherwise stretch the axis over years: show a month around it.
+          x: {
+            time: true,
+            range: (_u, min, max) => (max - min < DAY_S ? [min - 15 * DAY_S, max + 15 * DAY_S] : [min, max]),
+          },
+          ...(yMin !== null && yMax !== null ? { y: { range: [yMin, yMax] } } : {}),
+        },
         axes: [{}, { label: yLabel }],
         series: [{}, { label: title, stroke: '#0b6e75', width: 2, points: { show: true, size: 6 } }],
         hooks: {
@@ -66,7 +80,7 @@ export function TimeChart({
       el,
     );
     return () => plot.destroy();
-  }, [sorted, marks, title, yLabel]);
+  }, [sorted, marks, title, yLabel, yMin, yMax]);
 
   return (
     <figure className="card" data-testid={testId}>

@@ -1,3 +1,4 @@
+import { getInstrument, INSTRUMENT_IDS, totalRange } from '@hemispasm/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePatientList } from '../../api/endpoints';
@@ -51,14 +52,19 @@ export function TrendsPage({ patientId }: { patientId: string }) {
         testId="chart-severity"
       />
       <TimeChart title={t('trends.selfTests')} yLabel={t('trends.rateAxis')} points={rates} />
-      {byInstrument.map(([id, pts]) => (
-        <TimeChart
-          key={id}
-          title={t('trends.instrument', { id })}
-          yLabel={t('trends.totalAxis')}
-          points={pts}
-        />
-      ))}
+      {byInstrument.map(([id, pts]) => {
+        const def = (INSTRUMENT_IDS as readonly string[]).includes(id) ? getInstrument(id) : null;
+        const range = def ? totalRange(def) : null;
+        return (
+          <TimeChart
+            key={id}
+            title={t('trends.instrument', { id: def?.name ?? id })}
+            yLabel={t('trends.totalAxis')}
+            points={pts}
+            {...(range ? { yRange: [range.min, range.max] as [number, number] } : {})}
+          />
+        );
+      })}
     </section>
   );
 }
