@@ -106,6 +106,21 @@ export function clinicianJourney(env: () => E2eEnv): void {
       const toxin = page.getByTestId('outcome-botulinum_toxin');
       await toxin.waitFor();
       expect(await toxin.textContent()).toMatch(/\d+ treatments in \d+ patients/);
+      // The Kaplan–Meier curve is drawn (uPlot canvas), summarised in words and given as a table whose
+      // survival column never rises; the demo's RF courses include recurrences.
+      const rf = page.getByTestId('curve-rf_neurotomy');
+      await rf.locator('canvas').first().waitFor();
+      expect(await page.getByTestId('curve-rf_neurotomy-summary').textContent()).toMatch(
+        /treatments with follow-up, [1-9]\d* recurrences/,
+      );
+      await rf.getByText('The curve as a table').click();
+      const survival = (await rf.locator('details tbody tr td:nth-child(5)').allTextContents()).map((s) =>
+        Number.parseInt(s, 10),
+      );
+      expect(survival[0]).toBe(100);
+      expect(survival.at(-1)!).toBeLessThan(100);
+      for (let i = 1; i < survival.length; i++) expect(survival[i]!).toBeLessThanOrEqual(survival[i - 1]!);
+      expect(await page.getByText('crude Kaplan–Meier estimates').count()).toBe(1);
       await screenshot(page, 'clinician-outcomes-en');
     });
   });

@@ -1,8 +1,10 @@
+import type { PatientProfileInput } from '@hemispasm/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from './client';
 import type {
   Assessment,
   ClinicOutcomes,
+  DecisionProfile,
   DecisionRecord,
   DiaryEntry,
   Episode,
@@ -11,6 +13,7 @@ import type {
   NewDiaryEntry,
   NewEpisode,
   NewFollowUp,
+  NewMeasurement,
   NewPatient,
   NewPreference,
   Patient,
@@ -51,10 +54,7 @@ export const api = {
     unwrap(client.POST('/api/patients/{patientId}/follow-ups', { ...path(patientId), body })),
   measurements: async (patientId: string): Promise<Measurement[]> =>
     (await unwrap(client.GET('/api/patients/{patientId}/measurements', path(patientId)))) as Measurement[],
-  createMeasurement: async (
-    patientId: string,
-    body: { recordedAt: string; analysis: unknown; notes?: string },
-  ): Promise<Measurement> =>
+  createMeasurement: async (patientId: string, body: NewMeasurement): Promise<Measurement> =>
     (await unwrap(
       client.POST('/api/patients/{patientId}/measurements', { ...path(patientId), body }),
     )) as Measurement,
@@ -62,9 +62,14 @@ export const api = {
     (await unwrap(
       client.GET('/api/patients/{patientId}/decisions', path(patientId)),
     )) as unknown as DecisionRecord[],
-  createDecision: async (patientId: string, profile: unknown): Promise<DecisionRecord> =>
+  // The core's input type leaves defaulted fields optional; the generated type (openapi-typescript marks
+  // fields with a default as present) does not. The server fills the defaults when it validates.
+  createDecision: async (patientId: string, profile: PatientProfileInput): Promise<DecisionRecord> =>
     (await unwrap(
-      client.POST('/api/patients/{patientId}/decisions', { ...path(patientId), body: { profile } }),
+      client.POST('/api/patients/{patientId}/decisions', {
+        ...path(patientId),
+        body: { profile: profile as DecisionProfile },
+      }),
     )) as unknown as DecisionRecord,
   preferences: (patientId: string): Promise<Preference[]> =>
     unwrap(client.GET('/api/patients/{patientId}/preferences', path(patientId))),

@@ -107,15 +107,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         delete?: never;
@@ -222,15 +213,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         delete?: never;
@@ -330,15 +312,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -498,15 +471,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -620,15 +584,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         delete?: never;
@@ -730,15 +685,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -865,15 +811,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         trace?: never;
@@ -980,15 +917,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -1082,15 +1010,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1212,15 +1131,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -1321,8 +1231,117 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/patients/{patientId}/diary/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add several diary entries at once (e.g. kept offline): all are stored, or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        entries: components["schemas"]["DiaryEntryCreateInput"][];
+                    };
+                };
+            };
+            responses: {
                 /** @description Default Response */
-                503: {
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            entries: components["schemas"]["DiaryEntry"][];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1440,15 +1459,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         options?: never;
@@ -1556,15 +1566,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -1658,15 +1659,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1784,15 +1776,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -1886,15 +1869,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2010,15 +1984,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -2112,15 +2077,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2250,15 +2206,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         trace?: never;
@@ -2363,15 +2310,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -2465,15 +2403,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2589,15 +2518,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -2698,15 +2618,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         delete?: never;
@@ -2722,7 +2633,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per treatment kind: counts, follow-up status at each time point, complication and recurrence-free rates */
+        /** Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier recurrence-free curve */
         get: {
             parameters: {
                 query?: never;
@@ -2806,15 +2717,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2930,15 +2832,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -3030,15 +2923,6 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Default Response */
-                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3164,15 +3048,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         trace?: never;
@@ -3279,15 +3154,6 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
         put?: never;
@@ -3306,7 +3172,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "clinical_core_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
             status: number;
             title: string;
             detail?: string;
@@ -3388,8 +3254,69 @@ export interface components {
             createdAt: string;
         };
         DecisionCreateInput: {
-            /** @description A PatientProfile (@hemispasm/core); validated by the decision engine */
-            profile: unknown;
+            /** @description A PatientProfile (@hemispasm/core) */
+            profile: {
+                age: number;
+                /** @enum {string} */
+                sex: "female" | "male" | "other";
+                /** @enum {string} */
+                affectedSide: "left" | "right" | "both";
+                symptomDurationMonths: number;
+                /** @enum {string} */
+                progression: "stable" | "slow" | "rapid";
+                severity: {
+                    smcGrade: number;
+                    jankovic?: {
+                        severity: number;
+                        frequency: number;
+                    };
+                };
+                imaging: {
+                    /** @enum {string} */
+                    mri: "not_done" | "normal" | "neurovascular_conflict" | "lesion";
+                };
+                asaClass: number;
+                anticoagulated: boolean;
+                pregnant: boolean;
+                contralateralHearingLoss: boolean;
+                /** @default false */
+                frailty: boolean;
+                /** @default false */
+                diabetes: boolean;
+                history: {
+                    bellsPalsy: boolean;
+                    facialTrauma: boolean;
+                };
+                /**
+                 * @default {
+                 *       "facialWeakness": false,
+                 *       "ipsilateralHearingLoss": false,
+                 *       "otherCranialNerveSigns": false
+                 *     }
+                 */
+                neurology: {
+                    /** @default false */
+                    facialWeakness: boolean;
+                    /** @default false */
+                    ipsilateralHearingLoss: boolean;
+                    /** @default false */
+                    otherCranialNerveSigns: boolean;
+                };
+                /** @default [] */
+                priorTreatments: {
+                    /** @enum {string} */
+                    option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                    /** @enum {string} */
+                    response: "good" | "partial" | "none" | "not_tolerated";
+                }[];
+                preferences: {
+                    /** @enum {string} */
+                    riskTolerance: "low" | "moderate" | "high";
+                    avoidSurgery: boolean;
+                    avoidGeneralAnesthesia: boolean;
+                    wantsLongTermCure: boolean;
+                };
+            };
             chosenOption?: ("observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy") | null;
         };
         PreferenceInput: {
@@ -3733,9 +3660,30 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
-            /** @description SpasmAnalysis (@hemispasm/core), events included */
             analysis: {
-                [key: string]: unknown;
+                durationS: number;
+                fps: number;
+                /** @enum {string} */
+                side: "left" | "right" | "none" | "bilateral";
+                events: {
+                    startS: number;
+                    endS: number;
+                    /** @enum {string} */
+                    side: "left" | "right" | "both";
+                    /** @enum {string} */
+                    kind: "spasm" | "blink";
+                    regions: ("eye" | "mouth")[];
+                    peakClosure: number;
+                }[];
+                spasmCount: number;
+                spasmsPerMinute: number;
+                spasmTimeFraction: number;
+                longestSpasmS: number;
+                blinkCount: number;
+                blinksPerMinute: number;
+                noFaceFrames: number;
+                noFaceS: number;
+                analyzerVersion: string;
             };
             notes: string | null;
             /** Format: uuid */
@@ -3748,9 +3696,48 @@ export interface components {
              * @description Date and time, ISO 8601 with offset
              */
             recordedAt: string;
-            /** @description A SpasmAnalysis; validated with SpasmAnalysisSchema from @hemispasm/core */
-            analysis: unknown;
+            /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                /** @enum {string} */
+                side: "left" | "right" | "none" | "bilateral";
+                events: {
+                    startS: number;
+                    endS: number;
+                    /** @enum {string} */
+                    side: "left" | "right" | "both";
+                    /** @enum {string} */
+                    kind: "spasm" | "blink";
+                    regions: ("eye" | "mouth")[];
+                    peakClosure: number;
+                }[];
+                spasmCount: number;
+                spasmsPerMinute: number;
+                spasmTimeFraction: number;
+                longestSpasmS: number;
+                blinkCount: number;
+                blinksPerMinute: number;
+                noFaceFrames: number;
+                noFaceS: number;
+                analyzerVersion: string;
+            };
             notes?: string;
+        };
+        KaplanMeierStepInput: {
+            /** @description Months since the treatment date (0 = the origin) */
+            time: number;
+            /** @description Episodes still followed and free of recurrence just before this time */
+            atRisk: number;
+            /** @description Recurrences at this time */
+            events: number;
+            /** @description Episodes whose last follow-up so far is at this time */
+            censored: number;
+            /** @description Estimated proportion free of recurrence after this time */
+            survival: number;
+            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
+            ci95Low: number | null;
+            ci95High: number | null;
         };
         ClinicOutcomesInput: {
             clinicId: string;
@@ -3774,13 +3761,14 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
+                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
                 recurrenceFree: {
-                    /** @enum {string} */
-                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-                    followed: number;
-                    recurrenceFree: number;
-                    proportion: number | null;
-                }[];
+                    /** @description Episodes in the estimate: those with at least one follow-up */
+                    episodes: number;
+                    /** @description Episodes with a follow-up marked as a recurrence */
+                    recurrences: number;
+                    steps: components["schemas"]["KaplanMeierStepInput"][];
+                };
             }[];
         };
         PatientInput: {
@@ -3856,7 +3844,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "clinical_core_unavailable" | "internal";
+            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
             status: number;
             title: string;
             detail?: string;
@@ -3938,8 +3926,69 @@ export interface components {
             createdAt: string;
         };
         DecisionCreate: {
-            /** @description A PatientProfile (@hemispasm/core); validated by the decision engine */
-            profile: unknown;
+            /** @description A PatientProfile (@hemispasm/core) */
+            profile: {
+                age: number;
+                /** @enum {string} */
+                sex: "female" | "male" | "other";
+                /** @enum {string} */
+                affectedSide: "left" | "right" | "both";
+                symptomDurationMonths: number;
+                /** @enum {string} */
+                progression: "stable" | "slow" | "rapid";
+                severity: {
+                    smcGrade: number;
+                    jankovic?: {
+                        severity: number;
+                        frequency: number;
+                    };
+                };
+                imaging: {
+                    /** @enum {string} */
+                    mri: "not_done" | "normal" | "neurovascular_conflict" | "lesion";
+                };
+                asaClass: number;
+                anticoagulated: boolean;
+                pregnant: boolean;
+                contralateralHearingLoss: boolean;
+                /** @default false */
+                frailty: boolean;
+                /** @default false */
+                diabetes: boolean;
+                history: {
+                    bellsPalsy: boolean;
+                    facialTrauma: boolean;
+                };
+                /**
+                 * @default {
+                 *       "facialWeakness": false,
+                 *       "ipsilateralHearingLoss": false,
+                 *       "otherCranialNerveSigns": false
+                 *     }
+                 */
+                neurology: {
+                    /** @default false */
+                    facialWeakness: boolean;
+                    /** @default false */
+                    ipsilateralHearingLoss: boolean;
+                    /** @default false */
+                    otherCranialNerveSigns: boolean;
+                };
+                /** @default [] */
+                priorTreatments: {
+                    /** @enum {string} */
+                    option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                    /** @enum {string} */
+                    response: "good" | "partial" | "none" | "not_tolerated";
+                }[];
+                preferences: {
+                    /** @enum {string} */
+                    riskTolerance: "low" | "moderate" | "high";
+                    avoidSurgery: boolean;
+                    avoidGeneralAnesthesia: boolean;
+                    wantsLongTermCure: boolean;
+                };
+            };
             chosenOption?: ("observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy") | null;
         };
         Preference: {
@@ -4283,9 +4332,30 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
-            /** @description SpasmAnalysis (@hemispasm/core), events included */
             analysis: {
-                [key: string]: unknown;
+                durationS: number;
+                fps: number;
+                /** @enum {string} */
+                side: "left" | "right" | "none" | "bilateral";
+                events: {
+                    startS: number;
+                    endS: number;
+                    /** @enum {string} */
+                    side: "left" | "right" | "both";
+                    /** @enum {string} */
+                    kind: "spasm" | "blink";
+                    regions: ("eye" | "mouth")[];
+                    peakClosure: number;
+                }[];
+                spasmCount: number;
+                spasmsPerMinute: number;
+                spasmTimeFraction: number;
+                longestSpasmS: number;
+                blinkCount: number;
+                blinksPerMinute: number;
+                noFaceFrames: number;
+                noFaceS: number;
+                analyzerVersion: string;
             };
             notes: string | null;
             /** Format: uuid */
@@ -4298,9 +4368,48 @@ export interface components {
              * @description Date and time, ISO 8601 with offset
              */
             recordedAt: string;
-            /** @description A SpasmAnalysis; validated with SpasmAnalysisSchema from @hemispasm/core */
-            analysis: unknown;
+            /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                /** @enum {string} */
+                side: "left" | "right" | "none" | "bilateral";
+                events: {
+                    startS: number;
+                    endS: number;
+                    /** @enum {string} */
+                    side: "left" | "right" | "both";
+                    /** @enum {string} */
+                    kind: "spasm" | "blink";
+                    regions: ("eye" | "mouth")[];
+                    peakClosure: number;
+                }[];
+                spasmCount: number;
+                spasmsPerMinute: number;
+                spasmTimeFraction: number;
+                longestSpasmS: number;
+                blinkCount: number;
+                blinksPerMinute: number;
+                noFaceFrames: number;
+                noFaceS: number;
+                analyzerVersion: string;
+            };
             notes?: string;
+        };
+        KaplanMeierStep: {
+            /** @description Months since the treatment date (0 = the origin) */
+            time: number;
+            /** @description Episodes still followed and free of recurrence just before this time */
+            atRisk: number;
+            /** @description Recurrences at this time */
+            events: number;
+            /** @description Episodes whose last follow-up so far is at this time */
+            censored: number;
+            /** @description Estimated proportion free of recurrence after this time */
+            survival: number;
+            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
+            ci95Low: number | null;
+            ci95High: number | null;
         };
         ClinicOutcomes: {
             clinicId: string;
@@ -4324,13 +4433,14 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
+                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
                 recurrenceFree: {
-                    /** @enum {string} */
-                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-                    followed: number;
-                    recurrenceFree: number;
-                    proportion: number | null;
-                }[];
+                    /** @description Episodes in the estimate: those with at least one follow-up */
+                    episodes: number;
+                    /** @description Episodes with a follow-up marked as a recurrence */
+                    recurrences: number;
+                    steps: components["schemas"]["KaplanMeierStep"][];
+                };
             }[];
         };
         Patient: {
