@@ -46,6 +46,8 @@ const EXPECTED: Record<Policy, Record<Role, Row>> = {
     clinician: all(true),
     patient: all(false),
   },
+  // FHIR import: creates a new patient in the caller's own clinic; there is no target to refuse.
+  'clinic-import': { anonymous: all(false), admin: all(true), clinician: all(true), patient: all(false) },
   'clinic-outcomes': { anonymous: all(false), admin: all(true), clinician: all(true), patient: all(false) },
   // For routes addressing a user (:userId) the target is that user; the other clinic's user is refused.
   'clinic-admin': {

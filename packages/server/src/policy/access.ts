@@ -8,7 +8,9 @@
  *   clinical entries (treatment episodes, follow-ups, decisions, demographics);
  * - an **admin** manages the user accounts of their own clinic and reads its audit trail and
  *   aggregate outcomes, and sees the patient directory (to link patient logins) — but not clinical
- *   records: an admin who also treats patients uses a clinician account for that.
+ *   records: an admin who also treats patients uses a clinician account for that. Like a clinician,
+ *   an admin may import a record from another system (a FHIR Bundle) into their clinic, which reads
+ *   nothing back.
  *
  * Every API route names exactly one {@link Policy}; {@link decide} is the only place it is applied.
  */
@@ -22,6 +24,7 @@ export const POLICY_KINDS = [
   'patient-clinical-write',
   'clinic-directory',
   'clinic-create-patient',
+  'clinic-import',
   'clinic-outcomes',
   'clinic-admin',
 ] as const;
@@ -63,6 +66,14 @@ export function canCreatePatient(a: Actor): boolean {
   return a.role === 'clinician';
 }
 
+/**
+ * Import a patient's record (a FHIR Bundle) into the clinic: clinicians, and admins moving records in
+ * from another system. It creates a new patient of the caller's own clinic and reads nothing back.
+ */
+export function canImportRecords(a: Actor): boolean {
+  return a.role === 'clinician' || a.role === 'admin';
+}
+
 /** Aggregate, de-identified outcome figures of the clinic. */
 export function canViewClinicOutcomes(a: Actor): boolean {
   return a.role === 'clinician' || a.role === 'admin';
@@ -96,6 +107,8 @@ export function decide(policy: Policy, a: Actor | undefined, t: PolicyTarget = {
         return canListClinicPatients(a);
       case 'clinic-create-patient':
         return canCreatePatient(a);
+      case 'clinic-import':
+        return canImportRecords(a);
       case 'clinic-outcomes':
         return canViewClinicOutcomes(a);
       case 'clinic-admin':

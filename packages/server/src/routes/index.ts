@@ -5,6 +5,7 @@ import type { ApiInstance, RouteContext } from './context';
 import { decisionRoutes } from './decisions';
 import { diaryRoutes } from './diary';
 import { episodeRoutes } from './episodes';
+import { fhirRoutes } from './fhir';
 import { followUpRoutes } from './follow-ups';
 import { measurementRoutes } from './measurements';
 import { outcomeRoutes } from './outcomes';
@@ -23,5 +24,6 @@ export function registerApiRoutes(api: ApiInstance, ctx: RouteContext): void {
   decisionRoutes(api, ctx);
   measurementRoutes(api, ctx);
   outcomeRoutes(api, ctx);
+  fhirRoutes(api, ctx);
   userRoutes(api, ctx);
 }

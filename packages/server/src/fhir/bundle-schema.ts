@@ -1,0 +1,230 @@
+/**
+ * The zod schemas at the edge of the FHIR routes: the Bundle the import accepts (the shape the export
+ * writes: strict, so an element the import would silently drop is refused by name) and the Bundle the
+ * export returns (documented loosely: its resources are typed by `fhir/r4` in the mappers).
+ */
+import { z } from 'zod';
+import { IsoDate, text } from '../routes/common';
+
+const Uri = z.string().min(1).max(500);
+const Code = z.string().min(1).max(200);
+/** FHIR dateTime as this server writes it: a full date, or a date and time with an offset. */
+const DateTime = z.union([IsoDate, z.iso.datetime({ offset: true })], {
+  error: 'expected a date (YYYY-MM-DD) or a date-time with offset',
+});
+
+const Meta = z.strictObject({
+  lastUpdated: z.string().max(40).optional(),
+  versionId: z.string().max(64).optional(),
+  profile: z.array(Uri).max(10).optional(),
+});
+
+export const Coding = z.strictObject({
+  system: Uri.optional(),
+  version: z.string().max(100).optional(),
+  code: Code.optional(),
+  display: text(1000).optional(),
+  userSelected: z.boolean().optional(),
+});
+export const CodeableConcept = z.strictObject({
+  coding: z.array(Coding).max(20).optional(),
+  text: text(2000).optional(),
+});
+const Reference = z.strictObject({
+  reference: z.string().max(500).optional(),
+  type: Uri.optional(),
+  display: text(500).optional(),
+});
+const Quantity = z.strictObject({
+  value: z.number(),
+  unit: z.string().max(100).optional(),
+  system: Uri.optional(),
+  code: Code.optional(),
+});
+const Annotation = z.strictObject({ text: text(4000) });
+
+const ExtensionValue = {
+  url: Uri,
+  valueString: text(2000).optional(),
+  valueDecimal: z.number().optional(),
+  valueInteger: z.number().int().optional(),
+  valueBoolean: z.boolean().optional(),
+  valueCode: Code.optional(),
+};
+/**
+ * Extensions nest three levels at most (treatment-details → injection → site): a fixed depth rather
+ * than a recursive schema, so no body can make validation recurse without bound.
+ */
+const Extension3 = z.strictObject(ExtensionValue);
+const Extension2 = z.strictObject({ ...ExtensionValue, extension: z.array(Extension3).max(20).optional() });
+export const Extension = z.strictObject({
+  ...ExtensionValue,
+  extension: z.array(Extension2).max(60).optional(),
+});
+export type ExtensionInput = z.infer<typeof Extension2>;
+
+const DomainResource = {
+  id: z.string().max(64).optional(),
+  meta: Meta.optional(),
+  extension: z.array(Extension).max(20).optional(),
+};
+
+const PatientIn = z.strictObject({
+  resourceType: z.literal('Patient'),
+  ...DomainResource,
+  name: z
+    .array(
+      z.strictObject({
+        text: text(200).optional(),
+        family: text(200).optional(),
+        given: z.array(text(200)).max(5).optional(),
+      }),
+    )
+    .min(1)
+    .max(5),
+  gender: z.enum(['female', 'male', 'other', 'unknown']),
+  birthDate: IsoDate,
+  managingOrganization: Reference.optional(),
+});
+
+const ConditionIn = z.strictObject({
+  resourceType: z.literal('Condition'),
+  ...DomainResource,
+  clinicalStatus: CodeableConcept.optional(),
+  verificationStatus: CodeableConcept.optional(),
+  category: z.array(CodeableConcept).max(5).optional(),
+  code: CodeableConcept,
+  bodySite: z.array(CodeableConcept).max(5).optional(),
+  subject: Reference,
+  onsetDateTime: DateTime.optional(),
+});
+
+const ValueX = {
+  valueInteger: z.number().int().optional(),
+  valueQuantity: Quantity.optional(),
+  valueCodeableConcept: CodeableConcept.optional(),
+  valueString: text(2000).optional(),
+  valueBoolean: z.boolean().optional(),
+};
+
+const ObservationIn = z.strictObject({
+  resourceType: z.literal('Observation'),
+  ...DomainResource,
+  status: z.enum(['registered', 'preliminary', 'final', 'amended', 'corrected']),
+  category: z.array(CodeableConcept).max(5).optional(),
+  code: CodeableConcept,
+  subject: Reference,
+  partOf: z.array(Reference).max(5).optional(),
+  effectiveDateTime: DateTime,
+  performer: z.array(Reference).max(10).optional(),
+  device: Reference.optional(),
+  ...ValueX,
+  interpretation: z.array(CodeableConcept).max(5).optional(),
+  component: z
+    .array(z.strictObject({ code: CodeableConcept, ...ValueX }))
+    .max(200)
+    .optional(),
+  note: z.array(Annotation).max(20).optional(),
+});
+
+const ProcedureIn = z.strictObject({
+  resourceType: z.literal('Procedure'),
+  ...DomainResource,
+  status: z.enum(['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'unknown']),
+  code: CodeableConcept,
+  subject: Reference,
+  performedDateTime: DateTime,
+  bodySite: z.array(CodeableConcept).max(5).optional(),
+  performer: z
+    .array(z.strictObject({ actor: Reference }))
+    .max(10)
+    .optional(),
+  reasonReference: z.array(Reference).max(5).optional(),
+  complication: z.array(CodeableConcept).max(30).optional(),
+  usedCode: z.array(CodeableConcept).max(10).optional(),
+  note: z.array(Annotation).max(20).optional(),
+});
+
+const MedicationStatementIn = z.strictObject({
+  resourceType: z.literal('MedicationStatement'),
+  ...DomainResource,
+  status: z.enum(['active', 'completed', 'stopped', 'on-hold', 'intended', 'unknown', 'not-taken']),
+  statusReason: z.array(CodeableConcept).max(5).optional(),
+  category: CodeableConcept.optional(),
+  medicationCodeableConcept: CodeableConcept,
+  subject: Reference,
+  effectivePeriod: z.strictObject({ start: DateTime, end: DateTime.optional() }),
+  reasonReference: z.array(Reference).max(5).optional(),
+  dosage: z
+    .array(z.strictObject({ text: text(300) }))
+    .max(5)
+    .optional(),
+  note: z.array(Annotation).max(20).optional(),
+});
+
+export const RESOURCE_TYPES = ['Patient', 'Condition', 'Observation', 'Procedure', 'MedicationStatement'];
+
+const ResourceIn = z.discriminatedUnion(
+  'resourceType',
+  [PatientIn, ConditionIn, ObservationIn, ProcedureIn, MedicationStatementIn],
+  { error: `expected one of ${RESOURCE_TYPES.join(', ')}` },
+);
+
+export const FhirBundleIn = z
+  .strictObject({
+    resourceType: z.literal('Bundle'),
+    id: z.string().max(64).optional(),
+    meta: Meta.optional(),
+    type: z.literal('collection'),
+    timestamp: z.string().max(40).optional(),
+    entry: z
+      .array(
+        z.strictObject({
+          fullUrl: Uri.describe('urn:uuid:… ; references inside the Bundle point here'),
+          resource: ResourceIn,
+        }),
+      )
+      .min(2)
+      .max(5000),
+  })
+  .meta({ id: 'FhirBundleImport' });
+
+export type FhirBundleInput = z.infer<typeof FhirBundleIn>;
+export type ResourceInput = z.infer<typeof ResourceIn>;
+export type PatientInput = z.infer<typeof PatientIn>;
+export type ConditionInput = z.infer<typeof ConditionIn>;
+export type ObservationInput = z.infer<typeof ObservationIn>;
+export type ProcedureInput = z.infer<typeof ProcedureIn>;
+export type MedicationStatementInput = z.infer<typeof MedicationStatementIn>;
+export type CodeableConceptInput = z.infer<typeof CodeableConcept>;
+
+/** The exported Bundle, for the OpenAPI document and response serialization (resources passed through). */
+export const FhirBundleOut = z
+  .looseObject({
+    resourceType: z.literal('Bundle'),
+    type: z.literal('collection'),
+    timestamp: z.string(),
+    entry: z.array(
+      z.looseObject({
+        fullUrl: z.string(),
+        resource: z.looseObject({ resourceType: z.string(), id: z.string() }),
+      }),
+    ),
+  })
+  .meta({ id: 'FhirBundle', description: 'FHIR R4 Bundle (type collection)' });
+export type FhirBundleWire = z.input<typeof FhirBundleOut>;
+
+export const FhirImportResult = z
+  .object({
+    patientId: z.uuid(),
+    created: z.object({
+      assessments: z.number().int(),
+      episodes: z.number().int(),
+      followUps: z.number().int(),
+    }),
+    skipped: z
+      .array(z.object({ path: z.string(), reason: z.string() }))
+      .describe('Resources of the Bundle the import does not store (e.g. video measurements), and why'),
+  })
+  .meta({ id: 'FhirImportResult' });
+export type FhirImportResultBody = z.infer<typeof FhirImportResult>;
