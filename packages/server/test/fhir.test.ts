@@ -4,16 +4,24 @@
  * (same patient, same scores, same episodes and follow-ups), all-or-nothing import with issues named
  * at their Bundle element, scores recomputed, access and audit as for other patient reads.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { INSTRUMENT_IDS } from '@hemispasm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import type { FhirBundleInput } from '../src/fhir/bundle-schema';
+import { recordToBundle } from '../src/fhir/export-bundle';
 import { planImport } from '../src/fhir/import-plan';
+import type { PatientRecord } from '../src/fhir/record';
 import { storeImport } from '../src/fhir/store-import';
+import { fhirPath } from '../src/fhir/validation';
 import { DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, type Requester, type World } from './helpers/world';
 
 const FHIR_JSON = 'application/fhir+json';
+const exampleAnswers = (id: string) =>
+  fileURLToPath(new URL(`../../../examples/answers/${id}.json`, import.meta.url));
 const ICD10 = 'http://hl7.org/fhir/sid/icd-10';
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 const CPT = 'http://www.ama-assn.org/go/cpt';
@@ -319,6 +327,43 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
       }
     });
 
+    it('round-trips every instrument, including number items and the hearing class (no total, a class)', async () => {
+      const clinicianA = w.as(w.users.clinicianA);
+      const ids = INSTRUMENT_IDS.filter((id) => existsSync(exampleAnswers(id)));
+      expect(ids.length).toBe(INSTRUMENT_IDS.length);
+      for (const id of ids) {
+        const answers = JSON.parse(readFileSync(exampleAnswers(id), 'utf8'));
+        const r = await clinicianA('POST', `/api/patients/${w.patients.p2}/assessments`, {
+          instrumentId: id,
+          answers,
+          assessedOn: '2025-03-04',
+        });
+        expect(r.statusCode, r.body).toBe(201);
+      }
+      const bundle: Bundle = (await clinicianA('GET', `/api/patients/${w.patients.p2}/fhir`)).json();
+      checkStructure(bundle);
+      const hearing = bundle.entry.find((e) =>
+        codings(e.resource).some((c) => c.code === 'hearing-aao-hns'),
+      )!;
+      expect(hearing.resource.valueCodeableConcept).toMatchObject({
+        text: expect.stringMatching(/^Class [A-D]$/),
+      });
+      expect(
+        (hearing.resource.component as { valueQuantity?: { unit: string } }[])[0]!.valueQuantity,
+      ).toMatchObject({
+        unit: 'dB',
+      });
+      const imported = await doc('POST', '/api/fhir/Bundle', bundle);
+      expect(imported.statusCode, imported.body).toBe(201);
+      const scores = async (id: string, who: Requester) =>
+        ((await who('GET', `/api/patients/${id}/assessments`)).json() as Record<string, unknown>[])
+          .map((a) =>
+            JSON.stringify([a.instrumentId, a.instrumentVersion, a.total, a.bandId, a.assessedOn, a.score]),
+          )
+          .sort();
+      expect(await scores(imported.json().patientId, doc)).toEqual(await scores(w.patients.p2, clinicianA));
+    });
+
     it('accepts application/json too, and audits the import as a create of the new patient', async () => {
       const { bundle } = await bundleOf('mvd');
       const r = await doc('POST', '/api/fhir/Bundle', bundle);
@@ -582,5 +627,45 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
         spec.paths['/api/patients/{patientId}/fhir'].get.responses['200'].content[FHIR_JSON],
       ).toBeDefined();
     });
+  });
+});
+
+describe('FHIR mapping (pure)', () => {
+  const record: PatientRecord = {
+    patient: {
+      id: '0b6f4c1e-1111-4aaa-8bbb-000000000001',
+      clinic_id: '0b6f4c1e-1111-4aaa-8bbb-0000000000c1',
+      name: 'Bi Lateral',
+      birth_date: '1950-01-01',
+      sex: 'other',
+      affected_side: 'bilateral',
+      onset_date: null,
+      created_by: null,
+      created_at: new Date('2026-01-01T00:00:00Z'),
+      updated_at: new Date('2026-01-02T00:00:00Z'),
+    },
+    clinicName: 'Clinic X',
+    assessments: [],
+    episodes: [],
+    followUps: [],
+    measurements: [],
+    authors: new Map(),
+  };
+
+  it('maps the same record to the same Bundle, with G51.33 for a bilateral spasm and no onset when unknown', () => {
+    const now = new Date('2026-02-03T04:05:06Z');
+    const a = recordToBundle(record, { now });
+    expect(recordToBundle(record, { now })).toEqual(a);
+    expect(a.entry.map((e) => e.resource.resourceType)).toEqual(['Patient', 'Condition']);
+    const condition = a.entry[1]!.resource as Resource;
+    expect(codings(condition).map((c) => c.code)).toEqual(['G51.3', 'G51.33']);
+    expect(condition.onsetDateTime).toBeUndefined();
+    expect(condition.subject).toEqual({ reference: a.entry[0]!.fullUrl });
+  });
+
+  it('writes validation paths the FHIR way', () => {
+    expect(fhirPath('body.entry.2.resource.component.10.valueInteger')).toBe(
+      'body.entry[2].resource.component[10].valueInteger',
+    );
   });
 });
