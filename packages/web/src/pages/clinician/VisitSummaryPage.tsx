@@ -61,7 +61,7 @@ export function VisitSummaryPage({ patientId }: { patientId: string }) {
           followUps={rec.followUps}
         />
       </section>
-      <p className="small">{t('common.disclaimer')}</p>
+      {/* The page footer (printed too) carries the disclaimer: no second copy here. */}
     </article>
   );
 }
