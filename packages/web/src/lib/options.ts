@@ -1,5 +1,4 @@
 import { OPTION_CATALOGUE, OPTION_IDS, type OptionId } from '@hemispasm/core';
-import { CATALOGUE_ZH } from '../i18n/catalogue-zh';
 
 export const OPTION_ORDER: readonly OptionId[] = OPTION_IDS;
 
@@ -23,11 +22,6 @@ export function perHundred(figure: string): PerHundred | null {
   const high = first[2] ? Number(first[2]) : low;
   if (!(low >= 0 && high <= 100 && low <= high)) return null;
   return { low, high };
-}
-
-/** Catalogue text in the UI language: core's English, or its reviewed translation (English when missing). */
-export function localise(text: string, lang: string): string {
-  return lang.startsWith('zh') ? (CATALOGUE_ZH[text] ?? text) : text;
 }
 
 export function optionData(id: OptionId) {

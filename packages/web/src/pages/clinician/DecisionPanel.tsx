@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { DecisionRecord, Preference } from '../../api/types';
 import { Cite } from '../../components/Cite';
-import { localise } from '../../lib/options';
+import { EngineText } from '../../components/EngineText';
 import { FLAG_QUESTIONS } from '../patient/MyProfileStep';
 
 /**
  * The decision-support panel: red flags first, then the engine's ranked options with reasons and their
- * sources, and beside it what the patient said in the decision aid. The engine's wording is English.
+ * sources, and beside it what the patient said in the decision aid. The engine's English is shown in the UI
+ * language (i18n/engine-zh.ts, catalogue-zh.ts).
  */
 /** Warning signs the patient ticked in the decision aid (saved as `flag.<id>: true` with the values). */
 function patientFlags(p: Preference): string[] {
@@ -23,8 +24,7 @@ export function DecisionPanel({
   record: DecisionRecord | undefined;
   preference: Preference | undefined;
 }) {
-  const { t, i18n } = useTranslation();
-  const l = (s: string) => localise(s, i18n.language);
+  const { t } = useTranslation();
   return (
     <div className="grid decision-panel" data-testid="decision-panel">
       <div style={{ gridColumn: 'span 2' }}>
@@ -34,10 +34,13 @@ export function DecisionPanel({
             {record.result.redFlags.length > 0 && (
               <div className="danger" role="alert" data-testid="red-flags">
                 <h3>{t('decision.redFlags')}</h3>
-                <ul lang="en">
+                <ul>
                   {record.result.redFlags.map((f) => (
                     <li key={f.code}>
-                      <strong>{f.message}</strong> {f.action}
+                      <strong>
+                        <EngineText text={f.message} />
+                      </strong>{' '}
+                      <EngineText text={f.action} />
                       <Cite ids={[f.source]} />
                     </li>
                   ))}
@@ -56,12 +59,13 @@ export function DecisionPanel({
                       </span>
                     </h3>
                     <p className="small muted">
-                      {t(`evidenceCertainty.${o.evidence.certainty}`)} — {l(o.evidence.basis)}
+                      {t(`evidenceCertainty.${o.evidence.certainty}`)} —{' '}
+                      <EngineText text={o.evidence.basis} />
                     </p>
-                    <ul lang="en">
+                    <ul>
                       {o.reasons.map((r) => (
                         <li key={`${r.text}-${r.source}`}>
-                          {r.text}
+                          <EngineText text={r.text} />
                           <Cite ids={[r.source]} />
                         </li>
                       ))}
@@ -69,8 +73,8 @@ export function DecisionPanel({
                   </li>
                 ))}
             </ol>
-            <p className="small muted" lang="en">
-              {record.result.disclaimer}
+            <p className="small muted">
+              <EngineText text={record.result.disclaimer} />
             </p>
             <p className="small muted">{t('decision.computedAt', { date: record.createdAt.slice(0, 10) })}</p>
           </>
