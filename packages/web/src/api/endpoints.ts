@@ -8,6 +8,8 @@ import type {
   DecisionRecord,
   DiaryEntry,
   Episode,
+  FhirBundleImport,
+  FhirImportResult,
   FollowUp,
   Measurement,
   NewDiaryEntry,
@@ -76,6 +78,20 @@ export const api = {
   createPreference: (patientId: string, body: NewPreference): Promise<Preference> =>
     unwrap(client.POST('/api/patients/{patientId}/preferences', { ...path(patientId), body })),
   outcomes: (): Promise<ClinicOutcomes> => unwrap(client.GET('/api/clinic/outcomes')),
+  /** The patient's record as a FHIR R4 collection Bundle, the server's bytes as they are (application/fhir+json). */
+  exportFhir: (patientId: string): Promise<Blob> =>
+    unwrap(client.GET('/api/patients/{patientId}/fhir', { ...path(patientId), parseAs: 'blob' })),
+  /**
+   * Imports a FHIR R4 Bundle as a new patient of the caller's clinic. The Bundle is what the user chose,
+   * unchecked: the server validates every element and names each one at fault.
+   */
+  importFhirBundle: (bundle: unknown): Promise<FhirImportResult> =>
+    unwrap(
+      client.POST('/api/fhir/Bundle', {
+        body: bundle as FhirBundleImport,
+        headers: { 'Content-Type': 'application/fhir+json' },
+      }),
+    ),
 };
 
 type ListKey =

@@ -3164,6 +3164,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/patients/{patientId}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient's record as a FHIR R4 Bundle (type collection, application/fhir+json) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FHIR R4 Bundle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirBundle"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fhir/Bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a FHIR R4 Bundle shaped like the export as a new patient of the caller's clinic (clinicians, admins)
+         * @description Send application/fhir+json or application/json. Assessments are scored again on the server; incoming scores are ignored. All or nothing: a bad resource anywhere stores nothing, and every issue names its element, e.g. body.entry[2].resource.birthDate.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FhirBundleImportInput"];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FhirImportResult"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3600,6 +3825,518 @@ export interface components {
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+        };
+        FhirBundleImportInput: {
+            /** @constant */
+            resourceType: "Bundle";
+            id?: string;
+            meta?: {
+                lastUpdated?: string;
+                versionId?: string;
+                profile?: string[];
+            };
+            /** @constant */
+            type: "collection";
+            timestamp?: string;
+            entry: {
+                /** @description urn:uuid:… ; references inside the Bundle point here */
+                fullUrl: string;
+                resource: {
+                    /** @constant */
+                    resourceType: "Patient";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    name: {
+                        text?: string;
+                        family?: string;
+                        given?: string[];
+                    }[];
+                    /** @enum {string} */
+                    gender: "female" | "male" | "other" | "unknown";
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD
+                     */
+                    birthDate: string;
+                    managingOrganization?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                } | {
+                    /** @constant */
+                    resourceType: "Condition";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    clinicalStatus?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    verificationStatus?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    category?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    code: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    bodySite?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    onsetDateTime?: string;
+                } | {
+                    /** @constant */
+                    resourceType: "Observation";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    /** @enum {string} */
+                    status: "registered" | "preliminary" | "final" | "amended" | "corrected";
+                    category?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    code: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    partOf?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    effectiveDateTime: string;
+                    performer?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    device?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    valueInteger?: number;
+                    valueQuantity?: {
+                        value: number;
+                        unit?: string;
+                        system?: string;
+                        code?: string;
+                    };
+                    valueCodeableConcept?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    valueString?: string;
+                    valueBoolean?: boolean;
+                    interpretation?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    component?: {
+                        code: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        valueInteger?: number;
+                        valueQuantity?: {
+                            value: number;
+                            unit?: string;
+                            system?: string;
+                            code?: string;
+                        };
+                        valueCodeableConcept?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        valueString?: string;
+                        valueBoolean?: boolean;
+                    }[];
+                    note?: {
+                        text: string;
+                    }[];
+                } | {
+                    /** @constant */
+                    resourceType: "Procedure";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    /** @enum {string} */
+                    status: "preparation" | "in-progress" | "not-done" | "on-hold" | "stopped" | "completed" | "unknown";
+                    code: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    performedDateTime: string;
+                    bodySite?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    performer?: {
+                        actor: {
+                            reference?: string;
+                            type?: string;
+                            display?: string;
+                        };
+                    }[];
+                    reasonReference?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    complication?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    usedCode?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    note?: {
+                        text: string;
+                    }[];
+                } | {
+                    /** @constant */
+                    resourceType: "MedicationStatement";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    /** @enum {string} */
+                    status: "active" | "completed" | "stopped" | "on-hold" | "intended" | "unknown" | "not-taken";
+                    statusReason?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    category?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    medicationCodeableConcept: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    effectivePeriod: {
+                        start: string;
+                        end?: string;
+                    };
+                    reasonReference?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    dosage?: {
+                        text: string;
+                    }[];
+                    note?: {
+                        text: string;
+                    }[];
+                };
+            }[];
+        };
+        /** @description FHIR R4 Bundle (type collection) */
+        FhirBundleInput: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "collection";
+            timestamp: string;
+            entry: ({
+                fullUrl: string;
+                resource: {
+                    resourceType: string;
+                    id: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        FhirImportResultInput: {
+            /** Format: uuid */
+            patientId: string;
+            created: {
+                assessments: number;
+                episodes: number;
+                followUps: number;
+            };
+            /** @description Resources of the Bundle the import does not store (e.g. video measurements), and why */
+            skipped: {
+                path: string;
+                reason: string;
+            }[];
         };
         FollowUpInput: {
             /** Format: uuid */
@@ -4272,6 +5009,518 @@ export interface components {
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+        };
+        FhirBundleImport: {
+            /** @constant */
+            resourceType: "Bundle";
+            id?: string;
+            meta?: {
+                lastUpdated?: string;
+                versionId?: string;
+                profile?: string[];
+            };
+            /** @constant */
+            type: "collection";
+            timestamp?: string;
+            entry: {
+                /** @description urn:uuid:… ; references inside the Bundle point here */
+                fullUrl: string;
+                resource: {
+                    /** @constant */
+                    resourceType: "Patient";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    name: {
+                        text?: string;
+                        family?: string;
+                        given?: string[];
+                    }[];
+                    /** @enum {string} */
+                    gender: "female" | "male" | "other" | "unknown";
+                    /**
+                     * Format: date
+                     * @description Calendar date, YYYY-MM-DD
+                     */
+                    birthDate: string;
+                    managingOrganization?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                } | {
+                    /** @constant */
+                    resourceType: "Condition";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    clinicalStatus?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    verificationStatus?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    category?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    code: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    bodySite?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    onsetDateTime?: string;
+                } | {
+                    /** @constant */
+                    resourceType: "Observation";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    /** @enum {string} */
+                    status: "registered" | "preliminary" | "final" | "amended" | "corrected";
+                    category?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    code: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    partOf?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    effectiveDateTime: string;
+                    performer?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    device?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    valueInteger?: number;
+                    valueQuantity?: {
+                        value: number;
+                        unit?: string;
+                        system?: string;
+                        code?: string;
+                    };
+                    valueCodeableConcept?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    valueString?: string;
+                    valueBoolean?: boolean;
+                    interpretation?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    component?: {
+                        code: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        valueInteger?: number;
+                        valueQuantity?: {
+                            value: number;
+                            unit?: string;
+                            system?: string;
+                            code?: string;
+                        };
+                        valueCodeableConcept?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        valueString?: string;
+                        valueBoolean?: boolean;
+                    }[];
+                    note?: {
+                        text: string;
+                    }[];
+                } | {
+                    /** @constant */
+                    resourceType: "Procedure";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    /** @enum {string} */
+                    status: "preparation" | "in-progress" | "not-done" | "on-hold" | "stopped" | "completed" | "unknown";
+                    code: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    performedDateTime: string;
+                    bodySite?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    performer?: {
+                        actor: {
+                            reference?: string;
+                            type?: string;
+                            display?: string;
+                        };
+                    }[];
+                    reasonReference?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    complication?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    usedCode?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    note?: {
+                        text: string;
+                    }[];
+                } | {
+                    /** @constant */
+                    resourceType: "MedicationStatement";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    /** @enum {string} */
+                    status: "active" | "completed" | "stopped" | "on-hold" | "intended" | "unknown" | "not-taken";
+                    statusReason?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    }[];
+                    category?: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    medicationCodeableConcept: {
+                        coding?: {
+                            system?: string;
+                            version?: string;
+                            code?: string;
+                            display?: string;
+                            userSelected?: boolean;
+                        }[];
+                        text?: string;
+                    };
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    effectivePeriod: {
+                        start: string;
+                        end?: string;
+                    };
+                    reasonReference?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
+                    dosage?: {
+                        text: string;
+                    }[];
+                    note?: {
+                        text: string;
+                    }[];
+                };
+            }[];
+        };
+        /** @description FHIR R4 Bundle (type collection) */
+        FhirBundle: {
+            /** @constant */
+            resourceType: "Bundle";
+            /** @constant */
+            type: "collection";
+            timestamp: string;
+            entry: ({
+                fullUrl: string;
+                resource: {
+                    resourceType: string;
+                    id: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            } & {
+                [key: string]: unknown;
+            })[];
+        } & {
+            [key: string]: unknown;
+        };
+        FhirImportResult: {
+            /** Format: uuid */
+            patientId: string;
+            created: {
+                assessments: number;
+                episodes: number;
+                followUps: number;
+            };
+            /** @description Resources of the Bundle the import does not store (e.g. video measurements), and why */
+            skipped: {
+                path: string;
+                reason: string;
+            }[];
         };
         FollowUp: {
             /** Format: uuid */

@@ -29,5 +29,7 @@ export type NewMeasurement = S['MeasurementCreateInput'];
 export type DecisionProfile = S['DecisionCreateInput']['profile'];
 export type ClinicOutcomes = S['ClinicOutcomes'];
 export type KaplanMeierStep = S['KaplanMeierStep'];
+export type FhirImportResult = S['FhirImportResult'];
+export type FhirBundleImport = S['FhirBundleImport'];
 export type MeResponse = S['Me'];
 export type Me = MeResponse['user'];
