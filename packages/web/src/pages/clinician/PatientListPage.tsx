@@ -7,11 +7,12 @@ import { ErrorText } from '../../components/ErrorText';
 import { TableWrap } from '../../components/TableWrap';
 import { ageFrom } from '../../lib/dates';
 import { href, navigate } from '../../router';
+import { FhirImportCard } from './FhirExchange';
 
 const SIDES = ['left', 'right', 'bilateral'] as const;
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
-/** The clinic's patients: search by name (server), filter by side and sex, and add a patient. */
+/** The clinic's patients: search by name (server), filter by side and sex, add a patient or import one (FHIR R4). */
 export function PatientListPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
@@ -87,6 +88,7 @@ export function PatientListPage() {
         </TableWrap>
       )}
       <AddPatient />
+      <FhirImportCard />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { ageFrom } from '../../lib/dates';
 import { href } from '../../router';
 import { DecisionPanel } from './DecisionPanel';
 import { EpisodeForm } from './EpisodeForm';
+import { FhirExportButton, FhirImportNotice } from './FhirExchange';
 import { FollowUpForm } from './FollowUpForm';
 import { PatientTimeline } from './PatientTimeline';
 import { ProfileForm } from './ProfileForm';
@@ -27,6 +28,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
         <a href={href('/clinic/patients')}>← {t('patients.title')}</a>
       </p>
       <h1>{p.name}</h1>
+      <FhirImportNotice patientId={p.id} />
       <p>
         {t('patient.summaryLine', {
           age: ageFrom(p.birthDate),
@@ -38,6 +40,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
           {t('summary.open')}
         </a>
       </p>
+      <FhirExportButton patient={p} />
       <ErrorText error={rec.error} />
 
       <section className="card" aria-labelledby="ds-h">
