@@ -1,18 +1,34 @@
-import type { Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, type E2eEnv, login, newPage, screenshot } from '../harness';
+import { DEMO, type E2eEnv, login, newPage, OUTPUT_DIR, screenshot, seriousAxeViolations } from '../harness';
+
+interface ExportedBundle {
+  resourceType: string;
+  type: string;
+  entry: { fullUrl: string; resource: Record<string, unknown> & { resourceType: string } }[];
+}
 
 /**
  * A clinician signs in, adds a patient, records an SMC assessment and a toxin episode, runs decision
  * support and sees the ranked options with their sources; then records a follow-up, opens the visit
- * summary and the clinic outcomes.
+ * summary and the clinic outcomes; exports the patient as a FHIR R4 Bundle, imports that file back as a
+ * new patient with the same record, and sees a broken Bundle refused with the element at fault.
  */
 export function clinicianJourney(env: () => E2eEnv): void {
   describe('clinician journey', () => {
+    let context: BrowserContext;
     let page: Page;
+    let patientUrl = '';
+    let exportedFile = '';
     beforeAll(async () => {
-      ({ page } = await newPage(env().browser, env().server.url));
+      ({ context, page } = await newPage(env().browser, env().server.url));
     });
+    const openPatientList = async () => {
+      await page.locator('nav.mainnav').getByRole('link', { name: 'Patients' }).click();
+      await page.getByTestId('fhir-import-form').waitFor();
+    };
 
     it('signs in and sees the clinic patient list', async () => {
       await login(page, DEMO.clinician);
@@ -44,6 +60,7 @@ export function clinicianJourney(env: () => E2eEnv): void {
       await page.getByRole('button', { name: 'Add patient' }).click();
       await page.getByRole('heading', { level: 1, name: 'Wei Zhang' }).waitFor();
       expect(page.url()).toMatch(/#\/clinic\/patients\/[0-9a-f-]{36}$/);
+      patientUrl = page.url();
     });
 
     it('records an SMC assessment, scored by the server', async () => {
@@ -122,6 +139,98 @@ export function clinicianJourney(env: () => E2eEnv): void {
       for (let i = 1; i < survival.length; i++) expect(survival[i]!).toBeLessThanOrEqual(survival[i - 1]!);
       expect(await page.getByText('crude Kaplan–Meier estimates').count()).toBe(1);
       await screenshot(page, 'clinician-outcomes-en');
+    });
+
+    it('exports the patient as a FHIR R4 Bundle file (a download, no new window)', async () => {
+      await openPatientList();
+      await page.getByTestId('patient-table').getByRole('link', { name: 'Wei Zhang' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Wei Zhang' }).waitFor();
+      expect(page.url()).toBe(patientUrl);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export (FHIR R4)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('Wei-Zhang-fhir.json');
+      mkdirSync(OUTPUT_DIR, { recursive: true });
+      exportedFile = join(OUTPUT_DIR, download.suggestedFilename());
+      await download.saveAs(exportedFile);
+      expect(context.pages()).toHaveLength(1);
+      await expect
+        .poll(async () => page.getByTestId('fhir-export-status').textContent())
+        .toBe('Downloaded Wei-Zhang-fhir.json.');
+
+      const bundle = JSON.parse(readFileSync(exportedFile, 'utf8')) as ExportedBundle;
+      expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
+      const types = bundle.entry.map((e) => e.resource.resourceType);
+      expect(types).toEqual(expect.arrayContaining(['Patient', 'Condition', 'Observation', 'Procedure']));
+      expect(bundle.entry.find((e) => e.resource.resourceType === 'Patient')?.resource).toMatchObject({
+        name: [{ text: 'Wei Zhang' }],
+        gender: 'male',
+        birthDate: '1962-04-18',
+      });
+    });
+
+    it('imports the exported file back as a new patient with the same record', async () => {
+      await openPatientList();
+      await page.locator('#fhir-file').setInputFiles(exportedFile);
+      await page.getByRole('button', { name: 'Import record' }).click();
+      const result = page.getByTestId('fhir-import-result');
+      await result.waitFor();
+      expect(page.url()).toMatch(/#\/clinic\/patients\/[0-9a-f-]{36}$/);
+      expect(page.url()).not.toBe(patientUrl);
+      await page.getByRole('heading', { level: 1, name: 'Wei Zhang' }).waitFor();
+      expect(await result.textContent()).toContain(
+        'Imported from Wei-Zhang-fhir.json: assessments 1, treatments 1, follow-ups 1.',
+      );
+      expect(await result.textContent()).toContain('Nothing in the file was skipped.');
+      expect(await page.locator('article').textContent()).toContain(
+        'years · male · affected side: right · onset: 2022-09-01',
+      );
+      const timeline = page.getByTestId('timeline');
+      await expect.poll(async () => timeline.textContent()).toContain('smc: III');
+      await expect.poll(async () => timeline.textContent()).toContain('Botulinum toxin injections');
+      await expect.poll(async () => timeline.textContent()).toContain('at 1 month: improved');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, 'clinician-fhir-imported-en');
+      await result.getByRole('button', { name: 'Dismiss' }).click();
+      await result.waitFor({ state: 'detached' });
+    });
+
+    it('refuses a broken Bundle, stores nothing, and names the element at fault', async () => {
+      await openPatientList();
+      const form = page.getByTestId('fhir-import-form');
+      const alert = form.getByRole('alert');
+
+      await page.locator('#fhir-file').setInputFiles({
+        name: 'notes.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{ not json'),
+      });
+      await form.getByRole('button', { name: 'Import record' }).click();
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('notes.json is not a JSON file');
+
+      const bundle = JSON.parse(readFileSync(exportedFile, 'utf8')) as ExportedBundle;
+      const pi = bundle.entry.findIndex((e) => e.resource.resourceType === 'Patient');
+      delete bundle.entry[pi]!.resource.birthDate;
+      await page.locator('#fhir-file').setInputFiles({
+        name: 'no-birth-date.json',
+        mimeType: 'application/fhir+json',
+        buffer: Buffer.from(JSON.stringify(bundle)),
+      });
+      await form.getByRole('button', { name: 'Import record' }).click();
+      const paths = alert.getByTestId('fhir-issue-path');
+      await paths.first().waitFor();
+      expect(await paths.allTextContents()).toEqual([`body.entry[${pi}].resource.birthDate`]);
+      expect(await alert.textContent()).toContain(`Entry ${pi + 1} (Patient) · birthDate:`);
+      expect(await form.textContent()).toContain('Nothing was stored.');
+      expect(page.url()).toMatch(/#\/clinic\/patients$/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshot(page, 'clinician-fhir-import-problems-en');
+
+      // Nothing was stored: the clinic has the patient and the one good import, no third Wei Zhang.
+      await page.locator('#patients-q').fill('Wei Zhang');
+      await expect.poll(async () => page.getByTestId('patient-table').locator('tbody tr').count()).toBe(2);
     });
   });
 }
