@@ -27,26 +27,10 @@ const examples = readdirSync(EXAMPLES)
   .filter((f) => /^profile-.*\.json$/.test(f))
   .map((f) => JSON.parse(readFileSync(join(EXAMPLES, f), 'utf8')) as PatientProfileInput);
 
-const TYPICAL: PatientProfileInput = {
-  age: 56,
-  sex: 'female',
-  affectedSide: 'left',
-  symptomDurationMonths: 30,
-  progression: 'slow',
-  severity: { smcGrade: 2 },
-  imaging: { mri: 'neurovascular_conflict' },
-  asaClass: 2,
-  anticoagulated: false,
-  pregnant: false,
-  contralateralHearingLoss: false,
-  history: { bellsPalsy: false, facialTrauma: false },
-  preferences: {
-    riskTolerance: 'moderate',
-    avoidSurgery: false,
-    avoidGeneralAnesthesia: false,
-    wantsLongTermCure: false,
-  },
-};
+/** The bundled typical profile, the base for one profile per prior treatment and response. */
+const TYPICAL = JSON.parse(
+  readFileSync(join(EXAMPLES, 'profile-typical.json'), 'utf8'),
+) as PatientProfileInput;
 
 /** One profile per prior treatment and response, so every rule on a prior response fires. */
 const priors = OPTION_IDS.flatMap((option) =>
