@@ -34,11 +34,8 @@ export function OutcomesPage() {
       <p className="muted">{t('outcomes.intro')}</p>
       <p className="small">{t('outcomes.kmNote')}</p>
       <ErrorText error={q.error} />
-      {q.data && (
-        <p className="small muted" lang="en">
-          {q.data.note}
-        </p>
-      )}
+      {/* The API's own note (English, for API users) says the same; the page shows it translated. */}
+      {q.data && <p className="small muted">{t('outcomes.crudeNote')}</p>}
       {q.data?.kinds.map((k) => (
         <section
           key={k.kind}
