@@ -55,12 +55,11 @@ export function installGuard(app: FastifyInstance, db: Db): void {
     if (isPatientScoped(policy)) {
       const id = idParam(req, 'patientId');
       if (!id) throw new Error(`route ${req.routeOptions.url} has a patient policy but no :patientId`);
-      // onRequest already fetched the patient's clinic with the session; ask again only if it did not.
-      const known = req.patientLookup?.id === id ? req.patientLookup : undefined;
-      const clinicId = known
-        ? known.clinicId
-        : ((await db.selectFrom('patients').select('clinic_id').where('id', '=', id).executeTakeFirst())
-            ?.clinic_id ?? null);
+      // onRequest fetched the patient's clinic with the session (same id, lower-cased), so no second query.
+      const lookup = req.patientLookup;
+      if (lookup?.id !== id)
+        throw new Error(`route ${req.routeOptions.url}: patient not looked up with the session`);
+      const { clinicId } = lookup;
       if (clinicId === null)
         throw new ApiError('not_found', {
           issues: [{ path: 'params.patientId', message: 'no such patient' }],
