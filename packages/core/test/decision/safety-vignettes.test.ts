@@ -384,10 +384,6 @@ describe("issue 8's specialist examples", () => {
 });
 
 describe('figures shown as the evidence allows (option catalogue)', () => {
-  const figures = Object.entries(OPTION_CATALOGUE).flatMap(([id, o]) =>
-    [...o.benefits, ...o.risks, ...o.limits].map((f) => ({ id, ...f })),
-  );
-
   it('observation: 41 % remission is text with the highly-selected-cohort caveat; spread is not its harm', () => {
     const obs = OPTION_CATALOGUE.observation;
     const remission = obs.benefits.find((f) => f.figure.startsWith('41.3 %'))!;
