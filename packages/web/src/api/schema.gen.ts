@@ -3527,13 +3527,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
@@ -4711,13 +4733,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
