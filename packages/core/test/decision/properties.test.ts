@@ -3,7 +3,7 @@
  * comes in, it is rejected with the path of the field at fault.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recommend } from '../../src/decision/engine';
 import { OPTION_IDS } from '../../src/decision/option-ids';
 import { type PatientProfileInput, PRIOR_RESPONSES } from '../../src/decision/profile';
@@ -12,6 +12,9 @@ import { RED_FLAG_RULES } from '../../src/decision/red-flag-rules';
 import { SOURCES } from '../../src/evidence/sources';
 import { InputError } from '../../src/validation';
 import { profile } from './profiles';
+
+// Hundreds of engine runs per property: on a busy 2-core machine that takes far longer than the default 5 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 const bool = fc.boolean();
 
