@@ -2,7 +2,7 @@
  * The browser landmark worker in real headless Chromium (Debian's chromium, driven by playwright-core):
  * the worker is bundled with esbuild, the page and the model/wasm files are served from a local server, any
  * other request is refused (no network), and the worker runs on frames of a generated video of a real face
- * with the patient's right eye painted shut.
+ * with the patient's right eye shut by the face animator.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
