@@ -55,7 +55,7 @@ export function* renderFrames(anim: FaceAnimation, rig: FaceRig): Generator<Rend
 
 /** Path of the ground truth written beside a video: `face.mp4` → `face.truth.json`. */
 export function truthPath(videoFile: string): string {
-  return videoFile.replace(/\.[^./]+$/, '') + '.truth.json';
+  return `${videoFile.replace(/\.[^./]+$/, '')}.truth.json`;
 }
 
 /**
