@@ -3,31 +3,19 @@
  * field under `body.profile`, nothing is recorded for a refused profile, and a reviewed red flag is stored
  * with the profile and comes back marked `reviewed: true`.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, type Requester, type World } from './helpers/world';
 
-const PROFILE = {
-  age: 64,
-  sex: 'female',
-  affectedSide: 'left',
-  symptomDurationMonths: 30,
-  progression: 'slow',
-  severity: { smcGrade: 3 },
-  imaging: { mri: 'neurovascular_conflict' },
-  asaClass: 2,
-  anticoagulated: false,
-  pregnant: false,
-  contralateralHearingLoss: false,
-  history: { bellsPalsy: false, facialTrauma: false },
-  priorTreatments: [{ option: 'botulinum_toxin', response: 'none', cycles: 1, monthsSince: 1 }],
-  preferences: {
-    riskTolerance: 'moderate',
-    avoidSurgery: false,
-    avoidGeneralAnesthesia: false,
-    wantsLongTermCure: false,
-  },
-};
+/** The bundled example of a first toxin cycle with no effect (examples/profile-toxin-non-response.json). */
+const PROFILE = JSON.parse(
+  readFileSync(
+    fileURLToPath(new URL('../../../examples/profile-toxin-non-response.json', import.meta.url)),
+    'utf8',
+  ),
+) as Record<string, unknown>;
 
 interface Issue {
   path: string;

@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/decision/engine';
 import { OPTION_CATALOGUE } from '../../src/decision/option-catalogue';
-import type { OptionId, Recommendation } from '../../src/decision/option-ids';
+import type { OptionId } from '../../src/decision/option-ids';
 import type { PatientProfileInput } from '../../src/decision/profile';
 import type { DecisionResult } from '../../src/decision/result';
 import { InputError } from '../../src/validation';
-import { profile } from './profiles';
+import { expectJudged, type Judged, profile } from './profiles';
 
 interface SafetyVignette {
   name: string;
@@ -22,7 +22,7 @@ interface SafetyVignette {
   first?: OptionId;
   /** No option may be preferred. */
   nonePreferred?: true;
-  judged?: Partial<Record<OptionId, Recommendation | readonly Recommendation[]>>;
+  judged?: Judged;
   /** Extra checks on the result. */
   check?: (r: DecisionResult) => void;
 }
@@ -41,6 +41,13 @@ const child = (age: number, months: number) =>
     severity: { smcGrade: 3 },
     preferences: { wantsLongTermCure: true },
   });
+
+const AFTER_PALSY_TOXIN_FAILED = profile({
+  age: 63,
+  history: { bellsPalsy: true },
+  priorTreatments: [{ option: 'botulinum_toxin', response: 'none', cycles: 2 }],
+  preferences: { wantsLongTermCure: true },
+});
 
 export const SAFETY_VIGNETTES: SafetyVignette[] = [
   {
@@ -80,12 +87,7 @@ export const SAFETY_VIGNETTES: SafetyVignette[] = [
     story:
       'Was: post_paralytic_synkinesis raised, yet MVD "preferred" while its own reason says MVD does not treat ' +
       'synkinesis. Now: MVD and RF not advised, the toxin non-response flagged.',
-    profile: profile({
-      age: 63,
-      history: { bellsPalsy: true },
-      priorTreatments: [{ option: 'botulinum_toxin', response: 'none', cycles: 2 }],
-      preferences: { wantsLongTermCure: true },
-    }),
+    profile: AFTER_PALSY_TOXIN_FAILED,
     redFlags: ['post_paralytic_synkinesis', 'toxin_non_response'],
     nonePreferred: true,
     judged: { mvd: NOT_BETTER_THAN_NOT_ADVISED, rf_neurotomy: NOT_BETTER_THAN_NOT_ADVISED },
@@ -93,13 +95,10 @@ export const SAFETY_VIGNETTES: SafetyVignette[] = [
   {
     name: "S3b Bell's palsy, both flags reviewed",
     story: 'Post-paralytic spasm keeps MVD and RF not advised even after review.',
-    profile: profile({
-      age: 63,
-      history: { bellsPalsy: true },
-      priorTreatments: [{ option: 'botulinum_toxin', response: 'none', cycles: 2 }],
-      preferences: { wantsLongTermCure: true },
+    profile: {
+      ...AFTER_PALSY_TOXIN_FAILED,
       redFlagsReviewed: ['post_paralytic_synkinesis', 'toxin_non_response'],
-    }),
+    },
     redFlags: ['post_paralytic_synkinesis', 'toxin_non_response'],
     reviewed: ['post_paralytic_synkinesis', 'toxin_non_response'],
     judged: { mvd: 'not_advised', rf_neurotomy: 'not_advised' },
@@ -344,11 +343,7 @@ describe("issue 8's specialist examples", () => {
       ).toEqual([...(v.reviewed ?? [])].sort());
       if (v.first) expect(r.options[0]!.id).toBe(v.first);
       if (v.nonePreferred) expect(r.options.map((o) => o.recommendation)).not.toContain('preferred');
-      for (const [id, want] of Object.entries(v.judged ?? {})) {
-        const got = option(r, id as OptionId).recommendation;
-        if (typeof want === 'string') expect(got, id).toBe(want);
-        else expect(want, id).toContain(got);
-      }
+      expectJudged(r, v.judged);
       v.check?.(r);
     });
   }

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/decision/engine';
-import type { OptionId, Recommendation } from '../../src/decision/option-ids';
+import type { OptionId } from '../../src/decision/option-ids';
 import type { PatientProfileInput } from '../../src/decision/profile';
 import type { DecisionResult } from '../../src/decision/result';
-import { profile } from './profiles';
+import { expectJudged, type Judged, profile } from './profiles';
 
 interface Vignette {
   name: string;
@@ -15,7 +15,7 @@ interface Vignette {
   profile: PatientProfileInput;
   first: OptionId;
   redFlags: string[];
-  judged?: Partial<Record<OptionId, Recommendation | readonly Recommendation[]>>;
+  judged?: Judged;
 }
 
 const NOT_PREFERRED = ['reasonable', 'not_advised', 'contraindicated'] as const;
@@ -271,11 +271,7 @@ describe('clinical vignettes', () => {
       const r = recommend(v.profile);
       expect(r.options[0]?.id).toBe(v.first);
       expect(r.redFlags.map((f) => f.code).sort()).toEqual([...v.redFlags].sort());
-      for (const [id, want] of Object.entries(v.judged ?? {})) {
-        const got = judge(r, id as OptionId).recommendation;
-        if (typeof want === 'string') expect(got, id).toBe(want);
-        else expect(want, id).toContain(got);
-      }
+      expectJudged(r, v.judged);
     });
   }
 

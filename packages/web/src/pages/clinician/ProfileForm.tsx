@@ -84,6 +84,22 @@ export function ProfileForm({
     </div>
   );
   const num = (v: string): number | '' => (v === '' ? '' : Number(v));
+  /** A select over a list of string values, each labelled through `label`. */
+  const choose = <V extends string>(
+    id: string,
+    value: V,
+    values: readonly V[],
+    label: (v: V) => string,
+    set: (v: V) => void,
+  ) => (
+    <select id={id} value={value} onChange={(e) => set(e.target.value as V)}>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </select>
+  );
 
   return (
     <form onSubmit={submit} aria-label={t('profile.title')} data-testid="profile-form" noValidate>
@@ -121,17 +137,13 @@ export function ProfileForm({
         {field(
           'pf-progression',
           t('profile.progression'),
-          <select
-            id="pf-progression"
-            value={p.progression}
-            onChange={(e) => setP({ ...p, progression: e.target.value as Profile['progression'] })}
-          >
-            {(['stable', 'slow', 'rapid'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`profile.progressions.${v}`)}
-              </option>
-            ))}
-          </select>,
+          choose(
+            'pf-progression',
+            p.progression,
+            ['stable', 'slow', 'rapid'] as const,
+            (v) => t(`profile.progressions.${v}`),
+            (progression) => setP({ ...p, progression }),
+          ),
         )}
         {field(
           'pf-smc',
@@ -154,17 +166,13 @@ export function ProfileForm({
         {field(
           'pf-mri',
           t('profile.mri'),
-          <select
-            id="pf-mri"
-            value={p.imaging.mri}
-            onChange={(e) => setP({ ...p, imaging: { mri: e.target.value as Profile['imaging']['mri'] } })}
-          >
-            {(['not_done', 'normal', 'neurovascular_conflict', 'lesion'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`profile.mris.${v}`)}
-              </option>
-            ))}
-          </select>,
+          choose(
+            'pf-mri',
+            p.imaging.mri,
+            ['not_done', 'normal', 'neurovascular_conflict', 'lesion'] as const,
+            (v) => t(`profile.mris.${v}`),
+            (mri) => setP({ ...p, imaging: { mri } }),
+          ),
         )}
         {field(
           'pf-asa',
@@ -184,40 +192,24 @@ export function ProfileForm({
         {field(
           'pf-risk',
           t('profile.riskTolerance'),
-          <select
-            id="pf-risk"
-            value={p.preferences.riskTolerance}
-            onChange={(e) =>
-              setP({
-                ...p,
-                preferences: {
-                  ...p.preferences,
-                  riskTolerance: e.target.value as 'low' | 'moderate' | 'high',
-                },
-              })
-            }
-          >
-            {(['low', 'moderate', 'high'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`profile.risks.${v}`)}
-              </option>
-            ))}
-          </select>,
+          choose(
+            'pf-risk',
+            p.preferences.riskTolerance,
+            ['low', 'moderate', 'high'] as const,
+            (v) => t(`profile.risks.${v}`),
+            (riskTolerance) => setP({ ...p, preferences: { ...p.preferences, riskTolerance } }),
+          ),
         )}
         {field(
           'pf-side',
           t('profile.side'),
-          <select
-            id="pf-side"
-            value={p.affectedSide}
-            onChange={(e) => setP({ ...p, affectedSide: e.target.value as Profile['affectedSide'] })}
-          >
-            {(['left', 'right', 'both'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`sides.${v === 'both' ? 'bilateral' : v}`)}
-              </option>
-            ))}
-          </select>,
+          choose(
+            'pf-side',
+            p.affectedSide,
+            ['left', 'right', 'both'] as const,
+            (v) => t(`sides.${v}`),
+            (affectedSide) => setP({ ...p, affectedSide }),
+          ),
           signedFields.has('affectedSide') && t('profile.fromPatient'),
         )}
       </div>
