@@ -123,7 +123,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      registerApiRoutes(api, {
+      await registerApiRoutes(api, {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
         secureCookies: opts.secureCookies ?? false,

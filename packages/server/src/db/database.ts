@@ -107,6 +107,11 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<OpenData
   return opened;
 }
 
+/** Runs `fn` in a transaction: the caller's, when `db` already is one, else a new one. */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
 /** Opens the database a loaded configuration names; `holder` is what the folder's lock records. */
 export function openDatabaseAt(target: DatabaseTarget, holder: string): Promise<OpenDatabase> {
   return openDatabase(target.kind === 'postgres' ? { url: target.url } : { dataDir: target.dataDir, holder });

@@ -19,6 +19,7 @@ export const problems = {
   413: ProblemSchema,
   415: ProblemSchema,
   429: ProblemSchema,
+  503: ProblemSchema,
 } as const;
 
 export const iso = (d: Date) => d.toISOString();

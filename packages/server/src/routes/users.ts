@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import type { UsersTable } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { requireActor } from '../http/guard';
 import { iso, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 
 export const UserSchema = z
   .object({
@@ -84,10 +85,8 @@ function userDto(u: Pick<Selectable<UsersTable>, (typeof USER_COLUMNS)[number]>)
   };
 }
 
-export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const userRoutes: RouteModule = async (api, { db }) => {
+  api.get(
     '/users',
     {
       config: { policy: 'clinic-admin' },
@@ -98,10 +97,10 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const rows = await ctx.db
+      const rows = await db
         .selectFrom('users')
         .select(USER_COLUMNS)
-        .where('clinic_id', '=', req.actor!.clinicId)
+        .where('clinic_id', '=', requireActor(req).clinicId)
         .orderBy('role')
         .orderBy('display_name')
         .execute();
@@ -109,7 +108,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.post(
+  api.post(
     '/users',
     {
       config: { policy: 'clinic-admin' },
@@ -122,7 +121,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req, reply) => {
       const b = req.body;
-      const clinicId = req.actor!.clinicId;
+      const clinicId = requireActor(req).clinicId;
       if (b.role === 'patient' && !b.patientId) {
         throw new ApiError('validation_failed', {
           issues: [{ path: 'body.patientId', message: 'required for a patient login' }],
@@ -134,7 +133,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
         });
       }
       if (b.patientId) {
-        const p = await ctx.db
+        const p = await db
           .selectFrom('patients')
           .select('clinic_id')
           .where('id', '=', b.patientId)
@@ -144,7 +143,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
             issues: [{ path: 'body.patientId', message: 'no such patient in your clinic' }],
           });
         }
-        const linked = await ctx.db
+        const linked = await db
           .selectFrom('users')
           .select('id')
           .where('patient_id', '=', b.patientId)
@@ -155,14 +154,14 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
           });
         }
       }
-      const taken = await ctx.db
+      const taken = await db
         .selectFrom('users')
         .select('id')
         .where(sql`lower(email)`, '=', b.email.toLowerCase())
         .executeTakeFirst();
       if (taken)
         throw new ApiError('conflict', { issues: [{ path: 'body.email', message: 'already in use' }] });
-      const row = await ctx.db
+      const row = await db
         .insertInto('users')
         .values({
           clinic_id: clinicId,
@@ -178,7 +177,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.patch(
+  api.patch(
     '/users/:userId',
     {
       config: { policy: 'clinic-admin' },
@@ -192,14 +191,14 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req) => {
       const b = req.body;
-      if (b.disabled && req.params.userId === req.actor!.userId) {
+      if (b.disabled && req.params.userId === requireActor(req).userId) {
         throw new ApiError('validation_failed', {
           issues: [{ path: 'body.disabled', message: 'you cannot disable yourself' }],
         });
       }
       const passwordHash = b.password ? await hashPassword(b.password) : undefined;
       // The update and the ending of the user's sessions happen together or not at all.
-      const row = await ctx.db.transaction().execute(async (trx) => {
+      const row = await db.transaction().execute(async (trx) => {
         const updated = await trx
           .updateTable('users')
           .set({
@@ -219,7 +218,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.get(
+  api.get(
     '/audit',
     {
       config: { policy: 'clinic-admin' },
@@ -235,8 +234,8 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const clinicId = req.actor!.clinicId;
-      let q = ctx.db
+      const clinicId = requireActor(req).clinicId;
+      let q = db
         .selectFrom('audit_log')
         .selectAll()
         .where((eb) =>
@@ -267,4 +266,4 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
       }));
     },
   );
-}
+};
