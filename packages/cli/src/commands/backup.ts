@@ -25,7 +25,7 @@ export const backupCommand: CommandModule = {
         const r = await backupDatabase(config.database, file).catch((e: unknown) => {
           throw explainDatabaseError(e, 'backup');
         });
-        output.out(`Backed up the ${r.kind} database (from the ${r.via}) to ${file}: ${kib(r.bytes)}.`);
+        output.out(`Backed up the ${r.kind} database (${r.via}) to ${file}: ${kib(r.bytes)}.`);
       });
   },
 };

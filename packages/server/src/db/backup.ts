@@ -30,7 +30,7 @@ export interface BackupReport {
   kind: 'pglite' | 'postgres';
   bytes: number;
   /** Where the data came from: the running server, the folder opened here, or pg_dump. */
-  via: 'running server' | 'data folder' | 'pg_dump';
+  via: 'from the running server' | 'from the data folder' | 'with pg_dump';
 }
 
 const RESTORE_SCRATCH = '.hemispasm-restore';
@@ -51,7 +51,7 @@ export async function backupDatabase(target: DatabaseTarget, file: string): Prom
       throw e;
     }
     renameSync(partial, file);
-    return { kind: 'postgres', bytes: readFileSync(file).length, via: 'pg_dump' };
+    return { kind: 'postgres', bytes: readFileSync(file).length, via: 'with pg_dump' };
   }
   const folder = resolve(target.dataDir);
   if (!existsSync(join(folder, 'PG_VERSION'))) {
@@ -67,13 +67,13 @@ export async function backupDatabase(target: DatabaseTarget, file: string): Prom
     }
     const bytes = await requestDump(holder.backupSocket);
     writeAtomically(file, bytes);
-    return { kind: 'pglite', bytes: bytes.length, via: 'running server' };
+    return { kind: 'pglite', bytes: bytes.length, via: 'from the running server' };
   }
   const database = await openDatabase({ dataDir: folder, holder: 'hemispasm backup', serveBackups: false });
   try {
     const bytes = await database.dumpDataDir!();
     writeAtomically(file, bytes);
-    return { kind: 'pglite', bytes: bytes.length, via: 'data folder' };
+    return { kind: 'pglite', bytes: bytes.length, via: 'from the data folder' };
   } finally {
     await database.close();
   }
