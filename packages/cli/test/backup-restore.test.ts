@@ -4,10 +4,9 @@
  * (FHIR Bundle, only its export timestamp aside). A restore refuses a target holding data unless
  * --force, and a PGlite folder a server holds.
  */
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ApiClient,
   bootstrapEnv,
@@ -17,11 +16,11 @@ import {
   runBin,
   type Served,
   SPAWN_TIMEOUT,
+  scratchDir,
   startServe,
 } from './processes';
 
-const dir = mkdtempSync(join(tmpdir(), 'hemispasm-backup-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('backup');
 
 /** A record with something in every part the FHIR export maps. */
 async function recordSomething(doc: ApiClient, patientId: string): Promise<void> {

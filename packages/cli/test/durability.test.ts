@@ -5,10 +5,9 @@
  * - a kill -9 loop (three rounds of concurrent writes, each ended by SIGKILL, then a restart) loses no
  *   acknowledged write and leaves no record without its audit row — on PGlite and on PostgreSQL.
  */
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ADMIN,
   ApiClient,
@@ -19,11 +18,11 @@ import {
   runBin,
   type Served,
   SPAWN_TIMEOUT,
+  scratchDir,
   startServe,
 } from './processes';
 
-const dir = mkdtempSync(join(tmpdir(), 'hemispasm-durability-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('durability');
 
 interface DiaryRow {
   id: string;

@@ -2,19 +2,14 @@
  * The server commands end to end: `demo` seeds a data folder and prints the logins, `admin create`
  * adds an admin, and `serve` runs as a real process on that folder, answers, and stops on SIGTERM.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ApiClient, SPAWN_TIMEOUT, startServe } from './processes';
+import { describe, expect, it } from 'vitest';
+import { ApiClient, SPAWN_TIMEOUT, scratchDir, startServe } from './processes';
 import { runCli } from './run-cli';
 
-const dir = mkdtempSync(join(tmpdir(), 'hemispasm-cli-server-'));
-const data = join(dir, 'data');
+const data = join(scratchDir('cli-server'), 'data');
 // Each command starts embedded PostgreSQL (PGlite): seconds when idle, far longer on a busy machine.
 const SLOW = SPAWN_TIMEOUT;
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('hemispasm demo / admin / serve', () => {
   it(

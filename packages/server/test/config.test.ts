@@ -3,16 +3,6 @@ import { InputError } from '@hemispasm/core';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 
-const issuesOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
-
 describe('loadConfig', () => {
   it('gives the defaults for an empty environment', () => {
     expect(loadConfig({}, {})).toEqual({
@@ -72,13 +62,20 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable and flag at once, without echoing a connection URL', () => {
-    const issues = issuesOf(() =>
+    const bad = () =>
       loadConfig(
         { port: 'eighty' },
         { PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://root:hunter2@db/x' },
-      ),
-    );
-    expect(issues.map((i) => i.path).sort()).toEqual(['--port', 'DATABASE_URL', 'LOG_LEVEL', 'PORT']);
-    expect(JSON.stringify(issues)).not.toContain('hunter2');
+      );
+    expect(bad).toThrow(InputError);
+    for (const named of [
+      /PORT: must be ≤ 65535/,
+      /--port: expected a port number/,
+      /LOG_LEVEL: /,
+      /DATABASE_URL: /,
+    ]) {
+      expect(bad).toThrow(named);
+    }
+    expect(bad).not.toThrow(/hunter2/);
   });
 });

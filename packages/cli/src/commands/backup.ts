@@ -13,30 +13,40 @@ import type { CommandModule } from './index';
 
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
+/** `hemispasm <name> <file> [--data DIR]`, the shape both commands share. */
+function fileCommand(program: Command, name: string, description: string, fileHelp: string): Command {
+  return program
+    .command(name)
+    .description(description)
+    .argument('<file>', fileHelp)
+    .option('--data <dir>', DATA_OPTION_HELP);
+}
+
 export const backupCommand: CommandModule = {
   register(program: Command, output: Output) {
-    program
-      .command('backup')
-      .description('copy the whole records database into a file (also while the server runs)')
-      .argument('<file>', 'the backup file to write (replaced if it exists)')
-      .option('--data <dir>', DATA_OPTION_HELP)
-      .action(async (file: string, opts: { data?: string }) => {
-        const config = loadConfig({ data: opts.data });
-        const r = await backupDatabase(config.database, file).catch((e: unknown) => {
-          throw explainDatabaseError(e, 'backup');
-        });
-        output.out(`Backed up the ${r.kind} database (${r.via}) to ${file}: ${kib(r.bytes)}.`);
+    fileCommand(
+      program,
+      'backup',
+      'copy the whole records database into a file (also while the server runs)',
+      'the backup file to write (replaced if it exists)',
+    ).action(async (file: string, opts: { data?: string }) => {
+      const config = loadConfig({ data: opts.data });
+      const r = await backupDatabase(config.database, file).catch((e: unknown) => {
+        throw explainDatabaseError(e, 'backup');
       });
+      output.out(`Backed up the ${r.kind} database (${r.via}) to ${file}: ${kib(r.bytes)}.`);
+    });
   },
 };
 
 export const restoreCommand: CommandModule = {
   register(program: Command, output: Output) {
-    program
-      .command('restore')
-      .description('restore a backup into an empty data folder or database (--force replaces its data)')
-      .argument('<file>', 'a file written by hemispasm backup')
-      .option('--data <dir>', DATA_OPTION_HELP)
+    fileCommand(
+      program,
+      'restore',
+      'restore a backup into an empty data folder or database (--force replaces its data)',
+      'a file written by hemispasm backup',
+    )
       .option('--force', 'replace the data of a folder or database that is not empty')
       .action(async (file: string, opts: { data?: string; force?: boolean }) => {
         const config = loadConfig({ data: opts.data });

@@ -46,7 +46,7 @@ function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> 
   };
 }
 
-export const assessmentRoutes: RouteModule = async (api, { records }) => {
+export const assessmentRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/assessments',
     {
@@ -60,7 +60,7 @@ export const assessmentRoutes: RouteModule = async (api, { records }) => {
       },
     },
     async (req) => {
-      const rows = await records.list(req, 'assessments', {
+      const rows = await ctx.records.list(req, 'assessments', {
         newestFirst: ['assessed_on', 'created_at'],
         limit: 1000,
         where: [['instrument_id', '=', req.query.instrumentId || undefined]],
@@ -84,7 +84,7 @@ export const assessmentRoutes: RouteModule = async (api, { records }) => {
     async (req, reply) => {
       const b = req.body;
       const score = scoreAnswers(b.instrumentId, b.answers);
-      const row = await records.insert(req, 'assessments', {
+      const row = await ctx.records.insert(req, 'assessments', {
         instrument_id: score.instrumentId,
         instrument_version: score.instrumentVersion,
         answers: jsonText(b.answers),

@@ -109,7 +109,7 @@ function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof 
   };
 }
 
-export const decisionRoutes: RouteModule = async (api, { db, records }) => {
+export const decisionRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/decisions',
     {
@@ -122,7 +122,7 @@ export const decisionRoutes: RouteModule = async (api, { db, records }) => {
       },
     },
     async (req) => {
-      const rows = await records.list(req, 'decision_records', { newestFirst: ['created_at'] });
+      const rows = await ctx.records.list(req, 'decision_records', { newestFirst: ['created_at'] });
       return rows.map(decisionDto);
     },
   );
@@ -143,7 +143,7 @@ export const decisionRoutes: RouteModule = async (api, { db, records }) => {
     async (req, reply) => {
       const result = recommendFor(req.body.profile);
       const chosen = req.body.chosenOption ?? null;
-      const row = await records.insert(req, 'decision_records', {
+      const row = await ctx.records.insert(req, 'decision_records', {
         profile: jsonText(req.body.profile),
         result: jsonText(result),
         chosen_option: chosen,
@@ -167,7 +167,7 @@ export const decisionRoutes: RouteModule = async (api, { db, records }) => {
       },
     },
     async (req) => {
-      const row = await records.write(req, 200, async (trx) => {
+      const row = await ctx.records.write(req, 200, async (trx) => {
         const updated = await trx
           .updateTable('decision_records')
           .set({
@@ -202,7 +202,7 @@ export const decisionRoutes: RouteModule = async (api, { db, records }) => {
       },
     },
     async (req) => {
-      const rows = await records.list(req, 'decision_preferences', { newestFirst: ['created_at'] });
+      const rows = await ctx.records.list(req, 'decision_preferences', { newestFirst: ['created_at'] });
       return rows.map(preferenceDto);
     },
   );
@@ -222,7 +222,7 @@ export const decisionRoutes: RouteModule = async (api, { db, records }) => {
     async (req, reply) => {
       const b = req.body;
       if (b.decisionId) {
-        const d = await db
+        const d = await ctx.db
           .selectFrom('decision_records')
           .select('id')
           .where('id', '=', b.decisionId)
@@ -235,7 +235,7 @@ export const decisionRoutes: RouteModule = async (api, { db, records }) => {
         }
       }
       const sureScore = Object.values(b.sure).filter(Boolean).length;
-      const row = await records.insert(req, 'decision_preferences', {
+      const row = await ctx.records.insert(req, 'decision_preferences', {
         decision_id: b.decisionId ?? null,
         preferred_option: b.preferredOption ?? null,
         values_answers: jsonText(b.values),

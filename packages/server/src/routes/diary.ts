@@ -93,7 +93,7 @@ function checkNotFuture(date: string, path: string): void {
   }
 }
 
-export const diaryRoutes: RouteModule = async (api, { records }) => {
+export const diaryRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/diary',
     {
@@ -107,7 +107,7 @@ export const diaryRoutes: RouteModule = async (api, { records }) => {
       },
     },
     async (req) => {
-      const rows = await records.list(req, 'diary_entries', {
+      const rows = await ctx.records.list(req, 'diary_entries', {
         newestFirst: ['entry_date', 'created_at'],
         limit: req.query.limit,
         where: [
@@ -133,7 +133,7 @@ export const diaryRoutes: RouteModule = async (api, { records }) => {
     },
     async (req, reply) => {
       checkNotFuture(req.body.entryDate, 'body.entryDate');
-      const row = await records.insert(req, 'diary_entries', rowOf(req.body));
+      const row = await ctx.records.insert(req, 'diary_entries', rowOf(req.body));
       return reply.code(201).send(dto(row));
     },
   );
@@ -154,7 +154,7 @@ export const diaryRoutes: RouteModule = async (api, { records }) => {
       for (const [i, e] of req.body.entries.entries()) {
         checkNotFuture(e.entryDate, `body.entries.${i}.entryDate`);
       }
-      const rows = await records.insertMany(req, 'diary_entries', req.body.entries.map(rowOf));
+      const rows = await ctx.records.insertMany(req, 'diary_entries', req.body.entries.map(rowOf));
       return reply.code(201).send({ entries: rows.map(dto) });
     },
   );
@@ -171,7 +171,7 @@ export const diaryRoutes: RouteModule = async (api, { records }) => {
       },
     },
     async (req, reply) => {
-      await records.write(req, 204, async (trx) => {
+      await ctx.records.write(req, 204, async (trx) => {
         const res = await trx
           .deleteFrom('diary_entries')
           .where('id', '=', req.params.entryId)

@@ -124,7 +124,7 @@ function columnsOf(e: EpisodeInput) {
   return { kind, start_date: startDate, end_date: endDate, side, details: jsonText(details) };
 }
 
-export const episodeRoutes: RouteModule = async (api, { records }) => {
+export const episodeRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/episodes',
     {
@@ -137,7 +137,7 @@ export const episodeRoutes: RouteModule = async (api, { records }) => {
       },
     },
     async (req) => {
-      const rows = await records.list(req, 'treatment_episodes', {
+      const rows = await ctx.records.list(req, 'treatment_episodes', {
         newestFirst: ['start_date', 'created_at'],
       });
       return rows.map(dto);
@@ -163,7 +163,7 @@ export const episodeRoutes: RouteModule = async (api, { records }) => {
           issues: [{ path: 'body.endDate', message: 'must not be before startDate' }],
         });
       }
-      const row = await records.insert(req, 'treatment_episodes', columnsOf(b));
+      const row = await ctx.records.insert(req, 'treatment_episodes', columnsOf(b));
       return reply.code(201).send(dto(row));
     },
   );

@@ -23,7 +23,7 @@ export const FHIR_JSON = 'application/fhir+json';
 
 // A plugin of its own (encapsulated), so the fhir+json body parser and the FHIR-style issue paths apply
 // to these routes only.
-export const fhirRoutes: RouteModule = async (api, { db, records }) => {
+export const fhirRoutes: RouteModule = async (api, ctx) => {
   // FHIR clients send application/fhir+json: parsed like application/json (same size limit), here only.
   api.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, api.getDefaultJsonParser('error', 'error'));
   // Issues named the way FHIR tools name elements: body.entry[2].resource.birthDate.
@@ -44,7 +44,7 @@ export const fhirRoutes: RouteModule = async (api, { db, records }) => {
       },
     },
     async (req, reply) => {
-      const record = await loadPatientRecord(db, req.params.patientId);
+      const record = await loadPatientRecord(ctx.db, req.params.patientId);
       const bundle = recordToBundle(record, { now: new Date() });
       // The fhir/r4 interfaces have no index signature; the loose wire schema passes every element through.
       return reply.type(FHIR_JSON).send(bundle as FhirBundleWire);
@@ -69,7 +69,7 @@ export const fhirRoutes: RouteModule = async (api, { db, records }) => {
     },
     async (req, reply) => {
       const plan = planImport(req.body, { today: new Date().toISOString().slice(0, 10) });
-      const stored = await records.write(req, 201, async (trx) => {
+      const stored = await ctx.records.write(req, 201, async (trx) => {
         const result = await storeImport(trx, plan, requireActor(req));
         req.auditPatientId = result.patientId;
         return result;

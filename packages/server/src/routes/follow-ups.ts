@@ -66,7 +66,7 @@ function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
   };
 }
 
-export const followUpRoutes: RouteModule = async (api, { db, records }) => {
+export const followUpRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/follow-ups',
     {
@@ -80,7 +80,7 @@ export const followUpRoutes: RouteModule = async (api, { db, records }) => {
       },
     },
     async (req) => {
-      const rows = await records.list(req, 'follow_ups', {
+      const rows = await ctx.records.list(req, 'follow_ups', {
         newestFirst: ['assessed_on'],
         where: [['episode_id', '=', req.query.episodeId]],
       });
@@ -102,7 +102,7 @@ export const followUpRoutes: RouteModule = async (api, { db, records }) => {
     },
     async (req, reply) => {
       const b = req.body;
-      const episode = await db
+      const episode = await ctx.db
         .selectFrom('treatment_episodes')
         .select(['id', 'start_date'])
         .where('id', '=', b.episodeId)
@@ -118,7 +118,7 @@ export const followUpRoutes: RouteModule = async (api, { db, records }) => {
           issues: [{ path: 'body.assessedOn', message: 'must not be before the episode started' }],
         });
       }
-      const row = await records.insert(req, 'follow_ups', {
+      const row = await ctx.records.insert(req, 'follow_ups', {
         episode_id: b.episodeId,
         time_point: b.timePoint,
         assessed_on: b.assessedOn,

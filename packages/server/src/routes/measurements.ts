@@ -48,7 +48,7 @@ function dto(r: Selectable<VideoMeasurementsTable>): z.infer<typeof MeasurementS
   };
 }
 
-export const measurementRoutes: RouteModule = async (api, { records }) => {
+export const measurementRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/measurements',
     {
@@ -61,7 +61,7 @@ export const measurementRoutes: RouteModule = async (api, { records }) => {
       },
     },
     async (req) => {
-      const rows = await records.list(req, 'video_measurements', {
+      const rows = await ctx.records.list(req, 'video_measurements', {
         newestFirst: ['recorded_at'],
         limit: 500,
       });
@@ -83,7 +83,7 @@ export const measurementRoutes: RouteModule = async (api, { records }) => {
     },
     async (req, reply) => {
       const { events, ...summary } = req.body.analysis;
-      const row = await records.insert(req, 'video_measurements', {
+      const row = await ctx.records.insert(req, 'video_measurements', {
         recorded_at: req.body.recordedAt,
         analyzer_version: summary.analyzerVersion,
         summary: jsonText(summary),

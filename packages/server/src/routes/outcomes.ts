@@ -63,7 +63,7 @@ export const OutcomesSchema = z
   })
   .meta({ id: 'ClinicOutcomes' });
 
-export const outcomeRoutes: RouteModule = async (api, { db }) => {
+export const outcomeRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/clinic/outcomes',
     {
@@ -77,13 +77,13 @@ export const outcomeRoutes: RouteModule = async (api, { db }) => {
     },
     async (req) => {
       const clinicId = requireActor(req).clinicId;
-      const episodes = await db
+      const episodes = await ctx.db
         .selectFrom('treatment_episodes as e')
         .innerJoin('patients as p', 'p.id', 'e.patient_id')
         .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
         .where('p.clinic_id', '=', clinicId)
         .execute();
-      const followUps = await db
+      const followUps = await ctx.db
         .selectFrom('follow_ups as f')
         .innerJoin('patients as p', 'p.id', 'f.patient_id')
         .select([

@@ -90,7 +90,7 @@ function checkDates(birthDate: string | undefined, onsetDate: string | null | un
   if (issues.length) throw new ApiError('validation_failed', { issues });
 }
 
-export const patientRoutes: RouteModule = async (api, { db, records }) => {
+export const patientRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients',
     {
@@ -103,7 +103,10 @@ export const patientRoutes: RouteModule = async (api, { db, records }) => {
       },
     },
     async (req) => {
-      let q = db.selectFrom('patients').select(COLUMNS).where('clinic_id', '=', requireActor(req).clinicId);
+      let q = ctx.db
+        .selectFrom('patients')
+        .select(COLUMNS)
+        .where('clinic_id', '=', requireActor(req).clinicId);
       if (req.query.q)
         q = q.where(
           sql<string>`lower(name)`,
@@ -130,7 +133,7 @@ export const patientRoutes: RouteModule = async (api, { db, records }) => {
       const b = req.body;
       checkDates(b.birthDate, b.onsetDate);
       const actor = requireActor(req);
-      const row = await records.write(req, 201, async (trx) => {
+      const row = await ctx.records.write(req, 201, async (trx) => {
         const created = await trx
           .insertInto('patients')
           .values({
@@ -163,7 +166,7 @@ export const patientRoutes: RouteModule = async (api, { db, records }) => {
       },
     },
     async (req) => {
-      const row = await db
+      const row = await ctx.db
         .selectFrom('patients')
         .select(COLUMNS)
         .where('id', '=', req.params.patientId)
@@ -187,7 +190,7 @@ export const patientRoutes: RouteModule = async (api, { db, records }) => {
     async (req) => {
       const b = req.body;
       // Read and write in one transaction, so the date checks see what is being changed.
-      const row = await records.write(req, 200, async (trx) => {
+      const row = await ctx.records.write(req, 200, async (trx) => {
         const current = await trx
           .selectFrom('patients')
           .select(['birth_date', 'onset_date'])

@@ -85,7 +85,7 @@ function userDto(u: Pick<Selectable<UsersTable>, (typeof USER_COLUMNS)[number]>)
   };
 }
 
-export const userRoutes: RouteModule = async (api, { db }) => {
+export const userRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/users',
     {
@@ -97,7 +97,7 @@ export const userRoutes: RouteModule = async (api, { db }) => {
       },
     },
     async (req) => {
-      const rows = await db
+      const rows = await ctx.db
         .selectFrom('users')
         .select(USER_COLUMNS)
         .where('clinic_id', '=', requireActor(req).clinicId)
@@ -133,7 +133,7 @@ export const userRoutes: RouteModule = async (api, { db }) => {
         });
       }
       if (b.patientId) {
-        const p = await db
+        const p = await ctx.db
           .selectFrom('patients')
           .select('clinic_id')
           .where('id', '=', b.patientId)
@@ -143,7 +143,7 @@ export const userRoutes: RouteModule = async (api, { db }) => {
             issues: [{ path: 'body.patientId', message: 'no such patient in your clinic' }],
           });
         }
-        const linked = await db
+        const linked = await ctx.db
           .selectFrom('users')
           .select('id')
           .where('patient_id', '=', b.patientId)
@@ -154,14 +154,14 @@ export const userRoutes: RouteModule = async (api, { db }) => {
           });
         }
       }
-      const taken = await db
+      const taken = await ctx.db
         .selectFrom('users')
         .select('id')
         .where(sql`lower(email)`, '=', b.email.toLowerCase())
         .executeTakeFirst();
       if (taken)
         throw new ApiError('conflict', { issues: [{ path: 'body.email', message: 'already in use' }] });
-      const row = await db
+      const row = await ctx.db
         .insertInto('users')
         .values({
           clinic_id: clinicId,
@@ -198,7 +198,7 @@ export const userRoutes: RouteModule = async (api, { db }) => {
       }
       const passwordHash = b.password ? await hashPassword(b.password) : undefined;
       // The update and the ending of the user's sessions happen together or not at all.
-      const row = await db.transaction().execute(async (trx) => {
+      const row = await ctx.db.transaction().execute(async (trx) => {
         const updated = await trx
           .updateTable('users')
           .set({
@@ -235,7 +235,7 @@ export const userRoutes: RouteModule = async (api, { db }) => {
     },
     async (req) => {
       const clinicId = requireActor(req).clinicId;
-      let q = db
+      let q = ctx.db
         .selectFrom('audit_log')
         .selectAll()
         .where((eb) =>
