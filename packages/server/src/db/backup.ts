@@ -129,7 +129,7 @@ export async function restoreDatabase(
 async function restorePglite(dataDir: string, file: string, force: boolean): Promise<RestoreReport> {
   const bytes = readBackup(file, 'pglite');
   const folder = resolve(dataDir);
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const lock = await lockDataFolder(folder, 'hemispasm restore');
   try {
     const scratch = join(lock.folder, RESTORE_SCRATCH);

@@ -78,7 +78,8 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<OpenData
     return pgliteDatabase(pglite, 'memory', async (close) => close());
   }
   const folder = resolve(dataDir);
-  mkdirSync(folder, { recursive: true });
+  // PGlite writes its files world-readable (mode 0666): a new folder is private to its owner instead.
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
   const lock = await lockDataFolder(folder, opts.holder);
   let pglite: PGlite;
   try {
