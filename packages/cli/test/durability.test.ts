@@ -162,7 +162,8 @@ for (const variant of variants) {
           const acked: string[] = [];
           for (let round = 1; round <= 3; round++) {
             if (round > 1) server = await startServe(args, env());
-            const writer = keepWriting(doc.at(server.url), patientId);
+            // Many writes in flight, so the kill lands inside some of them.
+            const writer = keepWriting(doc.at(server.url), patientId, 16);
             await writer.after(25);
             // Killed with writes in flight: some of them may commit without an answer, none half.
             await server.kill9();
