@@ -162,9 +162,11 @@ for (const variant of variants) {
           const acked: string[] = [];
           for (let round = 1; round <= 3; round++) {
             if (round > 1) server = await startServe(args, env());
-            // Many writes in flight, so the kill lands inside some of them.
-            const writer = keepWriting(doc.at(server.url), patientId, 16);
+            // Many writes in flight, and the kill at a moment unrelated to any answer, so that it lands
+            // inside some of them (killed right after an answer, it mostly found the server idle).
+            const writer = keepWriting(doc.at(server.url), patientId, 32);
             await writer.after(25);
+            await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
             // Killed with writes in flight: some of them may commit without an answer, none half.
             await server.kill9();
             await writer.stop();
