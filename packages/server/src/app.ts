@@ -34,8 +34,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; default packages/web/dist when it exists; `false` to not serve it. */
   webDist?: string | false;
-  /** Mark cookies Secure (serve over HTTPS). Default: only when NODE_ENV=production. */
+  /** Mark cookies Secure (serve over HTTPS; config: NODE_ENV=production). Default false. */
   secureCookies?: boolean;
+  /** Fastify's trustProxy (config: HEMISPASM_TRUST_PROXY). Default false. */
+  trustProxy?: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
 }
@@ -51,7 +53,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // One line per request from our own hook below: the route template, never the raw URL (ids,
     // dates) and never bodies.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: process.env.HEMISPASM_TRUST_PROXY === '1',
+    trustProxy: opts.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.setValidatorCompiler(zodValidatorCompiler);
@@ -121,10 +123,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      registerApiRoutes(api, {
+      await registerApiRoutes(api, {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
-        secureCookies: opts.secureCookies ?? process.env.NODE_ENV === 'production',
+        secureCookies: opts.secureCookies ?? false,
       });
     },
     { prefix: '/api' },

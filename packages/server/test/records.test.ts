@@ -484,6 +484,6 @@ describeEachDatabase('patient records API', (variant) => {
       });
       expect(own.json()).toHaveLength(60);
       await expect(seedDemo(w.database.db)).rejects.toThrow(/already exists/);
-    });
+    }, 180_000); // three argon2 hashes and a whole clinic: a minute or more on a loaded 2-core machine
   });
 });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../server/src/config';
 import { type RunningServer, startServer } from '../../server/src/server';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
@@ -58,10 +59,10 @@ export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hemispasm-web-e2e-'));
   let running: RunningServer | undefined;
   try {
-    running = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, logLevel: 'warn' },
-      { demoIfEmpty: true, print: () => {}, env: {} },
-    );
+    running = await startServer(loadConfig({ port: '0', data: dataDir }, { LOG_LEVEL: 'warn' }), {
+      demoIfEmpty: true,
+      print: () => {},
+    });
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;

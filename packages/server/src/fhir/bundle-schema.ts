@@ -4,7 +4,7 @@
  * export returns (documented loosely: its resources are typed by `fhir/r4` in the mappers).
  */
 import { z } from 'zod';
-import { IsoDate, text } from '../routes/common';
+import { IsoDate, text, Uuid } from '../routes/common';
 
 const Uri = z.string().min(1).max(500);
 const Code = z.string().min(1).max(200);
@@ -216,7 +216,7 @@ export type FhirBundleWire = z.input<typeof FhirBundleOut>;
 
 export const FhirImportResult = z
   .object({
-    patientId: z.uuid(),
+    patientId: Uuid,
     created: z.object({
       assessments: z.number().int(),
       episodes: z.number().int(),

@@ -19,6 +19,10 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, title: 'Send the body as application/json' },
   rate_limited: { status: 429, title: 'Too many failed sign-in attempts; wait and try again' },
   internal: { status: 500, title: 'Internal server error' },
+  audit_unavailable: {
+    status: 503,
+    title: 'The audit trail cannot be written: nothing was stored or shown; try again later',
+  },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

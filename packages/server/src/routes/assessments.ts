@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AssessmentsTable } from '../db/schema';
 import { scoreAnswers } from '../domain/clinical-core';
 import { IsoDate, iso, jsonText, PatientParams, problems, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 
 export const AssessmentSchema = z
   .object({
@@ -46,10 +46,8 @@ function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> 
   };
 }
 
-export function assessmentRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const assessmentRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/assessments',
     {
       config: { policy: 'patient-read' },
@@ -62,14 +60,16 @@ export function assessmentRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      let q = ctx.db.selectFrom('assessments').selectAll().where('patient_id', '=', req.params.patientId);
-      if (req.query.instrumentId) q = q.where('instrument_id', '=', req.query.instrumentId);
-      const rows = await q.orderBy('assessed_on', 'desc').orderBy('created_at', 'desc').limit(1000).execute();
+      const rows = await ctx.records.list(req, 'assessments', {
+        newestFirst: ['assessed_on', 'created_at'],
+        limit: 1000,
+        where: [['instrument_id', '=', req.query.instrumentId || undefined]],
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/assessments',
     {
       config: { policy: 'patient-self-report' },
@@ -84,22 +84,16 @@ export function assessmentRoutes(api: ApiInstance, ctx: RouteContext): void {
     async (req, reply) => {
       const b = req.body;
       const score = scoreAnswers(b.instrumentId, b.answers);
-      const row = await ctx.db
-        .insertInto('assessments')
-        .values({
-          patient_id: req.params.patientId,
-          instrument_id: score.instrumentId,
-          instrument_version: score.instrumentVersion,
-          answers: jsonText(b.answers),
-          score: jsonText(score),
-          total: typeof score.total === 'number' ? score.total : null,
-          band_id: score.band?.id ?? null,
-          assessed_on: b.assessedOn ?? new Date().toISOString().slice(0, 10),
-          created_by: req.actor!.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'assessments', {
+        instrument_id: score.instrumentId,
+        instrument_version: score.instrumentVersion,
+        answers: jsonText(b.answers),
+        score: jsonText(score),
+        total: typeof score.total === 'number' ? score.total : null,
+        band_id: score.band?.id ?? null,
+        assessed_on: b.assessedOn ?? new Date().toISOString().slice(0, 10),
+      });
       return reply.code(201).send(dto(row));
     },
   );
-}
+};

@@ -5,8 +5,9 @@ import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from '../auth
 import { dummyHash, verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_HOURS } from '../auth/sessions';
 import { ApiError } from '../http/errors';
+import { requireActor } from '../http/guard';
 import { problems, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteContext, RouteModule } from './context';
 
 export const MeSchema = z
   .object({
@@ -57,10 +58,8 @@ async function meOf(ctx: RouteContext, userId: string, csrfToken: string): Promi
   };
 }
 
-export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.post(
+export const authRoutes: RouteModule = async (api, ctx) => {
+  api.post(
     '/auth/login',
     {
       config: { policy: 'public' },
@@ -102,7 +101,7 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.post(
+  api.post(
     '/auth/logout',
     {
       config: { policy: 'signed-in' },
@@ -113,13 +112,13 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      await deleteSession(ctx.db, req.actor!.sessionHash);
+      await deleteSession(ctx.db, requireActor(req).sessionHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
   );
 
-  r.get(
+  api.get(
     '/me',
     {
       config: { policy: 'signed-in' },
@@ -129,10 +128,13 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
         response: { 200: MeSchema, ...problems },
       },
     },
-    async (req) => meOf(ctx, req.actor!.userId, req.actor!.csrfToken),
+    async (req) => {
+      const actor = requireActor(req);
+      return meOf(ctx, actor.userId, actor.csrfToken);
+    },
   );
 
-  r.get(
+  api.get(
     '/health',
     {
       config: { policy: 'public' },
@@ -148,4 +150,4 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-}
+};

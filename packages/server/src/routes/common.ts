@@ -1,8 +1,9 @@
 /** Schemas and helpers shared by the route files. */
 import { z } from 'zod';
 import { ProblemSchema } from '../http/errors';
+import { Uuid } from '../http/uuid';
 
-export const Uuid = z.uuid();
+export { Uuid };
 export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
 export const IsoDateTime = z.iso.datetime({ offset: true }).describe('Date and time, ISO 8601 with offset');
 
@@ -18,6 +19,7 @@ export const problems = {
   413: ProblemSchema,
   415: ProblemSchema,
   429: ProblemSchema,
+  503: ProblemSchema,
 } as const;
 
 export const iso = (d: Date) => d.toISOString();

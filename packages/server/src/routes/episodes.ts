@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { TreatmentEpisodesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 
 const Side = z.enum(['left', 'right']).describe("The patient's anatomical side treated");
 const Complications = z.array(text(200).min(1)).max(30).default([]);
@@ -124,10 +124,8 @@ function columnsOf(e: EpisodeInput) {
   return { kind, start_date: startDate, end_date: endDate, side, details: jsonText(details) };
 }
 
-export function episodeRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const episodeRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/episodes',
     {
       config: { policy: 'patient-read' },
@@ -139,18 +137,14 @@ export function episodeRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const rows = await ctx.db
-        .selectFrom('treatment_episodes')
-        .selectAll()
-        .where('patient_id', '=', req.params.patientId)
-        .orderBy('start_date', 'desc')
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await ctx.records.list(req, 'treatment_episodes', {
+        newestFirst: ['start_date', 'created_at'],
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/episodes',
     {
       config: { policy: 'patient-clinical-write' },
@@ -169,12 +163,8 @@ export function episodeRoutes(api: ApiInstance, ctx: RouteContext): void {
           issues: [{ path: 'body.endDate', message: 'must not be before startDate' }],
         });
       }
-      const row = await ctx.db
-        .insertInto('treatment_episodes')
-        .values({ patient_id: req.params.patientId, created_by: req.actor!.userId, ...columnsOf(b) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'treatment_episodes', columnsOf(b));
       return reply.code(201).send(dto(row));
     },
   );
-}
+};

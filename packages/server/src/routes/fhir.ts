@@ -3,7 +3,6 @@
  * import of such a Bundle as a new patient of the caller's clinic — validated at the edge, re-scored
  * with the core, stored in one transaction. The mapping lives in `src/fhir/` (pure functions).
  */
-import type { FastifyInstance } from 'fastify';
 import {
   FhirBundleIn,
   FhirBundleOut,
@@ -16,19 +15,21 @@ import { planImport } from '../fhir/import-plan';
 import { loadPatientRecord } from '../fhir/load-record';
 import { storeImport } from '../fhir/store-import';
 import { fhirValidatorCompiler } from '../fhir/validation';
+import { requireActor } from '../http/guard';
 import { PatientParams, problems } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 
 export const FHIR_JSON = 'application/fhir+json';
 
-async function routes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
+// A plugin of its own (encapsulated), so the fhir+json body parser and the FHIR-style issue paths apply
+// to these routes only.
+export const fhirRoutes: RouteModule = async (api, ctx) => {
   // FHIR clients send application/fhir+json: parsed like application/json (same size limit), here only.
   api.addContentTypeParser(FHIR_JSON, { parseAs: 'string' }, api.getDefaultJsonParser('error', 'error'));
   // Issues named the way FHIR tools name elements: body.entry[2].resource.birthDate.
   api.setValidatorCompiler(fhirValidatorCompiler);
-  const r = typed(api);
 
-  r.get(
+  api.get(
     '/patients/:patientId/fhir',
     {
       config: { policy: 'patient-read', audit: 'fhir-export' },
@@ -50,7 +51,7 @@ async function routes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
     },
   );
 
-  r.post(
+  api.post(
     '/fhir/Bundle',
     {
       config: { policy: 'clinic-import', audit: 'fhir-import' },
@@ -68,8 +69,11 @@ async function routes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
     },
     async (req, reply) => {
       const plan = planImport(req.body, { today: new Date().toISOString().slice(0, 10) });
-      const stored = await storeImport(ctx.db, plan, req.actor!);
-      req.auditPatientId = stored.patientId;
+      const stored = await ctx.records.write(req, 201, async (trx) => {
+        const result = await storeImport(trx, plan, requireActor(req));
+        req.auditPatientId = result.patientId;
+        return result;
+      });
       const body: FhirImportResultBody = {
         patientId: stored.patientId,
         created: { assessments: stored.assessments, episodes: stored.episodes, followUps: stored.followUps },
@@ -78,9 +82,4 @@ async function routes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
       return reply.code(201).send(body);
     },
   );
-}
-
-export function fhirRoutes(api: ApiInstance, ctx: RouteContext): void {
-  // Own encapsulation context, so the fhir+json body parser applies to these routes only.
-  api.register(async (scope) => routes(scope, ctx));
-}
+};

@@ -1,8 +1,9 @@
 /** Aggregate outcome figures of the clinic, for the web app's outcome charts. No patient identities. */
 import { z } from 'zod';
 import { computeOutcomes, type EpisodeFact, type FollowUpFact, TREATMENT_KINDS } from '../domain/outcomes';
+import { requireActor } from '../http/guard';
 import { problems } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 import { SPASM_STATUSES, TIME_POINTS } from './follow-ups';
 
 const Count = z.number().int().min(0);
@@ -78,9 +79,8 @@ export const OutcomesSchema = z
   })
   .meta({ id: 'ClinicOutcomes' });
 
-export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-  r.get(
+export const outcomeRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/clinic/outcomes',
     {
       config: { policy: 'clinic-outcomes' },
@@ -92,7 +92,7 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const clinicId = req.actor!.clinicId;
+      const clinicId = requireActor(req).clinicId;
       const episodes = await ctx.db
         .selectFrom('treatment_episodes as e')
         .innerJoin('patients as p', 'p.id', 'e.patient_id')
@@ -139,4 +139,4 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
       };
     },
   );
-}
+};
