@@ -40,27 +40,35 @@ export const jsonText = (v: unknown) => JSON.stringify(v);
 // lone surrogate in jsonb; the other controls are refused because no clinic writes them and they hide
 // text in logs, terminals and exports). Keys (object keys, ids, codes, versions) allow no control at all.
 
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROL_IN_KEY = /[\u0000-\u001F\u007F-\u009F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A control character: C0 (except tab, newline, carriage return where `allowNewlines`), DEL or C1. */
+function isControl(c: number, allowNewlines: boolean): boolean {
+  if (c < 0x20) return !(allowNewlines && (c === 0x09 || c === 0x0a || c === 0x0d));
+  return c >= 0x7f && c <= 0x9f;
+}
+
+function stringProblem(s: string, allowNewlines: boolean): string | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isControl(c, allowNewlines)) return allowNewlines ? TEXT_RULE_MESSAGE : KEY_RULE_MESSAGE;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A high surrogate must be followed by a low one; a low one must follow a high one.
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+      else return SURROGATE_MESSAGE;
+    }
+  }
+  return undefined;
+}
 
 export const TEXT_RULE_MESSAGE = 'must not contain control characters (tab and newline are allowed)';
 export const KEY_RULE_MESSAGE = 'must not contain control characters';
 export const SURROGATE_MESSAGE = 'must be valid Unicode text (an unpaired surrogate was found)';
 
 /** Why a free-text value breaks the shared rule, or undefined when it keeps it. */
-export function textProblem(s: string): string | undefined {
-  if (CONTROL_IN_TEXT.test(s)) return TEXT_RULE_MESSAGE;
-  if (LONE_SURROGATE.test(s)) return SURROGATE_MESSAGE;
-  return undefined;
-}
+export const textProblem = (s: string): string | undefined => stringProblem(s, true);
 
 /** Why a key breaks the shared rule, or undefined when it keeps it. */
-export function keyProblem(s: string): string | undefined {
-  if (CONTROL_IN_KEY.test(s)) return KEY_RULE_MESSAGE;
-  if (LONE_SURROGATE.test(s)) return SURROGATE_MESSAGE;
-  return undefined;
-}
+export const keyProblem = (s: string): string | undefined => stringProblem(s, false);
 
 /** A free-text field: bounded, no control characters other than tab and newlines. */
 export const text = (max: number) =>
