@@ -54,6 +54,7 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   409: 'conflict',
   412: 'precondition_failed',
   413: 'body_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   416: 'range_not_satisfiable',
   429: 'rate_limited',

@@ -19,6 +19,7 @@ export const ERRORS = {
   conflict: { status: 409, title: 'The request conflicts with existing data' },
   precondition_failed: { status: 412, title: 'A precondition of the request failed' },
   body_too_large: { status: 413, title: 'The request body is too large' },
+  uri_too_long: { status: 414, title: 'The URL is too long' },
   unsupported_media_type: { status: 415, title: 'Send the body as application/json' },
   range_not_satisfiable: { status: 416, title: 'The requested range cannot be served' },
   rate_limited: { status: 429, title: 'Too many sign-in attempts; wait and try again' },

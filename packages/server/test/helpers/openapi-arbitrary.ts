@@ -212,7 +212,7 @@ type Path = Array<string | number>;
 
 function leafPaths(v: unknown, path: Path = [], out: Path[] = []): Path[] {
   out.push(path);
-  if (Array.isArray(v)) v.forEach((x, i) => leafPaths(x, [...path, i], out));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) leafPaths(x, [...path, i], out);
   else if (v && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) leafPaths(x, [...path, k], out);
   return out;
