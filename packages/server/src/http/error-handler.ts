@@ -9,6 +9,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, type ErrorCode, problemBody } from './errors';
 import { isDatabaseError, loggableError } from './log-redaction';
+import { PRE_ROUTING_HEADERS } from './security-headers';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
@@ -110,6 +111,7 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown) {
  * handler; this answers them in the same problem format.
  */
 export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(PRE_ROUTING_HEADERS);
   void sendProblem(req, reply, err);
 }
 

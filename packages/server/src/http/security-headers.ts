@@ -32,6 +32,18 @@ export const CSP_DIRECTIVES = {
 
 export const HSTS_MAX_AGE_S = 31_536_000; // one year
 
+/**
+ * Headers for the answers Fastify gives before routing (a URL it cannot decode), which no hook sees:
+ * a problem document that needs nothing, so the strictest policy.
+ */
+export const PRE_ROUTING_HEADERS = {
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+} as const;
+
 /** Swagger UI's policy at /docs, without its upgrade-insecure-requests (breaks plain-HTTP local use) and unframeable. */
 export function docsCsp(header: string): string {
   return header

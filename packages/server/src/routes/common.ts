@@ -32,6 +32,16 @@ export const iso = (d: Date): string => {
   return String(d);
 };
 
+/**
+ * A stored timestamp as ISO 8601 with a four-digit year (0001–9999), as FHIR and most systems require, or
+ * undefined for a value outside that (the caller leaves the element out rather than write an invalid one).
+ */
+export const isoWithin4DigitYears = (d: Date): string | undefined => {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return undefined;
+  const year = d.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? d.toISOString() : undefined;
+};
+
 export const jsonText = (v: unknown) => JSON.stringify(v);
 
 // ---------------------------------------------------------------------------------------------------
