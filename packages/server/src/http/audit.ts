@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database';
 import { isPatientScoped } from '../policy/access';
 import { createAuditWriter } from './audit-writer';
+import { loggableError } from './log-redaction';
 
 const ACTIONS = {
   GET: 'read',
@@ -55,7 +56,10 @@ export function installAudit(app: FastifyInstance, db: Db): void {
         request_id: req.id,
       });
     } catch (err) {
-      req.log.error({ err }, 'AUDIT WRITE FAILED');
+      req.log.error(
+        { error: loggableError(err, `${req.method} ${req.routeOptions.url}`) },
+        'AUDIT WRITE FAILED',
+      );
     }
     return payload;
   });
