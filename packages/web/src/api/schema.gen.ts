@@ -488,7 +488,7 @@ export interface paths {
                         name: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate: string;
                         /** @enum {string} */
@@ -715,7 +715,7 @@ export interface paths {
                         name?: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate?: string;
                         /** @enum {string} */
@@ -1036,9 +1036,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     from?: string;
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     to?: string;
                     limit?: number;
                 };
@@ -3397,7 +3397,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal";
             status: number;
             title: string;
             detail?: string;
@@ -3423,10 +3423,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -3592,10 +3589,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -3611,7 +3605,7 @@ export interface components {
         DiaryEntryCreateInput: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -3633,7 +3627,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -3715,17 +3709,11 @@ export interface components {
         EpisodeInput: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -3738,20 +3726,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -3767,10 +3750,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -3786,7 +3766,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -3798,10 +3777,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -3810,13 +3786,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -3883,7 +3857,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -4347,10 +4321,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -4376,7 +4347,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -4430,7 +4401,7 @@ export interface components {
         MeasurementCreateInput: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -4514,10 +4485,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
@@ -4581,7 +4549,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal";
             status: number;
             title: string;
             detail?: string;
@@ -4607,10 +4575,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -4776,10 +4741,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -4795,7 +4757,7 @@ export interface components {
         DiaryEntryCreate: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -4817,7 +4779,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -4899,17 +4861,11 @@ export interface components {
         Episode: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -4922,20 +4878,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -4951,10 +4902,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4970,7 +4918,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -4982,10 +4929,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4994,13 +4938,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -5067,7 +5009,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -5531,10 +5473,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -5560,7 +5499,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -5614,7 +5553,7 @@ export interface components {
         MeasurementCreate: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -5698,10 +5637,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
