@@ -4379,8 +4379,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4389,6 +4389,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -4416,8 +4418,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4426,6 +4428,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5531,8 +5535,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5541,6 +5545,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5568,8 +5574,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5578,6 +5584,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
