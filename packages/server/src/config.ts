@@ -6,6 +6,7 @@
  */
 import { InputError, type InputIssue, issuesFromZod } from '@hemispasm/core';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxySetting } from './http/trust-proxy';
 import type { AdminInput } from './seed/admin';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -18,8 +19,8 @@ export interface Config {
   host: string;
   database: DatabaseTarget;
   logLevel: (typeof LOG_LEVELS)[number];
-  /** Fastify's `trustProxy`: whose X-Forwarded-For to believe for the client address. */
-  trustProxy: boolean;
+  /** Which proxies may set the client address (X-Forwarded-For): none, a hop count or addresses. */
+  trustProxy: TrustProxySetting;
   /** Mark cookies Secure (NODE_ENV=production: served over HTTPS). */
   secureCookies: boolean;
   /** HEMISPASM_ADMIN_EMAIL / _PASSWORD / HEMISPASM_CLINIC_NAME, validated when `serve` uses them. */
@@ -49,8 +50,18 @@ const EnvSchema = z.object({
     .refine((v) => /^postgres(ql)?:\/\/./.test(v) && URL.canParse(v), 'expected a postgres:// URL')
     .optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  // Until the hop-count/address-list parser lands (issue 9), only "1" turns it on, as before.
-  HEMISPASM_TRUST_PROXY: z.string().optional(),
+  // A hop count or a list of addresses; "everyone" is refused (see http/trust-proxy.ts).
+  HEMISPASM_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseTrustProxy(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+        return z.NEVER;
+      }
+    }),
   HEMISPASM_ADMIN_EMAIL: z.string().optional(),
   HEMISPASM_ADMIN_PASSWORD: z.string().optional(),
   HEMISPASM_CLINIC_NAME: z.string().optional(),
@@ -99,7 +110,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: f['--data'] ?? e.HEMISPASM_DATA },
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.HEMISPASM_TRUST_PROXY === '1',
+    trustProxy: e.HEMISPASM_TRUST_PROXY,
     secureCookies: e.NODE_ENV === 'production',
     bootstrapAdmin: admin,
     adminPassword: e.HEMISPASM_ADMIN_PASSWORD,

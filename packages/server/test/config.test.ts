@@ -52,7 +52,7 @@ describe('loadConfig', () => {
         HEMISPASM_ADMIN_PASSWORD: 'a long admin password',
       },
     );
-    expect([c.secureCookies, c.trustProxy]).toEqual([true, true]);
+    expect([c.secureCookies, c.trustProxy]).toEqual([true, 1]);
     expect(c.bootstrapAdmin).toEqual({
       email: 'boss@clinic.test',
       password: 'a long admin password',

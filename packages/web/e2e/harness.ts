@@ -101,7 +101,23 @@ export async function newPage(
   // The language the app starts in: stored choice, as a returning user would have it.
   await context.addInitScript((l) => window.localStorage.setItem('hemispasm.lang', l), lang);
   const page = await context.newPage();
+  watchCsp(page);
   return { context, page };
+}
+
+/**
+ * Content-Security-Policy violations seen in any journey's pages (Chromium reports each on the console).
+ * The server's CSP is on during every journey; `all.e2e.test.ts` requires this list to stay empty.
+ */
+export const cspViolations: string[] = [];
+
+export function watchCsp(page: Page): void {
+  const note = (text: string) => {
+    if (/Content Security Policy/i.test(text)) cspViolations.push(`${page.url()}: ${text}`);
+  };
+  page.on('console', (m) => note(m.text()));
+  page.on('pageerror', (e) => note(String(e)));
+  page.on('worker', (w) => w.on('console', (m) => note(m.text())));
 }
 
 export async function login(page: Page, who: { email: string; password: string }): Promise<void> {
@@ -131,7 +147,8 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (WCAG 2 A/AA rules) and returns its serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol: an inline <script> would be (rightly) refused by the CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

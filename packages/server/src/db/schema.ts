@@ -53,7 +53,10 @@ export interface SessionsTable {
 export interface LoginAttemptsTable {
   key: string;
   window_start: Timestamp;
+  /** Attempts counted in this window (before checking; a successful sign-in gives its attempt back). */
   failures: number;
+  /** Account keys: when the next attempt may be checked (migration 0002). */
+  next_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AssessmentsTable {

@@ -4,14 +4,17 @@
  * export returns (documented loosely: its resources are typed by `fhir/r4` in the mappers).
  */
 import { z } from 'zod';
-import { IsoDate, text, Uuid } from '../routes/common';
+import { EpisodeDate, EpisodeDateTime, PastDate, PastDateTime, text, Uuid } from '../routes/common';
 
 const Uri = z.string().min(1).max(500);
 const Code = z.string().min(1).max(200);
-/** FHIR dateTime as this server writes it: a full date, or a date and time with an offset. */
-const DateTime = z.union([IsoDate, z.iso.datetime({ offset: true })], {
-  error: 'expected a date (YYYY-MM-DD) or a date-time with offset',
-});
+/**
+ * FHIR dateTime as this server writes it: a full date, or a date and time with an offset; in the ranges
+ * of the routes/common.ts date rules (things that happened; treatment episodes up to 2 years ahead).
+ */
+const DATE_TIME_ERROR = { error: 'expected a date (YYYY-MM-DD) or a date-time with offset, in range' };
+const DateTime = z.union([PastDate, PastDateTime], DATE_TIME_ERROR);
+const EpisodeDateTimeIn = z.union([EpisodeDate, EpisodeDateTime], DATE_TIME_ERROR);
 
 const Meta = z.strictObject({
   lastUpdated: z.string().max(40).optional(),
@@ -83,7 +86,7 @@ const PatientIn = z.strictObject({
     .min(1)
     .max(5),
   gender: z.enum(['female', 'male', 'other', 'unknown']),
-  birthDate: IsoDate,
+  birthDate: PastDate,
   managingOrganization: Reference.optional(),
 });
 
@@ -133,7 +136,7 @@ const ProcedureIn = z.strictObject({
   status: z.enum(['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'unknown']),
   code: CodeableConcept,
   subject: Reference,
-  performedDateTime: DateTime,
+  performedDateTime: EpisodeDateTimeIn,
   bodySite: z.array(CodeableConcept).max(5).optional(),
   performer: z
     .array(z.strictObject({ actor: Reference }))
@@ -153,7 +156,7 @@ const MedicationStatementIn = z.strictObject({
   category: CodeableConcept.optional(),
   medicationCodeableConcept: CodeableConcept,
   subject: Reference,
-  effectivePeriod: z.strictObject({ start: DateTime, end: DateTime.optional() }),
+  effectivePeriod: z.strictObject({ start: EpisodeDateTimeIn, end: EpisodeDateTimeIn.optional() }),
   reasonReference: z.array(Reference).max(5).optional(),
   dosage: z
     .array(z.strictObject({ text: text(300) }))

@@ -15,6 +15,7 @@ import type { Db } from '../db/database';
 import { isPatientScoped } from '../policy/access';
 import { type AuditRow, createAuditWriter } from './audit-writer';
 import { ApiError, problemBody } from './errors';
+import { loggableError } from './log-redaction';
 import { isUuid } from './uuid';
 
 const ACTIONS = {
@@ -63,10 +64,9 @@ export function auditRowOf(req: FastifyRequest, status: number): AuditRow | unde
   };
 }
 
-/** Logged when the audit trail cannot be written: the database error's code only, never its text. */
+/** Logged when the audit trail cannot be written, through the one redaction point (never the error's text). */
 export function logAuditFailure(req: FastifyRequest, err: unknown): void {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  req.log.error({ code: typeof code === 'string' ? code : undefined }, 'audit write failed');
+  req.log.error({ error: loggableError(err, `${req.method} ${req.routeOptions.url}`) }, 'AUDIT WRITE FAILED');
 }
 
 export function installAudit(app: FastifyInstance, db: Db): void {

@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AssessmentsTable } from '../db/schema';
 import { scoreAnswers } from '../domain/clinical-core';
-import { IsoDate, iso, jsonText, PatientParams, problems, Uuid } from './common';
+import { iso, jsonText, key, PastDate, PatientParams, problems, StoredDate, Uuid } from './common';
 import type { RouteModule } from './context';
 
 export const AssessmentSchema = z
@@ -16,7 +16,7 @@ export const AssessmentSchema = z
     score: z.record(z.string(), z.unknown()).describe("The core's InstrumentScore, computed on the server"),
     total: z.number().nullable(),
     bandId: z.string().nullable(),
-    assessedOn: IsoDate,
+    assessedOn: StoredDate,
     createdBy: Uuid,
     createdAt: z.string(),
   })
@@ -24,9 +24,9 @@ export const AssessmentSchema = z
 
 const AssessmentCreate = z
   .strictObject({
-    instrumentId: z.string().min(1).max(60).describe('e.g. smc, jankovic-hfs, hfs7, hfs30, house-brackmann'),
+    instrumentId: key(60).describe('e.g. smc, jankovic-hfs, hfs7, hfs30, house-brackmann'),
     answers: z.unknown().describe("The instrument's answers, validated and scored by @hemispasm/core"),
-    assessedOn: IsoDate.optional().describe('Default: today'),
+    assessedOn: PastDate.optional().describe('Default: today'),
   })
   .meta({ id: 'AssessmentCreate' });
 
@@ -55,7 +55,7 @@ export const assessmentRoutes: RouteModule = async (api, ctx) => {
         tags: ['assessments'],
         summary: 'Assessments, newest first',
         params: PatientParams,
-        querystring: z.strictObject({ instrumentId: z.string().max(60).optional() }),
+        querystring: z.strictObject({ instrumentId: key(60).optional() }),
         response: { 200: z.array(AssessmentSchema), ...problems },
       },
     },

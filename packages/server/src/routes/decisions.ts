@@ -11,7 +11,7 @@ import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schem
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, jsonText, PatientParams, problems, Uuid } from './common';
+import { iso, jsonText, key, PatientParams, problems, text, Uuid } from './common';
 import type { RouteModule } from './context';
 
 const OptionId = z.enum(OPTION_IDS);
@@ -71,7 +71,7 @@ const PreferenceCreate = z
     decisionId: Uuid.nullable().optional().describe('The decision record this preference answers, if any'),
     preferredOption: OptionId.nullable().optional().describe('null = not sure yet'),
     values: z
-      .record(z.string().min(1).max(60), z.union([z.number().finite(), z.string().max(500), z.boolean()]))
+      .record(key(60), z.union([z.number().finite(), text(500), z.boolean()]))
       .refine((v) => Object.keys(v).length <= 40, 'at most 40 answers')
       .default({})
       .describe('Values-exercise answers by item id'),

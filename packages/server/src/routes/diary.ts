@@ -3,7 +3,17 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { DiaryEntriesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
+import {
+  iso,
+  jsonText,
+  PastDate,
+  PatientParams,
+  problems,
+  QueryDate,
+  StoredDate,
+  text,
+  Uuid,
+} from './common';
 import type { RouteModule } from './context';
 import type { NewRow } from './records';
 
@@ -13,7 +23,7 @@ export const DiaryEntrySchema = z
   .object({
     id: Uuid,
     patientId: Uuid,
-    entryDate: IsoDate,
+    entryDate: StoredDate,
     severity: z.number().int().min(0).max(10),
     spasmEpisodes: z.number().int().nullable(),
     triggers: z.array(z.string()),
@@ -28,7 +38,7 @@ export const DiaryEntrySchema = z
 
 export const DiaryEntryCreate = z
   .strictObject({
-    entryDate: IsoDate,
+    entryDate: PastDate,
     severity: z.number().int().min(0).max(10).describe('0 = no spasm … 10 = worst imaginable'),
     spasmEpisodes: z
       .number()
@@ -49,8 +59,8 @@ export const DiaryEntryCreate = z
   .meta({ id: 'DiaryEntryCreate' });
 
 const DiaryQuery = z.strictObject({
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: QueryDate.optional(),
+  to: QueryDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(366),
 });
 

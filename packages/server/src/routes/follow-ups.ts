@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
+import { iso, jsonText, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 
 export const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
@@ -15,7 +15,7 @@ export const FollowUpSchema = z
     patientId: Uuid,
     episodeId: Uuid,
     timePoint: z.enum(TIME_POINTS),
-    assessedOn: IsoDate,
+    assessedOn: StoredDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z.number().int().min(1).max(6).nullable(),
     hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable(),
@@ -31,7 +31,7 @@ const FollowUpCreate = z
   .strictObject({
     episodeId: Uuid.describe('The treatment episode this follow-up belongs to (of the same patient)'),
     timePoint: z.enum(TIME_POINTS).describe('1 week; 1, 3, 6, 12 months; later'),
-    assessedOn: IsoDate,
+    assessedOn: PastDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z
       .number()

@@ -7,8 +7,8 @@ import type { SpasmAnalysis } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VideoMeasurementsTable } from '../db/schema';
-import { SpasmAnalysisSchema } from '../domain/clinical-core';
-import { IsoDateTime, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
+import { MeasuredAnalysisSchema, SpasmAnalysisSchema } from '../domain/clinical-core';
+import { iso, jsonText, PastDateTime, PatientParams, problems, text, Uuid } from './common';
 import type { RouteModule } from './context';
 
 export const MeasurementSchema = z
@@ -26,8 +26,8 @@ export const MeasurementSchema = z
 
 const MeasurementCreate = z
   .strictObject({
-    recordedAt: IsoDateTime,
-    analysis: SpasmAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
+    recordedAt: PastDateTime,
+    analysis: MeasuredAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
     notes: text(2000).optional(),
   })
   .meta({ id: 'MeasurementCreate' });

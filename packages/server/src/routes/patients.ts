@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { PatientsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { IsoDate, iso, PatientParams, problems, text, Uuid } from './common';
+import { iso, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 
 export const PatientSchema = z
@@ -12,10 +12,10 @@ export const PatientSchema = z
     id: Uuid,
     clinicId: Uuid,
     name: z.string(),
-    birthDate: IsoDate,
+    birthDate: StoredDate,
     sex: z.enum(['female', 'male', 'other', 'unknown']),
     affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
-    onsetDate: IsoDate.nullable(),
+    onsetDate: StoredDate.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -23,10 +23,10 @@ export const PatientSchema = z
 
 const PatientFields = {
   name: text(200).min(1),
-  birthDate: IsoDate,
+  birthDate: PastDate,
   sex: z.enum(['female', 'male', 'other', 'unknown']),
   affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
-  onsetDate: IsoDate.nullable().optional(),
+  onsetDate: PastDate.nullable().optional(),
 };
 const PatientCreate = z.strictObject(PatientFields);
 const PatientUpdate = z

@@ -524,7 +524,7 @@ export interface paths {
                         name: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate: string;
                         /** @enum {string} */
@@ -769,7 +769,7 @@ export interface paths {
                         name?: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate?: string;
                         /** @enum {string} */
@@ -1117,9 +1117,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     from?: string;
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     to?: string;
                     limit?: number;
                 };
@@ -3676,7 +3676,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -3702,10 +3702,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -3893,10 +3890,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -3912,7 +3906,7 @@ export interface components {
         DiaryEntryCreateInput: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -3934,7 +3928,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -4016,17 +4010,11 @@ export interface components {
         EpisodeInput: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -4039,20 +4027,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -4068,10 +4051,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4087,7 +4067,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -4099,10 +4078,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4111,13 +4087,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -4184,7 +4158,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -4648,10 +4622,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -4677,7 +4648,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -4733,7 +4704,7 @@ export interface components {
         MeasurementCreateInput: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -4830,10 +4801,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
@@ -4897,7 +4865,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "audit_unavailable";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -4923,10 +4891,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -5114,10 +5079,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -5133,7 +5095,7 @@ export interface components {
         DiaryEntryCreate: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -5155,7 +5117,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -5237,17 +5199,11 @@ export interface components {
         Episode: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -5260,20 +5216,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -5289,10 +5240,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -5308,7 +5256,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -5320,10 +5267,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -5332,13 +5276,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -5405,7 +5347,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -5869,10 +5811,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -5898,7 +5837,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -5954,7 +5893,7 @@ export interface components {
         MeasurementCreate: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -6051,10 +5990,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
