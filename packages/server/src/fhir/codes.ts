@@ -26,6 +26,16 @@ export const SYSTEM = {
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
 } as const;
 
+/** Extensions defined by FHIR R4 itself (hl7.org/fhir/R4/extensibility-registry), as SDC uses them. */
+export const FHIR_EXTENSION = {
+  /** On an answer option: its numeric value (R4 `ordinalValue`, valueDecimal). */
+  ordinalValue: 'http://hl7.org/fhir/StructureDefinition/ordinalValue',
+  /** On a numeric question: its unit (valueCoding, UCUM). */
+  questionnaireUnit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
+  minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
+  maxValue: 'http://hl7.org/fhir/StructureDefinition/maxValue',
+} as const;
+
 /** hemispasm's own code systems and extensions (defined by this product; the README lists their codes). */
 const HS = 'https://hemispasm.org/fhir';
 export const HS_SYSTEM = {
@@ -35,6 +45,8 @@ export const HS_SYSTEM = {
   instrumentItem: `${HS}/CodeSystem/instrument-item`,
   /** An interpretation band of an instrument: `<instrument id>/<band id>`, e.g. `hearing-aao-hns/B`. */
   instrumentBand: `${HS}/CodeSystem/instrument-band`,
+  /** One answer option of an instrument item: `<instrument id>/<item id>/<value>`, e.g. `smc/grade/2`. */
+  instrumentAnswer: `${HS}/CodeSystem/instrument-answer`,
   /** Observations and components that are not instruments: follow-up, video measurement and their parts. */
   observation: `${HS}/CodeSystem/observation`,
   /** The patient's anatomical side: left, right, bilateral (and none, for a video measurement). */
@@ -52,7 +64,12 @@ export const HS_EXTENSION = {
   scoreVerification: `${HS}/StructureDefinition/score-verification`,
   /** Complex: the kind-specific fields of a treatment episode (sub-extensions named after the fields). */
   treatmentDetails: `${HS}/StructureDefinition/treatment-details`,
+  /** valueCode verified | partial | unverified: the evidence mark of an instrument (on its Questionnaire). */
+  instrumentVerification: `${HS}/StructureDefinition/instrument-verification`,
 } as const;
+
+/** Canonical URL of an instrument's Questionnaire (`GET /api/fhir/Questionnaire/:instrumentId` serves it). */
+export const questionnaireUrl = (instrumentId: string) => `${HS}/Questionnaire/${instrumentId}`;
 
 export interface DocumentedCode {
   system: string;
