@@ -83,7 +83,7 @@ export function resolveChoicePath(path: string, root: unknown): string {
  * The errors the R4 definitions find in `resource` (warnings, e.g. a `urn:uuid:` reference whose target
  * type cannot be checked, are not errors). Empty when it is valid. Never throws for bad input.
  */
-export function validateR4(resource: { resourceType: string }): R4Issue[] {
+export function validateR4<T extends { resourceType: string }>(resource: T): R4Issue[] {
   indexDefinitions();
   let issues: { severity?: string; expression?: string[]; details?: { text?: string } }[];
   try {
@@ -101,7 +101,7 @@ export function validateR4(resource: { resourceType: string }): R4Issue[] {
 }
 
 /** The same issues with paths inside a request body: `Bundle.entry[2]…` → `body.entry[2]…`. */
-export function r4IssuesAt(prefix: string, resource: { resourceType: string }): R4Issue[] {
+export function r4IssuesAt<T extends { resourceType: string }>(prefix: string, resource: T): R4Issue[] {
   return validateR4(resource).map((i) => ({
     path:
       i.path === resource.resourceType ? prefix : `${prefix}${i.path.slice(resource.resourceType.length)}`,

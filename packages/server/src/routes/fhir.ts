@@ -4,7 +4,7 @@
  * published R4 definitions), re-scored with the core, stored in one transaction — and every instrument
  * as a Questionnaire. The mapping lives in `src/fhir/` (pure functions).
  */
-import { getInstrument, InputError, INSTRUMENTS } from '@hemispasm/core';
+import { getInstrument, INSTRUMENTS, InputError } from '@hemispasm/core';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
