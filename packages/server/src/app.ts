@@ -17,6 +17,7 @@ import {
   serializerCompiler,
 } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE } from './auth/sessions';
+import { type CdsConfig, cdsConfigFromEnv } from './cds/config';
 import type { Db } from './db/database';
 import { installAudit } from './http/audit';
 import { installErrorHandling } from './http/error-handler';
@@ -25,6 +26,7 @@ import type { RouteEntry } from './http/route-config';
 import { zodValidatorCompiler } from './http/validation';
 import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
+import { cdsHooksRoutes } from './routes/cds-hooks';
 
 export interface AppOptions {
   db: Db;
@@ -38,6 +40,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** The CDS Hooks service (src/cds/config.ts); default from the environment; `null` for none. */
+  cds?: CdsConfig | null;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -129,6 +133,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  // CDS Hooks lives at {baseUrl}/cds-services, outside /api, with its own (JWT) authentication.
+  const cds = opts.cds === undefined ? cdsConfigFromEnv(process.env) : (opts.cds ?? undefined);
+  await app.register(async (scope) => cdsHooksRoutes(scope, { db: opts.db, config: cds }));
 
   return app;
 }

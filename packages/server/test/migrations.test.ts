@@ -8,6 +8,7 @@ import { describeEachDatabase } from './helpers/databases';
 const TABLES = [
   'assessments',
   'audit_log',
+  'cds_jwt_seen',
   'clinics',
   'decision_preferences',
   'decision_records',
@@ -42,7 +43,7 @@ describeEachDatabase('migrations', (variant) => {
   it('create every table on an empty database', async () => {
     expect(await tables()).toEqual([]);
     const first = await migrate(d.db);
-    expect(first.applied).toEqual(['0001_init']);
+    expect(first.applied).toEqual(['0001_init', '0007_cds_jwt_replay']);
     expect(await tables()).toEqual(TABLES);
   });
 
@@ -58,7 +59,7 @@ describeEachDatabase('migrations', (variant) => {
     // Simulates a crash between applying the SQL and recording it: the file must apply cleanly again.
     await sql`DELETE FROM kysely_migration`.execute(d.db);
     const replay = await migrate(d.db);
-    expect(replay.applied).toEqual(['0001_init']);
+    expect(replay.applied).toEqual(['0001_init', '0007_cds_jwt_replay']);
     expect((await d.db.selectFrom('clinics').select('name').execute()).map((c) => c.name)).toEqual(['Kept']);
   });
 });

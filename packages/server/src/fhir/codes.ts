@@ -55,6 +55,14 @@ export const HS_SYSTEM = {
   spasmStatus: `${HS}/CodeSystem/spasm-status`,
   hearingClass: `${HS}/CodeSystem/hearing-class`,
   treatmentKind: `${HS}/CodeSystem/treatment-kind`,
+  /**
+   * A fact of the decision engine's patient profile that FHIR has no verified code for (ASA class, MRI
+   * finding, history, neurological signs, preferences, …): the code is the profile field, e.g.
+   * `imaging.mri`, `history.bellsPalsy` (CDS Hooks reads these Observations; see src/cds/).
+   */
+  decisionProfile: `${HS}/CodeSystem/decision-profile`,
+  /** The coded answers of those facts and of a treatment response: `neurovascular_conflict`, `partial`, … */
+  decisionProfileAnswer: `${HS}/CodeSystem/decision-profile-answer`,
 } as const;
 
 export const HS_EXTENSION = {
@@ -117,6 +125,15 @@ export const ICD10CM_HFS_BY_SIDE: Record<'right' | 'left' | 'bilateral', Documen
   },
 };
 
+/** ICD-10-CM G51.39: clonic hemifacial spasm, unspecified side. ✅ evidence §5 (sprypt, VisualDx). Read, never written. */
+export const ICD10CM_HFS_UNSPECIFIED: DocumentedCode = {
+  system: SYSTEM.icd10cm,
+  code: 'G51.39',
+  display: 'Clonic hemifacial spasm, unspecified',
+  verification: 'verified',
+  source: 'evidence.md §5 Codes: ICD-10-CM G51.39 — sprypt, VisualDx',
+};
+
 /** CPT 61458: suboccipital craniectomy for exploration or decompression of cranial nerves (MVD). ✅ evidence §5. */
 export const CPT_MVD: DocumentedCode = {
   system: SYSTEM.cpt,
@@ -149,6 +166,7 @@ export const HS_OBSERVATION = {
   spasmStatus: 'Spasm status compared with before the treatment',
   recurrence: 'Spasm came back after having resolved',
   complication: 'Complication',
+  treatmentResponse: 'Response to a treatment episode (good, partial, none, not tolerated)',
   videoMeasurement: 'Spasm measurement from a face video',
   spasmsPerMinute: 'Spasms per minute of time with a face in view',
   spasmTimeFraction: 'Fraction of the time with a face in view spent in a spasm',
@@ -167,6 +185,7 @@ export const HS_OBSERVATION_CODE: Record<HsObservationCode, string> = {
   spasmStatus: 'spasm-status',
   recurrence: 'recurrence',
   complication: 'complication',
+  treatmentResponse: 'treatment-response',
   videoMeasurement: 'video-spasm-measurement',
   spasmsPerMinute: 'spasms-per-minute',
   spasmTimeFraction: 'spasm-time-fraction',

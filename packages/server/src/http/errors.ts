@@ -11,14 +11,17 @@ export const ERRORS = {
   malformed_json: { status: 400, title: 'The request body is not valid JSON' },
   unauthenticated: { status: 401, title: 'Sign in first' },
   bad_credentials: { status: 401, title: 'Email or password is wrong' },
+  invalid_token: { status: 401, title: 'Missing or invalid bearer JWT (CDS Hooks: signed by a trusted EHR)' },
   csrf_failed: { status: 403, title: 'Missing or wrong CSRF token (X-CSRF-Token header)' },
   forbidden: { status: 403, title: 'You may not access this resource' },
   not_found: { status: 404, title: 'No such resource' },
   conflict: { status: 409, title: 'The request conflicts with existing data' },
+  prefetch_missing: { status: 412, title: 'The prefetched FHIR data this CDS service needs was not sent' },
   body_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Send the body as application/json' },
   rate_limited: { status: 429, title: 'Too many failed sign-in attempts; wait and try again' },
   internal: { status: 500, title: 'Internal server error' },
+  keys_unavailable: { status: 503, title: "The EHR's signing keys could not be fetched (JWKS URL)" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
