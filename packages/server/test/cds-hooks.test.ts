@@ -230,7 +230,7 @@ describeEachDatabase('CDS Hooks service', (variant) => {
         '  const output = { out: (t) => { out += t; }, err: (t) => process.stderr.write(t), isTTY: false };',
         "  const code = await main(['recommend', file, '--json'], output);",
         '  if (code !== 0) process.exit(code);',
-        '  process.stdout.write(`${JSON.stringify(JSON.parse(out))}\\n`);',
+        "  process.stdout.write(JSON.stringify(JSON.parse(out)) + '\\n');",
         '}',
       ].join('\n');
       const { stdout } = await run(
