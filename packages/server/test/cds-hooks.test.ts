@@ -360,6 +360,46 @@ describeEachDatabase('CDS Hooks service', (variant) => {
     );
     expect(gap.detail).toContain('| `asaClass` |');
 
+    // A recorded facial weakness raises the neurological-deficit flag on its own: not "from assumptions",
+    // and no longer "not checked", though hearing and other cranial-nerve signs are still unrecorded.
+    const weakness = {
+      ...smc,
+      id: 'o2',
+      code: {
+        coding: [
+          {
+            system: 'https://hemispasm.org/fhir/CodeSystem/decision-profile',
+            code: 'neurology.facialWeakness',
+          },
+        ],
+      },
+      valueInteger: undefined,
+      valueBoolean: true,
+    };
+    const weak = await call(
+      hookRequest('p-2', {
+        patient,
+        conditions: searchset([condition]),
+        observations: searchset([smc, weakness]),
+        procedures: null,
+        medications: null,
+      }),
+    );
+    const weakCards: Card[] = weak.json().cards;
+    const deficit = flagCards(weakCards).find(
+      (c) => c.extension!['org.hemispasm.red-flag']!.code === 'neurological_deficit',
+    )!;
+    expect(deficit).toMatchObject({
+      indicator: 'critical',
+      extension: { 'org.hemispasm.red-flag': { assumed: [] } },
+    });
+    expect(deficit.detail).not.toContain('assumed');
+    expect(
+      (missingCard(weakCards)!.extension!['org.hemispasm.missing'] as typeof missing).redFlagsNotChecked.map(
+        (n) => n.code,
+      ),
+    ).not.toContain('neurological_deficit');
+
     // Without the SMC grade (essential) the options are not ranked; the red flags that can be checked still are.
     const noSmc = await call(
       hookRequest('p-2', {

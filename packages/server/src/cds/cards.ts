@@ -12,13 +12,13 @@ import {
   DISCLAIMER,
   type OptionResult,
   type OutcomeFigure,
-  RED_FLAG_RULES,
   type RedFlag,
   type RedFlagCode,
   type SourceCertainty,
 } from '@hemispasm/core';
 import type { BuiltProfile, MissingField } from './decision-profile';
-import { rankingFields, redFlagFields, redFlagIndicator } from './rule-fields';
+import { redFlagStatus } from './red-flag-status';
+import { rankingFields, redFlagIndicator } from './rule-fields';
 
 export interface CdsLink {
   label: string;
@@ -103,7 +103,7 @@ function optionCard(o: OptionResult, provisional: string[], base: string): CdsCa
   if (provisional.length) {
     lines.push(
       '',
-      `_Provisional: ranked with assumed values for ${provisional.join(', ')} (not in the record)._`,
+      `_Provisional: ${provisional.length} of the facts the rules read ${provisional.length > 1 ? 'were' : 'was'} not in the record and ${provisional.length > 1 ? 'were' : 'was'} assumed (the missing-data card lists them)._`,
     );
   }
   lines.push('', DISCLAIMER);
@@ -232,30 +232,17 @@ function decisionAidCard(base: string): CdsCard {
 
 /** All the cards for one patient-view call, in display order. */
 export function cardsFor(built: BuiltProfile, result: DecisionResult, publicUrl: string): CdsCard[] {
-  const missing = new Set(
-    built.missing
-      .filter((m) => m.essential || m.assumed !== undefined || m.field === 'priorTreatments')
-      .map((m) => m.field),
-  );
-  const essential = new Set(built.essentialMissing);
-  const raised = new Map(result.redFlags.map((f) => [f.code, f]));
-  const flagCards: CdsCard[] = [];
-  const notChecked: { code: RedFlagCode; fields: string[] }[] = [];
-  for (const rule of RED_FLAG_RULES) {
-    const deps = [...redFlagFields(rule.code)];
-    const lacking = deps.filter((d) => missing.has(d));
-    const flag = raised.get(rule.code);
-    if (flag && !lacking.some((d) => essential.has(d))) flagCards.push(redFlagCard(flag, lacking));
-    else if (lacking.length) notChecked.push({ code: rule.code, fields: lacking });
-  }
+  const status = redFlagStatus(built, result);
+  const flagCards = status.raised.map(({ flag, assumed }) => redFlagCard(flag, assumed));
   flagCards.sort((a, b) => (a.indicator === b.indicator ? 0 : a.indicator === 'critical' ? -1 : 1));
-
-  const ranked = essential.size === 0;
+  const ranked = built.essentialMissing.length === 0;
   const used = rankingFields();
   const provisional = built.missing
     .filter((m) => !m.essential && m.assumed !== undefined && used.has(m.field))
     .map((m) => m.field);
-  const options = ranked ? result.options.map((o) => optionCard(o, provisional, publicUrl)) : [];
-  const gaps = built.missing.length || built.notes.length ? [missingCard(built, notChecked)] : [];
+  const options = ranked
+    ? [...result.options].sort((a, b) => a.rank - b.rank).map((o) => optionCard(o, provisional, publicUrl))
+    : [];
+  const gaps = built.missing.length || built.notes.length ? [missingCard(built, status.notChecked)] : [];
   return [...flagCards, ...options, ...gaps, decisionAidCard(publicUrl)];
 }

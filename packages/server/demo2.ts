@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { buildApp } from './src/app';
+import { openDatabase } from './src/db/database';
+import { migrate } from './src/db/migrate';
+import { validateR4 } from './src/fhir/r4-validation';
+import { ehrKeys, signToken, PUBLIC_URL, EHR_ISSUER } from './test/helpers/cds-ehr';
+const db = await openDatabase();
+await migrate(db.db);
+const keys = await ehrKeys();
+const app = await buildApp({ db: db.db, webDist: false, cds: { publicUrl: PUBLIC_URL, issuer: EHR_ISSUER, keys: { jwks: keys.jwks }, now: () => new Date('2026-11-30T10:00:00Z') } });
+const req = JSON.parse(readFileSync('/tmp/cdsdemo/request.json', 'utf8'));
+for (const v of Object.values(req.prefetch)) if (v) console.error('R4', JSON.stringify(validateR4(v as any)));
+const r = await app.inject({ method: 'POST', url: '/cds-services/hemispasm-patient-view', headers: { authorization: `Bearer ${await signToken(keys, { now: new Date('2026-11-30T10:00:00Z') })}`, 'content-type': 'application/json' }, payload: JSON.stringify(req) });
+console.log(r.statusCode);
+console.log(JSON.stringify(r.json(), null, 2));
+const d = await app.inject({ method: 'GET', url: '/cds-services' });
+console.error(JSON.stringify(d.json(), null, 2));
+await app.close(); await db.close();
