@@ -296,6 +296,41 @@ describeEachDatabase('CDS Hooks service', (variant) => {
     SLOW,
   );
 
+  it('answers the root README’s example request with the cards the README shows', async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8');
+    const after = (marker: string) => readme.slice(readme.indexOf(marker) + marker.length);
+    const json = /```json\n([\s\S]*?)\n\s*```/.exec(after('<!-- cds-example:request -->'))![1]!;
+    const request = JSON.parse(json);
+    const table = after('<!-- cds-example:cards -->').split('<!-- cds-example:end -->')[0]!;
+    const documented = table
+      .split('\n')
+      .map((l) => /^\s*\| `(\w+)`\s*\| (.*?)\s*\|$/.exec(l))
+      .filter((m) => !!m)
+      .map((m) => [m[1], m[2]]);
+    expect(documented.length).toBeGreaterThan(3);
+    // The README states the date it was produced on: the age and the time since onset depend on it.
+    const day = new Date('2026-11-30T10:00:00Z');
+    const dated = await buildApp({
+      db: database.db,
+      webDist: false,
+      cds: { publicUrl: PUBLIC_URL, issuer: EHR_ISSUER, keys: { jwks: keys.jwks }, now: () => day },
+    });
+    const r = await dated.inject({
+      method: 'POST',
+      url: '/cds-services/hemispasm-patient-view',
+      headers: {
+        authorization: `Bearer ${await signToken(keys, { now: day })}`,
+        'content-type': 'application/json',
+      },
+      payload: JSON.stringify(request),
+    });
+    await dated.close();
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    for (const v of Object.values(request.prefetch))
+      if (v) expect(validateR4(v as { resourceType: string })).toEqual([]);
+    expect((r.json().cards as Card[]).map((c) => [c.indicator, c.summary])).toEqual(documented);
+  });
+
   it('builds the profile from what the record holds, and says what it lacked, what was assumed and what could not be checked', async () => {
     const patient = { resourceType: 'Patient', id: 'p-2', gender: 'female', birthDate: '1968-04-02' };
     const subject = { reference: 'Patient/p-2' };
