@@ -4664,8 +4664,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4674,6 +4674,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -4701,8 +4703,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4711,6 +4713,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5987,8 +5991,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5997,6 +6001,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -6024,8 +6030,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -6034,6 +6040,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
