@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { type CdsConfig, cdsConfigFromEnv } from '../src/cds/config';
 import { OBSERVED_FIELDS, STANDARD_FIELDS } from '../src/cds/profile-fields';
+import { unmappedFacts } from '../src/cds/rule-fields';
 import type { OpenDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { validateR4 } from '../src/fhir/r4-validation';
@@ -118,6 +119,8 @@ describe('CDS Hooks configuration', () => {
     const mapped = new Set([...Object.keys(STANDARD_FIELDS), ...OBSERVED_FIELDS.map((f) => f.field)]);
     expect(fields.filter((f) => !mapped.has(f))).toEqual([]);
     expect([...mapped].filter((f) => !fields.includes(f))).toEqual([]);
+    // Every fact a rule reads is traced back to its profile fields (for "assumed" and "not checked").
+    expect(unmappedFacts()).toEqual([]);
   });
 });
 

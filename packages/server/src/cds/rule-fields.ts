@@ -2,8 +2,8 @@
  * Which profile fields a rule of the decision engine reads — so a card can say when a red flag was
  * raised from an assumed value, which red flags could not be checked for lack of data, and whether
  * the ranking rests on assumptions. Read from core's rules (data), not restated: the only table here
- * maps each fact the rules use to the profile fields it is derived from, typed by core's `FactName`
- * so that a new fact fails to compile until it is mapped.
+ * maps each fact the rules use to the profile fields it is derived from (keyed by core's `FactName`; a
+ * test fails when a rule reads a fact this table does not map, see `unmappedFacts`).
  */
 import {
   type Condition,
@@ -13,7 +13,7 @@ import {
   type RedFlagCode,
 } from '@hemispasm/core';
 
-const FACT_FIELDS: Record<FactName, readonly string[]> = {
+const FACT_FIELDS: Partial<Record<FactName, readonly string[]>> = {
   age: ['age'],
   ageAtOnset: ['age', 'symptomDurationMonths'],
   symptomDurationMonths: ['symptomDurationMonths'],
@@ -53,8 +53,21 @@ export function fieldsOf(c: Condition, seen: ReadonlySet<RedFlagCode> = new Set(
   else if ('redFlag' in c) {
     const rule = flagRule(c.redFlag);
     if (rule && !seen.has(c.redFlag)) add(fieldsOf(rule.when, new Set([...seen, c.redFlag])));
-  } else if ('fact' in c) add(FACT_FIELDS[c.fact]);
+  } else if ('fact' in c) add(FACT_FIELDS[c.fact] ?? [c.fact]);
   return out;
+}
+
+/** Facts some rule reads that the table above does not map (the test keeps this empty). */
+export function unmappedFacts(): string[] {
+  const out = new Set<string>();
+  const walk = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else if ('fact' in c && !FACT_FIELDS[c.fact]) out.add(c.fact);
+  };
+  for (const r of [...RED_FLAG_RULES.map((f) => f.when), ...RANKING_RULES.map((r) => r.when)]) walk(r);
+  return [...out];
 }
 
 /** The fields a red flag's rule reads. */
