@@ -239,6 +239,11 @@ function optionOf(e: Episode, hfs: ConditionRes[], r: Reader): OptionId | undefi
   return option;
 }
 
+/** The core's response for relief that came back: `recurred` where the core has it, else `partial`. */
+const RECURRED = (
+  (PRIOR_RESPONSES as readonly string[]).includes('recurred') ? 'recurred' : 'partial'
+) as PriorResponse;
+
 const FOLLOW_UP_RESPONSE: Record<string, PriorResponse> = {
   resolved: 'good',
   improved: 'partial',
@@ -270,7 +275,7 @@ function responseTo(e: Episode, obs: ObservationRes[]): PriorResponse | undefine
     HS_OBSERVATION_CODE.recurrence,
   )?.valueBoolean;
   // Spasm that came back after having resolved: the treatment helped only for a time.
-  if (recurred === true && response === 'good') return 'partial';
+  if (recurred === true && response === 'good') return RECURRED;
   return response;
 }
 
