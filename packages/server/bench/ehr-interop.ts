@@ -58,7 +58,7 @@ const exportOnce = () => app.inject({ method: 'GET', url: `/api/patients/${patie
 const bundle = (await exportOnce()).json();
 
 const t0 = performance.now();
-validateR4(bundle);
+await validateR4(bundle);
 const indexMs = ms(t0);
 
 const rows: [string, number[]][] = [];

@@ -188,7 +188,7 @@ describeEachDatabase('CDS Hooks service', (variant) => {
     const profile = JSON.parse(readFileSync(join(examples, 'profile-red-flag-lesion.json'), 'utf8'));
     const prefetch = ehrPatient(profile, { patientId: '1288992', now: now() });
     // What the pretend EHR sends is valid R4 itself.
-    for (const v of Object.values(prefetch)) expect(validateR4(v as { resourceType: string })).toEqual([]);
+    for (const v of Object.values(prefetch)) expect(await validateR4(v as { resourceType: string })).toEqual([]);
     const r = await call(hookRequest('1288992', prefetch));
     expect(r.statusCode, r.body.slice(0, 400)).toBe(200);
     expect(r.headers['content-type']).toMatch(/^application\/json/);
@@ -330,7 +330,7 @@ describeEachDatabase('CDS Hooks service', (variant) => {
     await dated.close();
     expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
     for (const v of Object.values(request.prefetch))
-      if (v) expect(validateR4(v as { resourceType: string })).toEqual([]);
+      if (v) expect(await validateR4(v as { resourceType: string })).toEqual([]);
     expect((r.json().cards as Card[]).map((c) => [c.indicator, c.summary])).toEqual(documented);
   });
 

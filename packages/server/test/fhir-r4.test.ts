@@ -98,7 +98,7 @@ const isAssessmentObservation = (r: Resource) =>
   );
 
 describe('R4 validation itself', () => {
-  it('refuses what the R4 definitions refuse, naming the element (choice types resolved)', () => {
+  it('refuses what the R4 definitions refuse, naming the element (choice types resolved)', async () => {
     const bad = {
       resourceType: 'Observation',
       status: 'final',
@@ -109,7 +109,7 @@ describe('R4 validation itself', () => {
       ],
       unknownElement: true,
     };
-    const issues = validateR4(bad);
+    const issues = await validateR4(bad);
     expect(issues.map((i) => i.path).sort()).toEqual(
       [
         'Observation.component[0].valueInteger',
@@ -118,7 +118,7 @@ describe('R4 validation itself', () => {
       ].sort(),
     );
     expect(issues.find((i) => i.path === 'Observation.extension[0]')!.message).toContain('ext-1');
-    expect(validateR4({ resourceType: 'Observation', status: 'final', code: { text: 'x' } })).toEqual([]);
+    expect(await validateR4({ resourceType: 'Observation', status: 'final', code: { text: 'x' } })).toEqual([]);
   });
 });
 
@@ -167,10 +167,10 @@ describeEachDatabase('FHIR R4 conformance', (variant) => {
       const r = await who('GET', `/api/patients/${id}/fhir`);
       expect(r.statusCode, r.body.slice(0, 200)).toBe(200);
       const bundle: Bundle = r.json();
-      expect(validateR4(bundle), `Bundle of patient ${id}`).toEqual([]);
+      expect(await validateR4(bundle), `Bundle of patient ${id}`).toEqual([]);
       for (const e of bundle.entry) {
         types.add(e.resource.resourceType);
-        expect(validateR4(e.resource), `${e.resource.resourceType}/${e.resource.id}`).toEqual([]);
+        expect(await validateR4(e.resource), `${e.resource.resourceType}/${e.resource.id}`).toEqual([]);
       }
       expectVerifiedCodes(bundle);
     }
@@ -192,14 +192,14 @@ describeEachDatabase('FHIR R4 conformance', (variant) => {
       expect(list.statusCode).toBe(200);
       expect(list.headers['content-type']).toMatch(/^application\/fhir\+json/);
       const bundle: Bundle = list.json();
-      expect(validateR4(bundle)).toEqual([]);
+      expect(await validateR4(bundle)).toEqual([]);
       expect(bundle.entry.map((e) => e.resource.id)).toEqual(INSTRUMENT_IDS);
       for (const def of INSTRUMENTS) {
         const r = await w.as('anonymous')('GET', `/api/fhir/Questionnaire/${def.id}`);
         expect(r.statusCode).toBe(200);
         expect(r.headers['content-type']).toMatch(/^application\/fhir\+json/);
         const q = r.json();
-        expect(validateR4(q), def.id).toEqual([]);
+        expect(await validateR4(q), def.id).toEqual([]);
         expectVerifiedCodes(q);
         expect(q).toMatchObject({
           url: `${HS}Questionnaire/${def.id}`,

@@ -9,16 +9,10 @@
  *    five minutes old (a bounded replay window), and `jti` is present — and not seen before: every
  *    `jti` is recorded in the database until the token expires, so a replayed token is refused by
  *    every instance of the server.
- * Verification uses `jose` (RFC 7515/7517/7519, no dependencies).
+ * Verification uses `jose` (RFC 7515/7517/7519, no dependencies), loaded on the first call: starting the
+ * server or the CLI does not pay for it.
  */
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  decodeProtectedHeader,
-  errors,
-  type JWTVerifyGetKey,
-  jwtVerify,
-} from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import type { Db } from '../db/database';
 import { ApiError } from '../http/errors';
 import type { CdsConfig } from './config';
@@ -48,10 +42,17 @@ export interface CdsClient {
   tenant: string | undefined;
 }
 
+type Jose = typeof import('jose');
+let loadingJose: Promise<Jose> | undefined;
+const jose = (): Promise<Jose> => {
+  loadingJose ??= import('jose');
+  return loadingJose;
+};
+
 const refuse = (detail: string) => new ApiError('invalid_token', { detail });
 
 /** Why a token was refused, in words an integrator can act on (never echoing the token). */
-function explain(e: unknown): ApiError {
+function explain(e: unknown, { errors }: Jose): ApiError {
   if (e instanceof errors.JWTExpired) {
     return refuse(
       e.claim === 'iat' ? `the JWT is older than ${MAX_TOKEN_AGE_S} s (iat)` : 'the JWT has expired (exp)',
@@ -88,9 +89,13 @@ export interface CdsVerifier {
 
 export function createCdsVerifier(db: Db, config: CdsConfig): CdsVerifier {
   const jwksUrl = 'url' in config.keys ? config.keys.url : undefined;
-  const keys: JWTVerifyGetKey = jwksUrl
-    ? createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 })
-    : createLocalJWKSet('jwks' in config.keys ? config.keys.jwks : { keys: [] });
+  let keys: JWTVerifyGetKey | undefined;
+  const keySet = ({ createRemoteJWKSet, createLocalJWKSet }: Jose): JWTVerifyGetKey => {
+    keys ??= jwksUrl
+      ? createRemoteJWKSet(new URL(jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 })
+      : createLocalJWKSet('jwks' in config.keys ? config.keys.jwks : { keys: [] });
+    return keys;
+  };
   const now = config.now ?? (() => new Date());
 
   return {
@@ -98,9 +103,10 @@ export function createCdsVerifier(db: Db, config: CdsConfig): CdsVerifier {
       const m = /^Bearer +([A-Za-z0-9_\-.=]+)$/i.exec(authorization ?? '');
       if (!m) throw refuse('send Authorization: Bearer <JWT signed by the EHR>');
       const token = m[1]!;
-      let header: ReturnType<typeof decodeProtectedHeader>;
+      const j = await jose();
+      let header: ReturnType<Jose['decodeProtectedHeader']>;
       try {
-        header = decodeProtectedHeader(token);
+        header = j.decodeProtectedHeader(token);
       } catch {
         throw refuse('the bearer token is not a JWT');
       }
@@ -108,9 +114,9 @@ export function createCdsVerifier(db: Db, config: CdsConfig): CdsVerifier {
       if (header.jku !== undefined && header.jku !== jwksUrl) {
         throw refuse('the JWT header names a JWK Set URL (jku) this service does not trust');
       }
-      let payload: Awaited<ReturnType<typeof jwtVerify>>['payload'];
+      let payload: Awaited<ReturnType<Jose['jwtVerify']>>['payload'];
       try {
-        ({ payload } = await jwtVerify(token, keys, {
+        ({ payload } = await j.jwtVerify(token, keySet(j), {
           algorithms: [...CDS_JWT_ALGORITHMS],
           typ: 'JWT',
           issuer: config.issuer,
@@ -121,7 +127,7 @@ export function createCdsVerifier(db: Db, config: CdsConfig): CdsVerifier {
           currentDate: now(),
         }));
       } catch (e) {
-        throw explain(e);
+        throw explain(e, j);
       }
       const jti = String(payload.jti);
       if (jti.length > 200) throw refuse('the jti is longer than 200 characters');

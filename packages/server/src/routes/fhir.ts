@@ -83,7 +83,7 @@ async function routes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
     },
     async (req, reply) => {
       // What our schema accepts must also be valid R4: the published definitions have the last word.
-      const r4 = r4IssuesAt('body', req.body);
+      const r4 = await r4IssuesAt('body', req.body);
       if (r4.length) throw new ApiError('validation_failed', { issues: r4 });
       const plan = planImport(req.body, { today: new Date().toISOString().slice(0, 10) });
       const stored = await storeImport(ctx.db, plan, req.actor!);
