@@ -2633,7 +2633,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier recurrence-free curve */
+        /** Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off) */
         get: {
             parameters: {
                 query?: never;
@@ -3710,13 +3710,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
@@ -4724,13 +4746,13 @@ export interface components {
         KaplanMeierStepInput: {
             /** @description Months since the treatment date (0 = the origin) */
             time: number;
-            /** @description Episodes still followed and free of recurrence just before this time */
+            /** @description Episodes still followed and free of the event just before this time */
             atRisk: number;
-            /** @description Recurrences at this time */
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
             events: number;
             /** @description Episodes whose last follow-up so far is at this time */
             censored: number;
-            /** @description Estimated proportion free of recurrence after this time */
+            /** @description Estimated proportion free of the event after this time */
             survival: number;
             /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
             ci95Low: number | null;
@@ -4758,11 +4780,22 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
-                recurrenceFree: {
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
                     /** @description Episodes in the estimate: those with at least one follow-up */
                     episodes: number;
-                    /** @description Episodes with a follow-up marked as a recurrence */
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
                     recurrences: number;
                     steps: components["schemas"]["KaplanMeierStepInput"][];
                 };
@@ -5037,13 +5070,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
@@ -6051,13 +6106,13 @@ export interface components {
         KaplanMeierStep: {
             /** @description Months since the treatment date (0 = the origin) */
             time: number;
-            /** @description Episodes still followed and free of recurrence just before this time */
+            /** @description Episodes still followed and free of the event just before this time */
             atRisk: number;
-            /** @description Recurrences at this time */
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
             events: number;
             /** @description Episodes whose last follow-up so far is at this time */
             censored: number;
-            /** @description Estimated proportion free of recurrence after this time */
+            /** @description Estimated proportion free of the event after this time */
             survival: number;
             /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
             ci95Low: number | null;
@@ -6085,11 +6140,22 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
-                recurrenceFree: {
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
                     /** @description Episodes in the estimate: those with at least one follow-up */
                     episodes: number;
-                    /** @description Episodes with a follow-up marked as a recurrence */
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
                     recurrences: number;
                     steps: components["schemas"]["KaplanMeierStep"][];
                 };
