@@ -19,6 +19,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { installPurge, PURGE_INTERVAL_MS } from './auth/purge';
 import { SESSION_COOKIE } from './auth/sessions';
+import type { CdsConfig } from './cds/config';
 import type { Db } from './db/database';
 import { installAudit } from './http/audit';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
@@ -30,6 +31,7 @@ import { fastifyTrustProxy, type TrustProxySetting } from './http/trust-proxy';
 import { zodValidatorCompiler } from './http/validation';
 import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
+import { cdsHooksRoutes } from './routes/cds-hooks';
 
 export interface AppOptions {
   db: Db;
@@ -49,6 +51,8 @@ export interface AppOptions {
   hsts?: boolean;
   /** How often expired sessions and sign-in counters are purged (also once at start); `false`: never. */
   purgeIntervalMs?: number | false;
+  /** The CDS Hooks service (src/cds/config.ts; config: HEMISPASM_CDS_*); default and `null`: none. */
+  cds?: CdsConfig | null;
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -150,6 +154,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     { prefix: '/api' },
   );
+  // CDS Hooks lives at {baseUrl}/cds-services, outside /api, with its own (JWT) authentication.
+  const cds = opts.cds ?? undefined;
+  await app.register(async (scope) => cdsHooksRoutes(scope, { db: opts.db, config: cds }));
 
   return app;
 }

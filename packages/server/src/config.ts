@@ -6,6 +6,7 @@
  */
 import { InputError, type InputIssue, issuesFromZod } from '@hemispasm/core';
 import { z } from 'zod';
+import { type CdsConfig, cdsConfigFromEnv } from './cds/config';
 import { parseTrustProxy, type TrustProxySetting } from './http/trust-proxy';
 import type { AdminInput } from './seed/admin';
 
@@ -25,6 +26,8 @@ export interface Config {
   secureCookies: boolean;
   /** HEMISPASM_ADMIN_EMAIL / _PASSWORD / HEMISPASM_CLINIC_NAME, validated when `serve` uses them. */
   bootstrapAdmin: AdminInput | undefined;
+  /** The CDS Hooks service (HEMISPASM_PUBLIC_URL, HEMISPASM_CDS_*); undefined: none hosted. */
+  cds: CdsConfig | undefined;
   /** HEMISPASM_ADMIN_PASSWORD, the password `admin create` takes when not given on standard input. */
   adminPassword: string | undefined;
 }
@@ -94,7 +97,13 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const issues: InputIssue[] = [];
   const e = parse(EnvSchema, withoutEmpty(env), issues);
   const f = parse(FlagSchema, { '--port': flags.port, '--data': flags.data }, issues);
-  if (!e || !f) throw new InputError(issues);
+  let cds: CdsConfig | undefined;
+  try {
+    cds = cdsConfigFromEnv(env);
+  } catch (err) {
+    issues.push({ path: 'HEMISPASM_CDS_ISSUER', message: err instanceof Error ? err.message : String(err) });
+  }
+  if (!e || !f || issues.length) throw new InputError(issues);
   const admin =
     e.HEMISPASM_ADMIN_EMAIL || e.HEMISPASM_ADMIN_PASSWORD
       ? {
@@ -112,6 +121,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HEMISPASM_TRUST_PROXY,
     secureCookies: e.NODE_ENV === 'production',
+    cds,
     bootstrapAdmin: admin,
     adminPassword: e.HEMISPASM_ADMIN_PASSWORD,
   };

@@ -53,6 +53,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
       secureCookies: config.secureCookies,
+      cds: config.cds ?? null,
     });
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       trustProxy: false,
       secureCookies: false,
+      cds: undefined,
       bootstrapAdmin: undefined,
       adminPassword: undefined,
     });

@@ -10,6 +10,7 @@ import { describeEachDatabase } from './helpers/databases';
 const TABLES = [
   'assessments',
   'audit_log',
+  'cds_jwt_seen',
   'clinics',
   'decision_preferences',
   'decision_records',

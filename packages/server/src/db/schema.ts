@@ -167,6 +167,14 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** CDS Hooks JWT ids seen, until their token expires (replay protection; migration 0007). */
+export interface CdsJwtSeenTable {
+  issuer: string;
+  jti: string;
+  expires_at: Timestamp;
+  seen_at: Generated<Date>;
+}
+
 export interface Database {
   clinics: ClinicsTable;
   patients: PatientsTable;
@@ -181,4 +189,5 @@ export interface Database {
   decision_preferences: DecisionPreferencesTable;
   video_measurements: VideoMeasurementsTable;
   audit_log: AuditLogTable;
+  cds_jwt_seen: CdsJwtSeenTable;
 }

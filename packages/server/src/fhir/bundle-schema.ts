@@ -123,6 +123,8 @@ const ObservationIn = z.strictObject({
   device: Reference.optional(),
   ...ValueX,
   interpretation: z.array(CodeableConcept).max(5).optional(),
+  /** An assessment's Observation points at the QuestionnaireResponse with the same answers. */
+  derivedFrom: z.array(Reference).max(5).optional(),
   component: z
     .array(z.strictObject({ code: CodeableConcept, ...ValueX }))
     .max(200)
@@ -165,11 +167,48 @@ const MedicationStatementIn = z.strictObject({
   note: z.array(Annotation).max(20).optional(),
 });
 
-export const RESOURCE_TYPES = ['Patient', 'Condition', 'Observation', 'Procedure', 'MedicationStatement'];
+/** An assessment as its answers to an instrument's Questionnaire (questionnaire = canonical|version). */
+const QuestionnaireResponseIn = z.strictObject({
+  resourceType: z.literal('QuestionnaireResponse'),
+  ...DomainResource,
+  questionnaire: Uri,
+  status: z.enum(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']),
+  subject: Reference,
+  authored: DateTime.optional(),
+  author: Reference.optional(),
+  item: z
+    .array(
+      z.strictObject({
+        linkId: z.string().min(1).max(100),
+        text: text(1000).optional(),
+        answer: z
+          .array(
+            z.strictObject({
+              valueCoding: Coding.optional(),
+              valueInteger: z.number().int().optional(),
+              valueDecimal: z.number().optional(),
+            }),
+          )
+          .max(1)
+          .optional(),
+      }),
+    )
+    .max(200)
+    .optional(),
+});
+
+export const RESOURCE_TYPES = [
+  'Patient',
+  'Condition',
+  'Observation',
+  'Procedure',
+  'MedicationStatement',
+  'QuestionnaireResponse',
+];
 
 const ResourceIn = z.discriminatedUnion(
   'resourceType',
-  [PatientIn, ConditionIn, ObservationIn, ProcedureIn, MedicationStatementIn],
+  [PatientIn, ConditionIn, ObservationIn, ProcedureIn, MedicationStatementIn, QuestionnaireResponseIn],
   { error: `expected one of ${RESOURCE_TYPES.join(', ')}` },
 );
 
@@ -199,6 +238,7 @@ export type ConditionInput = z.infer<typeof ConditionIn>;
 export type ObservationInput = z.infer<typeof ObservationIn>;
 export type ProcedureInput = z.infer<typeof ProcedureIn>;
 export type MedicationStatementInput = z.infer<typeof MedicationStatementIn>;
+export type QuestionnaireResponseInput = z.infer<typeof QuestionnaireResponseIn>;
 export type CodeableConceptInput = z.infer<typeof CodeableConcept>;
 
 /** The exported Bundle, for the OpenAPI document and response serialization (resources passed through). */

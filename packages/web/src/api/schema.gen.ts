@@ -3668,6 +3668,198 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/fhir/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every instrument as a FHIR R4 Questionnaire (a searchset Bundle) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FHIR R4 Bundle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirResource"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fhir/Questionnaire/{instrumentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instrument as an SDC-style FHIR R4 Questionnaire (wording only where it is shipped and verified; the licensed HFS-7/HFS-30 wording never: neutral labels) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An instrument id of @hemispasm/core, e.g. smc */
+                    instrumentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FHIR R4 Questionnaire */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirResource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cds-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CDS Hooks discovery: the services this server hosts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdsDiscovery"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3676,7 +3868,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "invalid_token" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "prefetch_missing" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable" | "keys_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -4360,6 +4552,11 @@ export interface components {
                         }[];
                         text?: string;
                     }[];
+                    derivedFrom?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
                     component?: {
                         code: {
                             coding?: {
@@ -4575,6 +4772,68 @@ export interface components {
                     note?: {
                         text: string;
                     }[];
+                } | {
+                    /** @constant */
+                    resourceType: "QuestionnaireResponse";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    questionnaire: string;
+                    /** @enum {string} */
+                    status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    authored?: string;
+                    author?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    item?: {
+                        linkId: string;
+                        text?: string;
+                        answer?: {
+                            valueCoding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            };
+                            valueInteger?: number;
+                            valueDecimal?: number;
+                        }[];
+                    }[];
                 };
             }[];
         };
@@ -4661,6 +4920,12 @@ export interface components {
             /** @description Spasm came back after having resolved */
             recurrence?: boolean;
             notes?: string;
+        };
+        /** @description A FHIR R4 resource */
+        FhirResourceInput: {
+            resourceType: string;
+        } & {
+            [key: string]: unknown;
         };
         MeasurementInput: {
             /** Format: uuid */
@@ -4861,11 +5126,77 @@ export interface components {
             ip: string | null;
             requestId: string | null;
         };
+        CdsDiscoveryInput: {
+            services: {
+                hook: string;
+                title?: string;
+                description: string;
+                id: string;
+                prefetch?: {
+                    [key: string]: string;
+                };
+                usageRequirements?: string;
+            }[];
+        };
+        CdsHooksRequestInput: {
+            /** @constant */
+            hook: "patient-view";
+            /** @description A UUID for this call */
+            hookInstance: string;
+            fhirServer?: string;
+            /** @description Not used: the service reads only the prefetch */
+            fhirAuthorization?: {
+                [key: string]: unknown;
+            };
+            context: {
+                userId: string;
+                patientId: string;
+                encounterId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Keys: patient, conditions, observations, procedures, medications (a resource, a searchset Bundle or null) */
+            prefetch?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CdsHooksResponseInput: {
+            cards: {
+                uuid?: string;
+                summary: string;
+                detail?: string;
+                /** @enum {string} */
+                indicator: "info" | "warning" | "critical";
+                source: {
+                    label: string;
+                    url?: string;
+                    topic?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    };
+                };
+                links?: {
+                    label: string;
+                    url: string;
+                    /** @enum {string} */
+                    type: "absolute" | "smart";
+                }[];
+                extension?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            extension?: {
+                [key: string]: unknown;
+            };
+        };
         Problem: {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "invalid_token" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "prefetch_missing" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable" | "keys_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -5549,6 +5880,11 @@ export interface components {
                         }[];
                         text?: string;
                     }[];
+                    derivedFrom?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    }[];
                     component?: {
                         code: {
                             coding?: {
@@ -5764,6 +6100,68 @@ export interface components {
                     note?: {
                         text: string;
                     }[];
+                } | {
+                    /** @constant */
+                    resourceType: "QuestionnaireResponse";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    questionnaire: string;
+                    /** @enum {string} */
+                    status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    authored?: string;
+                    author?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    item?: {
+                        linkId: string;
+                        text?: string;
+                        answer?: {
+                            valueCoding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            };
+                            valueInteger?: number;
+                            valueDecimal?: number;
+                        }[];
+                    }[];
                 };
             }[];
         };
@@ -5850,6 +6248,12 @@ export interface components {
             /** @description Spasm came back after having resolved */
             recurrence?: boolean;
             notes?: string;
+        };
+        /** @description A FHIR R4 resource */
+        FhirResource: {
+            resourceType: string;
+        } & {
+            [key: string]: unknown;
         };
         Measurement: {
             /** Format: uuid */
@@ -6049,6 +6453,72 @@ export interface components {
             status: number;
             ip: string | null;
             requestId: string | null;
+        };
+        CdsDiscovery: {
+            services: {
+                hook: string;
+                title?: string;
+                description: string;
+                id: string;
+                prefetch?: {
+                    [key: string]: string;
+                };
+                usageRequirements?: string;
+            }[];
+        };
+        CdsHooksRequest: {
+            /** @constant */
+            hook: "patient-view";
+            /** @description A UUID for this call */
+            hookInstance: string;
+            fhirServer?: string;
+            /** @description Not used: the service reads only the prefetch */
+            fhirAuthorization?: {
+                [key: string]: unknown;
+            };
+            context: {
+                userId: string;
+                patientId: string;
+                encounterId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Keys: patient, conditions, observations, procedures, medications (a resource, a searchset Bundle or null) */
+            prefetch?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CdsHooksResponse: {
+            cards: {
+                uuid?: string;
+                summary: string;
+                detail?: string;
+                /** @enum {string} */
+                indicator: "info" | "warning" | "critical";
+                source: {
+                    label: string;
+                    url?: string;
+                    topic?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    };
+                };
+                links?: {
+                    label: string;
+                    url: string;
+                    /** @enum {string} */
+                    type: "absolute" | "smart";
+                }[];
+                extension?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            extension?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
