@@ -7,17 +7,7 @@
  */
 import { type PatientProfileInput, PatientProfileSchema } from '@hemispasm/core';
 import { HS_SYSTEM, ICD10CM_HFS_BY_SIDE, SYSTEM } from '../fhir/codes';
-import {
-  codesIn,
-  completedMonths,
-  componentValue,
-  hasCode,
-  isHfsConcept,
-  latestFirst,
-  today,
-  type Ymd,
-  ymd,
-} from './fhir-read';
+import { codesIn, componentValue, hasCode, isHfsConcept, latestFirst, monthsSinceDate } from './fhir-read';
 import type { ConditionRes, Note, ObservationRes, PrefetchData } from './prefetch';
 import { readPriorTreatments } from './prior-treatments';
 import {
@@ -66,8 +56,8 @@ class Reader {
 function readPatient(r: Reader, now: Date): void {
   const p = r.data.patient;
   if (!p) return;
-  const birth = ymd(p.birthDate);
-  if (birth) r.values.set('age', Math.floor(completedMonths(birth, today(now)) / 12));
+  const months = monthsSinceDate(p.birthDate, now);
+  if (months !== undefined) r.values.set('age', Math.floor(months / 12));
   else if (p.birthDate !== undefined) r.note('prefetch.patient.birthDate', 'not a FHIR date: age unknown');
   if (p.gender === 'female' || p.gender === 'male' || p.gender === 'other') r.values.set('sex', p.gender);
 }
@@ -85,12 +75,12 @@ function readCondition(r: Reader, hfs: ConditionRes[], now: Date): void {
     r.values.set('affectedSide', 'both');
   else if (sides.has('left')) r.values.set('affectedSide', 'left');
   else if (sides.has('right')) r.values.set('affectedSide', 'right');
+  // The earliest onset recorded: the most months ago.
   const onsets = hfs
-    .map((c) => ymd(c.onsetDateTime ?? c.onsetPeriod?.start))
-    .filter((d): d is Ymd => !!d)
-    .sort((a, b) => completedMonths(b, a));
-  if (onsets[0]) {
-    const months = completedMonths(onsets[0], today(now));
+    .map((c) => monthsSinceDate(c.onsetDateTime ?? c.onsetPeriod?.start, now))
+    .filter((m): m is number => m !== undefined);
+  if (onsets.length) {
+    const months = Math.max(...onsets);
     if (months < 0)
       r.note('prefetch.conditions', 'the onset of the hemifacial spasm is in the future: ignored');
     else r.values.set('symptomDurationMonths', months);

@@ -1,12 +1,12 @@
 /**
  * Small readers of prefetched FHIR elements shared by the decision-profile builders (pure): codes of a
- * given system, FHIR dates as [year, month, day], completed months between two dates, the date an
+ * given system, completed months since a FHIR date, the date an
  * Observation is about, and whether a concept is hemifacial spasm by its verified codes.
  */
 import { ICD10_HFS, ICD10CM_HFS_BY_SIDE, ICD10CM_HFS_UNSPECIFIED, SYSTEM } from '../fhir/codes';
 import type { ConceptR, ObservationRes } from './prefetch';
 
-export type Ymd = [number, number, number];
+type Ymd = [number, number, number];
 
 export const codesIn = (cc: ConceptR | undefined, system: string): string[] =>
   (cc?.coding ?? []).filter((c) => c.system === system && typeof c.code === 'string').map((c) => c.code!);
@@ -27,18 +27,22 @@ export function isHfsConcept(cc: ConceptR | undefined): boolean {
 }
 
 /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a dateTime → [y, m, d] (missing parts: 1). */
-export function ymd(s: string | undefined): Ymd | undefined {
+function ymd(s: string | undefined): Ymd | undefined {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s ?? '');
   if (!m) return undefined;
   return [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
 }
 
 /** Completed months from `from` to `to` (negative when `from` is later). */
-export function completedMonths(from: Ymd, to: Ymd): number {
+function completedMonths(from: Ymd, to: Ymd): number {
   return (to[0] - from[0]) * 12 + (to[1] - from[1]) - (to[2] < from[2] ? 1 : 0);
 }
 
-export const today = (now: Date): Ymd => ymd(now.toISOString())!;
+/** Completed months from a FHIR date to `now` (negative when it is later); undefined when not a date. */
+export function monthsSinceDate(s: string | undefined, now: Date): number | undefined {
+  const from = ymd(s);
+  return from ? completedMonths(from, ymd(now.toISOString())!) : undefined;
+}
 
 /** The date an Observation is about, for "latest" (ISO strings compare in time order). */
 export const whenOf = (o: ObservationRes): string =>

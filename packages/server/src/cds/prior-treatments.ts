@@ -16,16 +16,7 @@
  */
 import { OPTION_IDS, type OptionId, PRIOR_RESPONSES, type PriorResponse } from '@hemispasm/core';
 import { CPT_MVD, CPT_TOXIN, HS_OBSERVATION_CODE, HS_SYSTEM, SYSTEM } from '../fhir/codes';
-import {
-  codesIn,
-  completedMonths,
-  componentValue,
-  hasCode,
-  isHfsConcept,
-  latestFirst,
-  today,
-  ymd,
-} from './fhir-read';
+import { codesIn, componentValue, hasCode, isHfsConcept, latestFirst, monthsSinceDate } from './fhir-read';
 import type {
   ConditionRes,
   MedicationStatementRes,
@@ -121,9 +112,8 @@ function endOf(e: Episode): string | 'now' | undefined {
 function monthsSince(e: Episode, now: Date, maxMonths: number | undefined, notes: Note[]) {
   const end = endOf(e);
   if (end === 'now') return 0;
-  const date = ymd(end);
-  if (!date) return undefined;
-  const months = completedMonths(date, today(now));
+  const months = monthsSinceDate(end, now);
+  if (months === undefined) return undefined;
   const problem =
     months < 0
       ? 'is in the future'
