@@ -23,7 +23,7 @@ import { buildApp } from '../src/app';
 import { type CdsConfig, cdsConfigFromEnv } from '../src/cds/config';
 import { profileFromFhir } from '../src/cds/decision-profile';
 import { readPrefetch } from '../src/cds/prefetch';
-import { PRIOR_TREATMENT_SOURCES } from '../src/cds/prior-treatments';
+import { PRIOR_TREATMENT_SOURCES, readPriorTreatments } from '../src/cds/prior-treatments';
 import { NOT_FROM_FHIR, OBSERVED_FIELDS, STANDARD_FIELDS } from '../src/cds/profile-fields';
 import { unmappedFacts } from '../src/cds/rule-fields';
 import type { OpenDatabase } from '../src/db/database';
@@ -131,6 +131,109 @@ describe('CDS Hooks configuration', () => {
     expect(Object.keys(PRIOR_TREATMENT_SOURCES).sort()).toEqual(Object.keys(prior).sort());
     // Every fact a rule reads is traced back to its profile fields (for "assumed" and "not checked").
     expect(unmappedFacts()).toEqual([]);
+  });
+});
+
+describe('prior treatments from FHIR (pure)', () => {
+  const day = new Date('2026-11-30T10:00:00Z');
+  const subject = { reference: 'Patient/p' };
+  const hfs = { resourceType: 'Condition' as const, id: 'hfs', subject };
+  const reasonReference = [{ reference: 'Condition/hfs' }];
+  const HS = 'https://hemispasm.org/fhir/CodeSystem';
+  const toxin = (id: string, performedDateTime?: string) => ({
+    resourceType: 'Procedure',
+    id,
+    status: 'completed',
+    subject,
+    code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '64612' }] },
+    ...(performedDateTime ? { performedDateTime } : {}),
+    reasonReference,
+  });
+  const followUp = (id: string, of: string, on: string, status: string, recurrence = false) => ({
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    subject,
+    code: { coding: [{ system: `${HS}/observation`, code: 'treatment-follow-up' }] },
+    partOf: [{ reference: of }],
+    effectiveDateTime: on,
+    component: [
+      {
+        code: { coding: [{ system: `${HS}/observation`, code: 'spasm-status' }] },
+        valueCodeableConcept: { coding: [{ system: `${HS}/spasm-status`, code: status }] },
+      },
+      { code: { coding: [{ system: `${HS}/observation`, code: 'recurrence' }] }, valueBoolean: recurrence },
+    ],
+  });
+  const read = (procedures: unknown[], medications: unknown[], observations: unknown[]) => {
+    const data = readPrefetch(
+      {
+        procedures: searchset(procedures as never),
+        medications: searchset(medications as never),
+        observations: searchset(observations as never),
+      },
+      'p',
+    );
+    return readPriorTreatments(data, [hfs], data.observations, day, 50 * 12);
+  };
+
+  it('makes one toxin entry of all sessions: cycles, months since the latest, the response of the latest followed one at its best', () => {
+    const r = read(
+      [toxin('t1', '2025-11-15'), toxin('t2', '2026-05-10'), toxin('t3', '2026-08-20')],
+      [],
+      // t3 has no follow-up yet; t2 improved, then wore off (judged at its peak); t1 did nothing.
+      [
+        followUp('f1', 'Procedure/t1', '2025-12-15', 'unchanged'),
+        followUp('f2a', 'Procedure/t2', '2026-06-10', 'improved'),
+        followUp('f2b', 'Procedure/t2', '2026-08-01', 'unchanged', true),
+      ],
+    );
+    expect(r.prior).toEqual([{ option: 'botulinum_toxin', response: 'partial', monthsSince: 3, cycles: 3 }]);
+    expect(r.incomplete).toEqual([]);
+  });
+
+  it('dates an oral drug by its end (0 while it is taken), and leaves out a date in the future, saying so', () => {
+    const drug = (id: string, status: string, effectivePeriod: object) => ({
+      resourceType: 'MedicationStatement',
+      id,
+      status,
+      subject,
+      effectivePeriod,
+      reasonReference,
+    });
+    const response = (id: string, of: string, code: string) => ({
+      resourceType: 'Observation',
+      id,
+      status: 'final',
+      subject,
+      code: { coding: [{ system: `${HS}/observation`, code: 'treatment-response' }] },
+      partOf: [{ reference: of }],
+      valueCodeableConcept: { coding: [{ system: `${HS}/decision-profile-answer`, code }] },
+    });
+    const mvd = {
+      ...toxin('m1', '2027-02-01'),
+      code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '61458' }] },
+    };
+    const r = read(
+      [mvd],
+      [
+        drug('d1', 'stopped', { start: '2024-01-01', end: '2024-07-15' }),
+        drug('d2', 'active', { start: '2026-06-01' }),
+      ],
+      [
+        response('r1', 'MedicationStatement/d1', 'not_tolerated'),
+        response('r2', 'MedicationStatement/d2', 'partial'),
+        response('r3', 'Procedure/m1', 'none'),
+      ],
+    );
+    expect(r.prior).toEqual([
+      { option: 'mvd', response: 'none' }, // no monthsSince: the engine then takes the MVD as recent
+      { option: 'oral_medication', response: 'not_tolerated', monthsSince: 28 },
+      { option: 'oral_medication', response: 'partial', monthsSince: 0 },
+    ]);
+    expect(r.notes).toEqual([
+      { path: 'Procedure/m1', message: 'its date is in the future: months since the treatment unknown' },
+    ]);
   });
 });
 
