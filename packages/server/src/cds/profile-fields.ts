@@ -15,6 +15,7 @@
  * are essential: without the age, the side or the SMC grade the options are not ranked at all.
  */
 import { PatientProfileSchema } from '@hemispasm/core';
+import { PRIOR_TREATMENT_SOURCES } from './prior-treatments';
 
 const S = PatientProfileSchema.shape;
 
@@ -64,6 +65,11 @@ export const OBSERVED_FIELDS: readonly ObservedField[] = [
   bool('preferences.wantsLongTermCure'),
 ];
 
+/** Where each element of a prior treatment comes from (prior-treatments.ts reads them). */
+const PRIOR_FROM = Object.entries(PRIOR_TREATMENT_SOURCES)
+  .map(([element, from]) => `${element}: ${from}`)
+  .join('; ');
+
 /** Fields read from standard resources, with what is assumed when absent (`undefined`: essential). */
 export const STANDARD_FIELDS: Readonly<
   Record<string, { from: string; assumed: ProfileFieldValue | undefined }>
@@ -84,7 +90,7 @@ export const STANDARD_FIELDS: Readonly<
     assumed: undefined,
   },
   priorTreatments: {
-    from: 'Procedures (CPT 64612 / 61458, or hemispasm treatment-kind) and MedicationStatements linked to the hemifacial spasm, each with a treatment-response or follow-up Observation; months since from their dates, toxin cycles counted (prior-treatments.ts)',
+    from: `Procedures and MedicationStatements of the hemifacial spasm — ${PRIOR_FROM}`,
     assumed: undefined,
   },
 };
