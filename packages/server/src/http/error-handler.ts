@@ -97,12 +97,15 @@ function routeOf(req: FastifyRequest): string {
 
 function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown) {
   const api = toApiError(err);
-  if (!api || api.statusCode >= 500) {
+  if (!api) {
     req.log.error({ error: loggableError(err, routeOf(req)) }, 'unhandled error');
     const internal = new ApiError('internal');
     return reply.code(500).type('application/problem+json').send(problemBody(internal, req.id));
   }
-  req.log.info({ code: api.code }, 'request rejected');
+  // A catalogued 5xx (audit_unavailable, keys_unavailable) is a typed outcome the client can act on
+  // (retry later): it keeps its status and code; its body comes from the catalogue, never from internals.
+  if (api.statusCode >= 500) req.log.error({ error: loggableError(err, routeOf(req)) }, api.code);
+  else req.log.info({ code: api.code }, 'request rejected');
   return reply.code(api.statusCode).type('application/problem+json').send(problemBody(api, req.id));
 }
 
