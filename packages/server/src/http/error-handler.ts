@@ -102,9 +102,9 @@ function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown) {
     const internal = new ApiError('internal');
     return reply.code(500).type('application/problem+json').send(problemBody(internal, req.id));
   }
-  // A catalogued 5xx (audit_unavailable, keys_unavailable) is a typed outcome the client can act on
-  // (retry later): it keeps its status and code; its body comes from the catalogue, never from internals.
-  if (api.statusCode >= 500) req.log.error({ error: loggableError(err, routeOf(req)) }, api.code);
+  // A catalogue error of the 5xx kind is deliberate (503 audit_unavailable, keys_unavailable): answered
+  // as itself, so a client knows to retry, and logged as an error by its code.
+  if (api.statusCode >= 500) req.log.error({ code: api.code, route: routeOf(req) }, 'request failed');
   else req.log.info({ code: api.code }, 'request rejected');
   return reply.code(api.statusCode).type('application/problem+json').send(problemBody(api, req.id));
 }
