@@ -109,7 +109,7 @@ describe('analyzeSignals on hand-made series', () => {
     try {
       analyzeSignals({ frames: [{ t: 0, eyeL: Number.NaN, eyeR: 0.3, mouthL: 0, mouthR: 0 }] });
     } catch (e) {
-      expect((e as InputError).issues[0]!.path).toBe('frames.0.eyeL');
+      expect((e as InputError).issues[0]!.path).toBe('frames[0].eyeL');
     }
   });
 
