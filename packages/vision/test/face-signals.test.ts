@@ -84,7 +84,7 @@ describe('signalsFromLandmarks', () => {
     expect(wrong.eyeR).toBeCloseTo(0.3, 6);
   });
 
-  it('gives the mouth corner\'s distance to the same side\'s outer eye corner in inter-ocular distances, shorter when pulled up and out', () => {
+  it("gives the mouth corner's distance to the same side's outer eye corner in inter-ocular distances, shorter when pulled up and out", () => {
     const rest = signalsFromLandmarks(face({ gapR: 12, gapL: 12 }), { mirrored: false });
     const pulled = signalsFromLandmarks(face({ gapR: 12, gapL: 12, pullR: 12 }), { mirrored: false });
     // Eye centres 120 px apart; the right corner (280, 250) is 40 px inside and 100 px below the right

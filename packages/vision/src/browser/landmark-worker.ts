@@ -6,8 +6,8 @@
 import { Human } from '@vladmandic/human';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
 import { humanConfig, type Landmarker, landmarkerFromHuman } from '../landmarks/human-setup';
-import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from '../landmarks/mesh-indices';
+import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
 import type { FromLandmarkWorker, Point, ToLandmarkWorker } from './protocol';
 
 /** Frames wider than this are scaled down first, as in Node (same model input size, same speed). */
