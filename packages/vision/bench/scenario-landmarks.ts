@@ -21,9 +21,7 @@ import { cornersPath, LANDMARK_COUNT, landmarksPath } from './landmark-cache';
 import { benchScenarios } from './scenarios';
 
 const [dir, seed, variants, seconds, name] = process.argv.slice(2);
-const scenario = benchScenarios(Number(seed), Number(variants), Number(seconds)).find(
-  (s) => s.name === name,
-);
+const scenario = benchScenarios(Number(seed), Number(variants), Number(seconds)).find((s) => s.name === name);
 if (!scenario) throw new Error(`no scenario ${name}`);
 const video = join(dir!, `${name}.mp4`);
 if (!existsSync(video) || !existsSync(truthPath(video))) {
@@ -58,11 +56,18 @@ if (!existsSync(lmFile) || !existsSync(cornerFile)) {
       const o = index * per;
       points = Number.isNaN(data[o]!)
         ? null
-        : Array.from({ length: LANDMARK_COUNT }, (_, i) => [data[o + i * 3]!, data[o + i * 3 + 1]!, data[o + i * 3 + 2]!]);
+        : Array.from({ length: LANDMARK_COUNT }, (_, i) => [
+            data[o + i * 3]!,
+            data[o + i * 3 + 1]!,
+            data[o + i * 3 + 2]!,
+          ]);
     }
     const refined = tracker.refine(rgb, info.width, info.height, points);
     if (refined) {
-      corners.set([...refined[MOUTH_CORNER_RIGHT]!.slice(0, 2), ...refined[MOUTH_CORNER_LEFT]!.slice(0, 2)], index * 4);
+      corners.set(
+        [...refined[MOUTH_CORNER_RIGHT]!.slice(0, 2), ...refined[MOUTH_CORNER_LEFT]!.slice(0, 2)],
+        index * 4,
+      );
     }
     frames = index + 1;
   }
