@@ -4,7 +4,7 @@
  * The algorithm and why each parameter has its value: packages/core/src/signals/README.md.
  */
 import type { SpasmAnalysis, SpasmEvent } from './analysis-schema';
-import { eyeClosure, mouthPull } from './baseline';
+import { asymmetryNoise, eyeClosure, mouthPull } from './baseline';
 import { type EyeEvent, type EyeSide, findEyeEvents, otherEyeCloses } from './detect';
 import { ANALYZER_VERSION, DETECTOR } from './params';
 import { firstAtOrAfter, type PreparedSeries, prepareSeries } from './series-prep';
@@ -78,7 +78,11 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
   const mouth: MouthRule = {
     pull: { left: left.pull, right: right.pull },
     minPull: { left: floor(left.noise), right: floor(right.noise) },
-    minAsym: Math.max(DETECTOR.mouthAsym, DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise)),
+    minAsym: Math.max(
+      DETECTOR.mouthAsym,
+      DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
+      DETECTOR.mouthNoiseK * asymmetryNoise(left.deviation, right.deviation),
+    ),
   };
 
   const events: SpasmEvent[] = [];

@@ -136,6 +136,8 @@ function smoothCorner(p: PreparedSeries, corner: Float64Array, half: number): Fl
 export interface MouthPull {
   /** How far the (smoothed) corner is from its own rest position, inter-ocular distances, ≥ 0; NaN if unmeasured. */
   pull: Float64Array;
+  /** The same, signed: smoothed corner − rest (NaN if unmeasured). */
+  deviation: Float64Array;
   /** Noise σ of this corner's smoothed signal: the landmark jitter measured in the series itself. */
   noise: number;
 }
@@ -170,7 +172,28 @@ export function mouthPull(p: PreparedSeries, corner: Float64Array, exclude: Uint
   const use = Uint8Array.from(p.face, (f, i) => (f && !exclude[i] ? 1 : 0));
   const rest = rollingOnGrid(p, smooth, use, DETECTOR.mouthWindowS, medianStat, minCount);
   fill(rest, globalStat(smooth, p.face, medianStat));
+  const deviation = new Float64Array(p.n);
   const pull = new Float64Array(p.n);
-  for (let i = 0; i < p.n; i++) pull[i] = Math.abs(smooth[i]! - rest[i]!);
-  return { pull, noise: jitterNoise(p, corner, half) };
+  for (let i = 0; i < p.n; i++) {
+    deviation[i] = smooth[i]! - rest[i]!;
+    pull[i] = Math.abs(deviation[i]!);
+  }
+  return { pull, deviation, noise: jitterNoise(p, corner, half) };
+}
+
+/**
+ * Robust σ of the difference of the two corners' signed deviations from rest (median |x| / 0.6745): what the
+ * asymmetry test must rise above. Movements of both corners together (speech, a smile, nodding, zoom)
+ * cancel in it; what is left is both corners' jitter and any one-sided wander the rest positions do not
+ * follow (a head turn seen in perspective). One-sided pulls are a minority of frames and do not move the median.
+ */
+export function asymmetryNoise(a: Float64Array, b: Float64Array): number {
+  const d: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const x = Math.abs(a[i]! - b[i]!);
+    if (!Number.isNaN(x)) d.push(x);
+  }
+  if (d.length === 0) return 0;
+  d.sort((x, y) => x - y);
+  return d[d.length >> 1]! / 0.6745;
 }
