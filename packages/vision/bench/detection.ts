@@ -26,10 +26,22 @@ import type { AnimationTruth } from '../src/testing/index';
 import { cornersPath, landmarksPath, readLandmarks } from './landmark-cache';
 import { type BenchScenario, benchScenarios } from './scenarios';
 
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v <= 0) {
+    console.error(`bench: --${name} must be a positive whole number`);
+    process.exit(2);
+  }
+  return v;
+}
+
 const quick = process.argv.includes('--quick');
 const SEED = 20261201;
-const variants = quick ? 1 : 2;
-const seconds = quick ? 20 : 60;
+// The issue's set: 2 seeds × 60 s per condition. --variants / --seconds run a smaller set of every
+// condition (the same videos as --quick where they overlap); --quick a third of the conditions, 20 s.
+const variants = arg('variants', quick ? 1 : 2);
+const seconds = arg('seconds', quick ? 20 : 60);
 const scenarios = benchScenarios(SEED, variants, seconds).filter((_, i) => !quick || i % 3 === 0 || i < 3);
 const dir = fileURLToPath(
   new URL(`../../../node_modules/.cache/hemispasm-bench/scenarios-${seconds}s/`, import.meta.url),
@@ -126,7 +138,7 @@ console.log(
   `detection on animated faces — machine: ${cpus()[0]?.model}, ${cpus().length} cores, node ${process.version}`,
 );
 console.log(
-  `inputs: ${scenarios.length} videos (${(totalS / 60).toFixed(1)} min) of the astronaut photo, seed ${SEED}${quick ? ' (quick mode)' : ''}\n`,
+  `inputs: ${scenarios.length} videos (${(totalS / 60).toFixed(1)} min) of the astronaut photo, seed ${SEED}, ${variants} per condition × ${seconds} s${quick ? ' (quick mode)' : ''}\n`,
 );
 const head = [
   'condition',
