@@ -7,6 +7,7 @@ import { Human } from '@vladmandic/human';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
 import { humanConfig, type Landmarker, landmarkerFromHuman } from '../landmarks/human-setup';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from '../landmarks/mesh-indices';
+import { movementFrameFromLandmarks } from '../landmarks/movement-measures';
 import type { FromLandmarkWorker, Point, ToLandmarkWorker } from './protocol';
 
 /** Frames wider than this are scaled down first, as in Node (same model input size, same speed). */
@@ -69,7 +70,8 @@ async function frame(msg: Extract<ToLandmarkWorker, { type: 'frame' }>): Promise
       ? { leftEye: imageLeft, rightEye: imageRight }
       : { leftEye: imageRight, rightEye: imageLeft };
   }
-  scope.postMessage({ type: 'signal', frame: { t: msg.t, ...signals }, overlay });
+  const movement = { t: msg.t, ...movementFrameFromLandmarks(landmarks, { mirrored: msg.mirrored }) };
+  scope.postMessage({ type: 'signal', frame: { t: msg.t, ...signals }, overlay, movement });
 }
 
 // One message at a time, in order: a frame never overtakes init or an earlier frame.

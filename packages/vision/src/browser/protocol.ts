@@ -1,4 +1,4 @@
-import type { SignalFrame } from '@hemispasm/core';
+import type { MovementFrame, SignalFrame } from '@hemispasm/core';
 
 /** A point in the pixel coordinates of the ImageBitmap the page sent. */
 export type Point = [number, number];
@@ -19,5 +19,7 @@ export type FromLandmarkWorker =
       frame: SignalFrame;
       /** Eye contours of the patient's left and right eye, in the sent image's pixels, for drawing. */
       overlay?: { leftEye: Point[]; rightEye: Point[] };
+      /** The facial-movement test's landmark measures of the same frame (null fields when no face). */
+      movement: MovementFrame;
     }
   | { type: 'error'; message: string };

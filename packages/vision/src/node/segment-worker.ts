@@ -4,8 +4,9 @@
  * threads use the machine's two cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError, type SignalFrame } from '@hemispasm/core';
+import { InputError, type MovementFrame, type SignalFrame } from '@hemispasm/core';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
+import { movementFrameFromLandmarks } from '../landmarks/movement-measures';
 import { decodeFrames } from './decode';
 import { createNodeLandmarker } from './human-node';
 import type { VideoInfo } from './probe';
@@ -17,10 +18,12 @@ export interface SegmentJob {
   /** Undefined: to the end of the video. */
   frameCount: number | undefined;
   mirrored: boolean;
+  /** What to measure per frame: the spasm signals (default) or the movement-test measures. */
+  measure?: 'signals' | 'movement';
 }
 
 export type SegmentMessage =
-  | { type: 'frames'; frames: SignalFrame[] }
+  | { type: 'frames'; frames: Array<SignalFrame | MovementFrame> }
   | { type: 'done'; decoded: number }
   | { type: 'error'; message: string; input: boolean };
 
@@ -29,14 +32,15 @@ const BATCH = 30;
 async function run(job: SegmentJob): Promise<void> {
   const port = parentPort!;
   const landmarker = await createNodeLandmarker();
-  let batch: SignalFrame[] = [];
+  let batch: Array<SignalFrame | MovementFrame> = [];
+  const measure = job.measure === 'movement' ? movementFrameFromLandmarks : signalsFromLandmarks;
   let decoded = 0;
   for await (const { index, rgb } of decodeFrames(job.path, job.info, {
     startFrame: job.startFrame,
     frameCount: job.frameCount,
   })) {
     const landmarks = await landmarker.detect(rgb, job.info.width, job.info.height);
-    batch.push({ t: index / job.info.fps, ...signalsFromLandmarks(landmarks, { mirrored: job.mirrored }) });
+    batch.push({ t: index / job.info.fps, ...measure(landmarks, { mirrored: job.mirrored }) });
     decoded++;
     if (batch.length >= BATCH) {
       port.postMessage({ type: 'frames', frames: batch } satisfies SegmentMessage);
