@@ -4,6 +4,7 @@ import { adminCommand } from './admin';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { instrumentsCommand } from './instruments';
+import { movementCommand } from './movement';
 import { recommendCommand } from './recommend';
 import { scoreCommand } from './score';
 import { serveCommand } from './serve';
@@ -20,6 +21,7 @@ export const commands: CommandModule[] = [
   scoreCommand,
   signalsCommand,
   analyzeCommand,
+  movementCommand,
   serveCommand,
   demoCommand,
   adminCommand,

@@ -25,6 +25,7 @@ export const MovementResultSchema = z.strictObject({
   symmetryPct: Pct.nullable(),
   /** 95 % interval of symmetryPct (frame noise and the model-error allowance). */
   ciPct: Interval.nullable(),
+  /** The side that moved less; null unless measured, and null when the interval reaches 100 % (about equal). */
   weakerSide: Side.nullable(),
   /** The prompt's window, seconds from the start. */
   startS: z.number().finite().min(0),

@@ -215,11 +215,13 @@ function measureMovement(
   const seRatio = Math.hypot(weak.se, ratio * strong.se) / aS;
   const half = Math.hypot(P.z95 * 100 * seRatio, P.modelErrorPct);
   const pct = 100 * ratio;
+  const ci: [number, number] = [r1(clampPct(pct - half)), r1(clampPct(pct + half))];
   return {
     ...measured,
     symmetryPct: r1(pct),
-    ciPct: [r1(clampPct(pct - half)), r1(clampPct(pct + half))],
-    weakerSide: aL < aR ? 'left' : aR < aL ? 'right' : null,
+    ciPct: ci,
+    // Within the interval of full symmetry neither side is named weaker.
+    weakerSide: ci[1] >= 100 ? null : aL < aR ? 'left' : 'right',
   };
 }
 
