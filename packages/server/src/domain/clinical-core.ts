@@ -1,6 +1,6 @@
 /**
  * The server's single door to the clinical core (@hemispasm/core): instrument scoring, the decision
- * engine and the video-analysis schema (used directly as the measurement body schema). Scores and recommendations are always computed here, on the
+ * engine and the video-analysis schemas (spasm and facial-movement; used directly as the measurement body schemas). Scores and recommendations are always computed here, on the
  * server, from the raw answers / profile — never taken from a client. Core InputErrors become
  * validation problems naming the request field that carried the input.
  */
@@ -10,6 +10,7 @@ import {
   InputError,
   type InputIssue,
   type InstrumentScore,
+  MovementAnalysisSchema,
   OPTION_IDS,
   recommend,
   SpasmAnalysisSchema,
@@ -17,7 +18,7 @@ import {
 } from '@hemispasm/core';
 import { ApiError } from '../http/errors';
 
-export { OPTION_IDS, SpasmAnalysisSchema };
+export { MovementAnalysisSchema, OPTION_IDS, SpasmAnalysisSchema };
 
 function underField(field: string, issues: readonly InputIssue[], keepRoot = false): ApiError {
   return new ApiError('validation_failed', {
