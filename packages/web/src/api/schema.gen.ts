@@ -2425,10 +2425,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Video measurements, newest first */
+        /** Video measurements (spasm and facial-movement tests), newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description only measurements of this kind (default: both) */
+                    kind?: "spasm" | "movement";
+                };
                 header?: never;
                 path: {
                     patientId: string;
@@ -2443,7 +2446,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Measurement"][];
+                        "application/json": (components["schemas"]["Measurement"] | components["schemas"]["MovementMeasurement"])[];
                     };
                 };
                 /** @description Default Response */
@@ -2521,7 +2524,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Store the analysis of a face video (summary and events, never the video) */
+        /** Store the analysis of a face video (spasm: summary and events; movement: the movement test), never the video */
         post: {
             parameters: {
                 query?: never;
@@ -2533,7 +2536,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["MeasurementCreateInput"];
+                    "application/json": components["schemas"]["MeasurementCreateInput"] | components["schemas"]["MovementMeasurementCreateInput"];
                 };
             };
             responses: {
@@ -2543,7 +2546,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Measurement"];
+                        "application/json": components["schemas"]["Measurement"] | components["schemas"]["MovementMeasurement"];
                     };
                 };
                 /** @description Default Response */
@@ -4115,6 +4118,26 @@ export interface components {
                         };
                         valueString?: string;
                         valueBoolean?: boolean;
+                        dataAbsentReason?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        interpretation?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        }[];
                     }[];
                     note?: {
                         text: string;
@@ -4397,6 +4420,12 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+            /** @constant */
+            kind: "spasm";
             analysis: {
                 durationS: number;
                 fps: number;
@@ -4422,12 +4451,96 @@ export interface components {
                 noFaceS: number;
                 analyzerVersion: string;
             };
+        };
+        MovementMeasurementInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recordedAt: string;
+            analyzerVersion: string;
             notes: string | null;
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+            /** @constant */
+            kind: "movement";
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
         };
         MeasurementCreateInput: {
+            /**
+             * @default spasm
+             * @constant
+             */
+            kind: "spasm";
             /**
              * Format: date-time
              * @description Date and time, ISO 8601 with offset
@@ -4457,6 +4570,86 @@ export interface components {
                 blinksPerMinute: number;
                 noFaceFrames: number;
                 noFaceS: number;
+                analyzerVersion: string;
+            };
+            notes?: string;
+        };
+        MovementMeasurementCreateInput: {
+            /** @constant */
+            kind: "movement";
+            /**
+             * Format: date-time
+             * @description Date and time, ISO 8601 with offset
+             */
+            recordedAt: string;
+            /** @description MovementAnalysis from @hemispasm/core (the facial-movement test) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
                 analyzerVersion: string;
             };
             notes?: string;
@@ -5299,6 +5492,26 @@ export interface components {
                         };
                         valueString?: string;
                         valueBoolean?: boolean;
+                        dataAbsentReason?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        interpretation?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        }[];
                     }[];
                     note?: {
                         text: string;
@@ -5581,6 +5794,12 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+            /** @constant */
+            kind: "spasm";
             analysis: {
                 durationS: number;
                 fps: number;
@@ -5606,12 +5825,96 @@ export interface components {
                 noFaceS: number;
                 analyzerVersion: string;
             };
+        };
+        MovementMeasurement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recordedAt: string;
+            analyzerVersion: string;
             notes: string | null;
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+            /** @constant */
+            kind: "movement";
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
         };
         MeasurementCreate: {
+            /**
+             * @default spasm
+             * @constant
+             */
+            kind: "spasm";
             /**
              * Format: date-time
              * @description Date and time, ISO 8601 with offset
@@ -5641,6 +5944,86 @@ export interface components {
                 blinksPerMinute: number;
                 noFaceFrames: number;
                 noFaceS: number;
+                analyzerVersion: string;
+            };
+            notes?: string;
+        };
+        MovementMeasurementCreate: {
+            /** @constant */
+            kind: "movement";
+            /**
+             * Format: date-time
+             * @description Date and time, ISO 8601 with offset
+             */
+            recordedAt: string;
+            /** @description MovementAnalysis from @hemispasm/core (the facial-movement test) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
                 analyzerVersion: string;
             };
             notes?: string;

@@ -1,4 +1,4 @@
-import type { SignalFrame } from '@hemispasm/core';
+import type { MovementFrame, SignalFrame } from '@hemispasm/core';
 
 /**
  * Main-thread side of the vision package's landmark Web Worker (protocol in packages/vision/README.md):
@@ -13,6 +13,8 @@ export type Overlay = NonNullable<Extract<FromLandmarkWorker, { type: 'signal' }
 export interface SignalReply {
   frame: SignalFrame;
   overlay?: Overlay;
+  /** The same frame's landmark measures for the facial-movement test. */
+  movement?: MovementFrame;
 }
 
 type WorkerMessage = FromLandmarkWorker;
@@ -32,7 +34,7 @@ export class LandmarkClient {
         else if (msg.type === 'signal') {
           const p = this.pending;
           this.pending = null;
-          p?.resolve({ frame: msg.frame, overlay: msg.overlay });
+          p?.resolve({ frame: msg.frame, overlay: msg.overlay, movement: msg.movement });
         } else if (msg.type === 'error') {
           const err = new Error(msg.message);
           const p = this.pending;

@@ -1,5 +1,5 @@
 import type { SignalFrame } from '@hemispasm/core';
-import type { LandmarkClient, Overlay } from './landmarkClient';
+import type { LandmarkClient, Overlay, SignalReply } from './landmarkClient';
 import { LocalFrameStore } from './localFrameStore';
 
 export interface SelfTestProgress {
@@ -24,6 +24,10 @@ export interface SelfTestOptions {
   signal?: AbortSignal;
   onProgress?: (p: SelfTestProgress) => void;
   onOverlay?: (overlay: Overlay | undefined, width: number, height: number) => void;
+  /** Called once, with performance.now() of t = 0, when sampling starts (e.g. to time on-screen prompts). */
+  onStart?: (startMs: number) => void;
+  /** Every analysed frame's full reply (live and after the recording), e.g. for the movement test. */
+  onReply?: (t: number, reply: SignalReply) => void;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -65,6 +69,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
     });
 
   const start = performance.now();
+  opts.onStart?.(start);
   for (let i = 0; ; i++) {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const t = i / fps;
@@ -77,6 +82,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
       inFlight.push(
         client.process(t, bitmap, false).then((reply) => {
           frames.push({ ...reply.frame, t });
+          opts.onReply?.(t, reply);
           liveFrames++;
           opts.onOverlay?.(reply.overlay, canvas.width, canvas.height);
         }),
@@ -95,6 +101,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
     const bitmap = await createImageBitmap(f.jpeg);
     const reply = await client.process(f.t, bitmap, false);
     frames.push({ ...reply.frame, t: f.t });
+    opts.onReply?.(f.t, reply);
     done++;
     if (done % 10 === 0 || done === kept.length) {
       opts.onProgress?.({
