@@ -24,5 +24,5 @@ export {
   extractSignalsFromVideo,
   splitFrames,
 } from './node/extract';
-export { createNodeLandmarker, humanModelsDir, tfjsWasmDir } from './node/human-node';
+export { createNodeLandmarker, faceMeshTriangles, humanModelsDir, tfjsWasmDir } from './node/human-node';
 export { DEFAULT_MAX_WIDTH, probeVideo, type VideoInfo } from './node/probe';

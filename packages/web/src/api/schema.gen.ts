@@ -4437,8 +4437,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4447,6 +4447,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -4558,8 +4560,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4568,6 +4570,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5811,8 +5815,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5821,6 +5825,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5932,8 +5938,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5942,6 +5948,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;

@@ -68,6 +68,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
           measurements={rec.measurements}
           episodes={rec.episodes}
           followUps={rec.followUps}
+          recordedSide={p.affectedSide}
         />
       </section>
 
