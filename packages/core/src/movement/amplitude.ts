@@ -73,12 +73,13 @@ function arraysOf(m: ActiveMovementId, s: SideMeasures): Float64Array[] {
     case 'brow_raise':
       return [s.brow];
     case 'eye_closure_gentle':
-    case 'eye_closure_tight':
       return [s.open];
+    case 'eye_closure_tight':
+      return [s.brow, s.lower];
     case 'smile':
       return [s.out, s.down];
     case 'pucker':
-      return [s.out];
+      return [s.lip];
   }
 }
 
@@ -95,8 +96,14 @@ export function amplitudeOf(m: ActiveMovementId, moved: Level[], rest: Level[]):
   switch (m) {
     case 'brow_raise':
       return { amp: p!.value - r!.value, se: Math.hypot(p!.se, r!.se) };
-    case 'eye_closure_gentle':
-    case 'eye_closure_tight': {
+    case 'eye_closure_tight':
+      // The squeeze: the brow pulled down plus the lower lid pushed up (both IOD). The closure itself is
+      // complete at any effort a healthy side makes, so it cannot tell 50 % from 100 % effort; the squeeze can.
+      return {
+        amp: (process.env.MV_NOBROW ? 0 : r!.value - p!.value) + (process.env.MV_NOLOW ? 0 : s!.value - q!.value),
+        se: Math.hypot(p!.se, r!.se, q!.se, s!.se),
+      };
+    case 'eye_closure_gentle': {
       const R = r!.value;
       if (!(R > 0)) return { amp: 0, se: Number.POSITIVE_INFINITY };
       return { amp: 1 - p!.value / R, se: Math.hypot(p!.se / R, (p!.value * r!.se) / (R * R)) };

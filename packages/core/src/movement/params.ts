@@ -21,7 +21,7 @@ export const MOVEMENT_PARAMS = {
   minAmplitude: {
     brow_raise: 0.03,
     eye_closure_gentle: 0.3,
-    eye_closure_tight: 0.3,
+    eye_closure_tight: 0.025,
     smile: 0.04,
     pucker: 0.025,
   },
@@ -44,7 +44,7 @@ export const MOVEMENT_PARAMS = {
 export const MOVEMENT_UNITS = {
   brow_raise: 'iod',
   eye_closure_gentle: 'closure',
-  eye_closure_tight: 'closure',
+  eye_closure_tight: 'iod',
   smile: 'iod',
   pucker: 'iod',
 } as const;

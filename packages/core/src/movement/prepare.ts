@@ -15,6 +15,10 @@ const FIELDS = [
   'cornerOutR',
   'cornerDownL',
   'cornerDownR',
+  'lipOutL',
+  'lipOutR',
+  'lowerLidL',
+  'lowerLidR',
   'halfL',
   'halfR',
 ] as const satisfies ReadonlyArray<keyof MovementFrame>;
@@ -29,6 +33,10 @@ export interface SideMeasures {
   out: Float64Array;
   /** Mouth corner's distance below the eye line / IOD. */
   down: Float64Array;
+  /** The lips' outward distance from the midline / (2 × this side's half); the mouth corner's when absent. */
+  lip: Float64Array;
+  /** Lower lid margin's distance below the eye line / IOD. */
+  lower: Float64Array;
 }
 
 export interface PreparedMovement {
@@ -49,6 +57,8 @@ function sideArrays(n: number): SideMeasures {
     open: new Float64Array(n).fill(Number.NaN),
     out: new Float64Array(n).fill(Number.NaN),
     down: new Float64Array(n).fill(Number.NaN),
+    lip: new Float64Array(n).fill(Number.NaN),
+    lower: new Float64Array(n).fill(Number.NaN),
   };
 }
 
@@ -73,27 +83,34 @@ export function prepareMovement(series: MovementSeries): PreparedMovement {
     }
     last = f.t;
     t[i] = f.t;
-    let complete = true;
     for (const k of FIELDS) {
       const v = f[k];
-      if (v === null || v === undefined) complete = false;
-      else if (typeof v !== 'number' || !Number.isFinite(v))
-        issues.push({ path: `frames.${i}.${k}`, message: 'expected a finite number or null (no face)' });
+      if (v !== null && v !== undefined && (typeof v !== 'number' || !Number.isFinite(v)))
+        issues.push({ path: `frames.${i}.${k}`, message: 'expected a finite number or null (not measured)' });
     }
-    if (!complete || !(f.iod! > 0) || !(f.halfL! > 0) || !(f.halfR! > 0)) {
+    // A frame has a face when its scale is known; a single region may still be missing (null) in it,
+    // e.g. a mouth corner the image matching could not find: that measure alone is left out.
+    if (!(typeof f.iod === 'number' && f.iod > 0) || !(f.halfL! > 0) || !(f.halfR! > 0)) {
       noFaceFrames++;
       continue;
     }
     face[i] = 1;
-    const iod = f.iod!;
-    left.brow[i] = f.browL! / iod;
-    right.brow[i] = f.browR! / iod;
-    left.open[i] = f.lidL! / iod;
-    right.open[i] = f.lidR! / iod;
-    left.out[i] = f.cornerOutL! / (2 * f.halfL!);
-    right.out[i] = f.cornerOutR! / (2 * f.halfR!);
-    left.down[i] = f.cornerDownL! / iod;
-    right.down[i] = f.cornerDownR! / iod;
+    const iod = f.iod;
+    const put = (arr: Float64Array, v: number | null | undefined, by: number) => {
+      if (typeof v === 'number' && Number.isFinite(v)) arr[i] = v / by;
+    };
+    put(left.brow, f.browL, iod);
+    put(right.brow, f.browR, iod);
+    put(left.open, f.lidL, iod);
+    put(right.open, f.lidR, iod);
+    put(left.out, f.cornerOutL, 2 * f.halfL!);
+    put(right.out, f.cornerOutR, 2 * f.halfR!);
+    put(left.down, f.cornerDownL, iod);
+    put(right.down, f.cornerDownR, iod);
+    put(left.lip, f.lipOutL === undefined ? f.cornerOutL : f.lipOutL, 2 * f.halfL!);
+    put(right.lip, f.lipOutR === undefined ? f.cornerOutR : f.lipOutR, 2 * f.halfR!);
+    put(left.lower, f.lowerLidL, iod);
+    put(right.lower, f.lowerLidR, iod);
   }
   if (issues.length) throw new InputError(issues);
   if (series.fps !== undefined && !(Number.isFinite(series.fps) && series.fps > 0))

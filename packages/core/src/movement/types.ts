@@ -10,7 +10,10 @@
 export interface MovementFrame {
   /** Seconds from the start of the recording. */
   t: number;
-  /** Inter-ocular distance (between the two eye centres) in pixels; null when no face was found. */
+  /**
+   * Inter-ocular distance (between the two eye centres) in pixels; null when no face was found. Any other
+   * field may be null on its own (that region was not measured in this frame).
+   */
   iod: number | null;
   /** Brow height: mean height of the mid-brow points above the eye line (pixels; larger = raised). */
   browL: number | null;
@@ -24,6 +27,15 @@ export interface MovementFrame {
   /** Mouth corner's distance below the eye line (pixels; smaller = raised). */
   cornerDownL: number | null;
   cornerDownR: number | null;
+  /**
+   * The lips just inside the mouth corner: their distance outwards from the midline, along the eye line
+   * (pixels). A pucker draws them in; the skin beside the corner (cornerOut) barely follows.
+   */
+  lipOutL?: number | null;
+  lipOutR?: number | null;
+  /** Lower eyelid margin's distance below the eye line (pixels; smaller = raised, as in a squeeze). */
+  lowerLidL?: number | null;
+  lowerLidR?: number | null;
   /**
    * Distance from the facial midline (nasion) to that side's eye centre along the eye line (pixels). Each
    * side's sideways distances are divided by twice its own half, so a turned head (one half foreshortened)

@@ -3,11 +3,12 @@
  * on frames the page sends as ImageBitmaps. No network beyond the page's own origin: the model files and
  * wasm binaries are served by the app (see browserAssets() and packages/vision/README.md for the protocol).
  */
+import type { MovementFrame } from '@hemispasm/core';
 import { Human } from '@vladmandic/human';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
 import { humanConfig, type Landmarker, landmarkerFromHuman } from '../landmarks/human-setup';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from '../landmarks/mesh-indices';
-import { movementFrameFromLandmarks } from '../landmarks/movement-measures';
+import { createMovementTracker } from '../landmarks/movement-tracker';
 import type { FromLandmarkWorker, Point, ToLandmarkWorker } from './protocol';
 
 /** Frames wider than this are scaled down first, as in Node (same model input size, same speed). */
@@ -22,6 +23,7 @@ const scope = self as unknown as WorkerScope;
 let landmarker: Landmarker | null = null;
 let canvas: OffscreenCanvas | null = null;
 let rgb = new Uint8Array(0);
+const movementTracker = createMovementTracker();
 
 async function init(assetBaseUrl: string): Promise<void> {
   const base = assetBaseUrl.endsWith('/') ? assetBaseUrl : `${assetBaseUrl}/`;
@@ -70,7 +72,12 @@ async function frame(msg: Extract<ToLandmarkWorker, { type: 'frame' }>): Promise
       ? { leftEye: imageLeft, rightEye: imageRight }
       : { leftEye: imageRight, rightEye: imageLeft };
   }
-  const movement = { t: msg.t, ...movementFrameFromLandmarks(landmarks, { mirrored: msg.mirrored }) };
+  let movement: MovementFrame | undefined;
+  if (msg.movement) {
+    if (msg.movement === 'start') movementTracker.reset();
+    const image = { rgb, width: size.width, height: size.height };
+    movement = { t: msg.t, ...movementTracker.measure(landmarks, image, { mirrored: msg.mirrored }) };
+  }
   scope.postMessage({ type: 'signal', frame: { t: msg.t, ...signals }, overlay, movement });
 }
 

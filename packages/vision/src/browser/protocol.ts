@@ -8,7 +8,17 @@ export type ToLandmarkWorker =
   /** Load the models from `${assetBaseUrl}models/…` and the wasm from `${assetBaseUrl}wasm/…` (see browserAssets()). */
   | { type: 'init'; assetBaseUrl: string }
   /** One video frame; `mirrored` = the image is a mirrored (selfie) view. The bitmap is closed after use. */
-  | { type: 'frame'; t: number; image: ImageBitmap; mirrored: boolean };
+  | {
+      type: 'frame';
+      t: number;
+      image: ImageBitmap;
+      mirrored: boolean;
+      /**
+       * Facial-movement test: 'start' makes this frame the reference at rest (a new recording), 'continue'
+       * measures against it; absent, no movement measures are computed (the spasm self-test).
+       */
+      movement?: 'start' | 'continue';
+    };
 
 /** Messages the landmark worker sends back: one `signal` per `frame`, in order. */
 export type FromLandmarkWorker =
@@ -19,7 +29,7 @@ export type FromLandmarkWorker =
       frame: SignalFrame;
       /** Eye contours of the patient's left and right eye, in the sent image's pixels, for drawing. */
       overlay?: { leftEye: Point[]; rightEye: Point[] };
-      /** The facial-movement test's landmark measures of the same frame (null fields when no face). */
-      movement: MovementFrame;
+      /** The facial-movement test's measures of the same frame, when asked for (null fields: not measured). */
+      movement?: MovementFrame;
     }
   | { type: 'error'; message: string };

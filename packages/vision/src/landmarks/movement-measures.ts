@@ -36,6 +36,10 @@ export const NO_MOVEMENT_FACE: MovementMeasures = Object.freeze({
   cornerOutR: null,
   cornerDownL: null,
   cornerDownR: null,
+  lipOutL: null,
+  lipOutR: null,
+  lowerLidL: null,
+  lowerLidR: null,
   halfL: null,
   halfR: null,
 });
@@ -99,6 +103,15 @@ export function movementFrameFromLandmarks(
     }
     return sum / idx.length;
   };
+  const lowerLid = (idx: EyeIndices): number | null => {
+    let sum = 0;
+    for (const [, lo] of idx.lidPairs) {
+      const p = point(landmarks, lo, m);
+      if (!p) return null;
+      sum += down(p);
+    }
+    return sum / idx.lidPairs.length;
+  };
   const browR = browHeight(m ? PATIENT_LEFT_MID_BROW : PATIENT_RIGHT_MID_BROW);
   const browL = browHeight(m ? PATIENT_RIGHT_MID_BROW : PATIENT_LEFT_MID_BROW);
   if (browR === null || browL === null) return { ...NO_MOVEMENT_FACE };
@@ -113,6 +126,11 @@ export function movementFrameFromLandmarks(
     cornerOutR: -dot(sub(cornerR, nasion), ex),
     cornerDownL: down(cornerL),
     cornerDownR: down(cornerR),
+    // From the mesh alone the lips' corner is the mouth corner (the image tracker measures the two apart).
+    lipOutL: dot(sub(cornerL, nasion), ex),
+    lipOutR: -dot(sub(cornerR, nasion), ex),
+    lowerLidL: lowerLid(eyeL),
+    lowerLidR: lowerLid(eyeR),
     halfL: dot(sub(cL, nasion), ex),
     halfR: -dot(sub(cR, nasion), ex),
   };

@@ -1,12 +1,13 @@
 /**
  * Worker-thread entry: decodes one segment of a video, finds the landmarks and computes the facial signals
- * of each frame, and posts them back in batches (in frame order). One model instance per thread, so two
- * threads use the machine's two cores.
+ * (or the movement-test measures) of each frame, and posts them back in batches (in frame order). One
+ * model instance per thread, so two threads use the machine's two cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, type MovementFrame, type SignalFrame } from '@hemispasm/core';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
-import { movementFrameFromLandmarks } from '../landmarks/movement-measures';
+import type { Landmarker } from '../landmarks/human-setup';
+import { createMovementTracker } from '../landmarks/movement-tracker';
 import { decodeFrames } from './decode';
 import { createNodeLandmarker } from './human-node';
 import type { VideoInfo } from './probe';
@@ -33,14 +34,27 @@ async function run(job: SegmentJob): Promise<void> {
   const port = parentPort!;
   const landmarker = await createNodeLandmarker();
   let batch: Array<SignalFrame | MovementFrame> = [];
-  const measure = job.measure === 'movement' ? movementFrameFromLandmarks : signalsFromLandmarks;
+  const mirrored = job.mirrored;
+  const { width, height } = job.info;
+  type Measure = (landmarks: Awaited<ReturnType<Landmarker['detect']>>, rgb: Uint8Array) => object;
+  let measure: Measure = (landmarks) => signalsFromLandmarks(landmarks, { mirrored });
+  if (job.measure === 'movement') {
+    // Movement is measured against one reference frame at rest: the video's first frame with a face, the
+    // same for every segment (each worker finds it), so segments join without a step.
+    const tracker = createMovementTracker();
+    for await (const { rgb } of decodeFrames(job.path, job.info, { startFrame: 0, frameCount: 60 })) {
+      tracker.measure(await landmarker.detect(rgb, width, height), { rgb, width, height }, { mirrored });
+      if (tracker.hasReference) break;
+    }
+    measure = (landmarks, rgb) => tracker.measure(landmarks, { rgb, width, height }, { mirrored });
+  }
   let decoded = 0;
   for await (const { index, rgb } of decodeFrames(job.path, job.info, {
     startFrame: job.startFrame,
     frameCount: job.frameCount,
   })) {
-    const landmarks = await landmarker.detect(rgb, job.info.width, job.info.height);
-    batch.push({ t: index / job.info.fps, ...measure(landmarks, { mirrored: job.mirrored }) });
+    const landmarks = await landmarker.detect(rgb, width, height);
+    batch.push({ t: index / job.info.fps, ...measure(landmarks, rgb) } as SignalFrame | MovementFrame);
     decoded++;
     if (batch.length >= BATCH) {
       port.postMessage({ type: 'frames', frames: batch } satisfies SegmentMessage);

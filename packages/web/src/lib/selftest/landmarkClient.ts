@@ -61,12 +61,20 @@ export class LandmarkClient {
     return this.pending !== null;
   }
 
-  /** Sends one frame (the bitmap is transferred, not copied) and resolves with its signals. */
-  process(t: number, image: ImageBitmap, mirrored: boolean): Promise<SignalReply> {
+  /**
+   * Sends one frame (the bitmap is transferred, not copied) and resolves with its signals; `movement` asks
+   * for the movement test's measures too ('start' = this frame is the new reference at rest).
+   */
+  process(
+    t: number,
+    image: ImageBitmap,
+    mirrored: boolean,
+    movement?: 'start' | 'continue',
+  ): Promise<SignalReply> {
     if (this.pending) return Promise.reject(new Error('a frame is already in flight'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.worker.postMessage({ type: 'frame', t, image, mirrored }, [image]);
+      this.worker.postMessage({ type: 'frame', t, image, mirrored, movement }, [image]);
     });
   }
 

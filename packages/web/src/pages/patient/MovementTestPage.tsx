@@ -98,6 +98,7 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
         client: clientRef.current,
         durationS: SCRIPT.durationS,
         signal: abort.signal,
+        movement: true,
         onStart: (startMs) => {
           let lastPrompt: string | null = null;
           ticker = window.setInterval(() => {
