@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Output } from '../output';
 import { adminCommand } from './admin';
 import { analyzeCommand } from './analyze';
+import { backupCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { instrumentsCommand } from './instruments';
 import { movementCommand } from './movement';
@@ -25,4 +26,6 @@ export const commands: CommandModule[] = [
   serveCommand,
   demoCommand,
   adminCommand,
+  backupCommand,
+  restoreCommand,
 ];

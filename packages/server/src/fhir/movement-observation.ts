@@ -10,6 +10,7 @@ import { romanGrade } from '@hemispasm/core';
 import type { Observation, ObservationComponent } from 'fhir/r4';
 import type { Selectable } from 'kysely';
 import type { VideoMeasurementsTable } from '../db/schema';
+import { isoWithin4DigitYears } from '../routes/common';
 import { HS_SYSTEM, hsObservation, quantity, SIDE_TEXT, SYSTEM } from './codes';
 import type { PatientRecord } from './record';
 import { performerOf, ref } from './refs';
@@ -94,6 +95,7 @@ export function toMovementObservation(
     );
   }
   const performer = performerOf(record, m.created_by);
+  const effective = isoWithin4DigitYears(m.recorded_at);
   return {
     resourceType: 'Observation',
     id: m.id,
@@ -101,7 +103,7 @@ export function toMovementObservation(
     category: [{ coding: [{ system: SYSTEM.observationCategory, code: 'exam' }] }],
     code: { coding: [hsObservation('movementTest')], text: 'Facial movement test from a face video' },
     subject: ref(record.patient.id),
-    effectiveDateTime: m.recorded_at.toISOString(),
+    ...(effective ? { effectiveDateTime: effective } : {}),
     ...(performer.length ? { performer } : {}),
     device: { display: `hemispasm movement analyzer ${m.analyzer_version}` },
     component,

@@ -8,9 +8,14 @@ import type { MovementAnalysis, SpasmAnalysis } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VideoMeasurementsTable } from '../db/schema';
-import { MovementAnalysisSchema, SpasmAnalysisSchema } from '../domain/clinical-core';
-import { IsoDateTime, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import {
+  MeasuredAnalysisSchema,
+  MeasuredMovementSchema,
+  MovementAnalysisSchema,
+  SpasmAnalysisSchema,
+} from '../domain/clinical-core';
+import { iso, jsonText, PastDateTime, PatientParams, problems, text, Uuid } from './common';
+import type { RouteModule } from './context';
 
 const common = {
   id: Uuid,
@@ -36,8 +41,8 @@ const MeasurementCreate = z
   .strictObject({
     // Optional, so the spasm self-test's body ({ recordedAt, analysis }) stays as it was.
     kind: z.literal('spasm').default('spasm'),
-    recordedAt: IsoDateTime,
-    analysis: SpasmAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
+    recordedAt: PastDateTime,
+    analysis: MeasuredAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
     notes: text(2000).optional(),
   })
   .meta({ id: 'MeasurementCreate' });
@@ -45,8 +50,8 @@ const MeasurementCreate = z
 const MovementMeasurementCreate = z
   .strictObject({
     kind: z.literal('movement'),
-    recordedAt: IsoDateTime,
-    analysis: MovementAnalysisSchema.describe(
+    recordedAt: PastDateTime,
+    analysis: MeasuredMovementSchema.describe(
       'MovementAnalysis from @hemispasm/core (the facial-movement test)',
     ),
     notes: text(2000).optional(),
@@ -81,10 +86,8 @@ function dto(r: Selectable<VideoMeasurementsTable>): Dto {
   };
 }
 
-export function measurementRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const measurementRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/measurements',
     {
       config: { policy: 'patient-read' },
@@ -97,17 +100,16 @@ export function measurementRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      let q = ctx.db
-        .selectFrom('video_measurements')
-        .selectAll()
-        .where('patient_id', '=', req.params.patientId);
-      if (req.query.kind) q = q.where('kind', '=', req.query.kind);
-      const rows = await q.orderBy('recorded_at', 'desc').limit(500).execute();
+      const rows = await ctx.records.list(req, 'video_measurements', {
+        newestFirst: ['recorded_at'],
+        limit: 500,
+        where: [['kind', '=', req.query.kind]],
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/measurements',
     {
       config: { policy: 'patient-self-report' },
@@ -124,33 +126,22 @@ export function measurementRoutes(api: ApiInstance, ctx: RouteContext): void {
       const b = req.body;
       const values =
         b.kind === 'movement'
-          ? {
-              kind: b.kind,
-              analyzer_version: b.analysis.analyzerVersion,
-              summary: jsonText(b.analysis),
-              events: '[]',
-            }
+          ? { analyzer_version: b.analysis.analyzerVersion, summary: jsonText(b.analysis), events: '[]' }
           : (() => {
               const { events, ...summary } = b.analysis;
               return {
-                kind: b.kind,
                 analyzer_version: summary.analyzerVersion,
                 summary: jsonText(summary),
                 events: jsonText(events),
               };
             })();
-      const row = await ctx.db
-        .insertInto('video_measurements')
-        .values({
-          patient_id: req.params.patientId,
-          recorded_at: b.recordedAt,
-          ...values,
-          notes: b.notes ?? null,
-          created_by: req.actor!.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'video_measurements', {
+        kind: b.kind,
+        recorded_at: b.recordedAt,
+        ...values,
+        notes: b.notes ?? null,
+      });
       return reply.code(201).send(dto(row));
     },
   );
-}
+};
