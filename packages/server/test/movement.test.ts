@@ -14,6 +14,7 @@ import {
 } from '@hemispasm/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { toMeasurementObservation } from '../src/fhir/measurement';
+import { validateR4 } from '../src/fhir/r4-validation';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, type Requester, type World } from './helpers/world';
 
@@ -130,6 +131,9 @@ describeEachDatabase('facial-movement measurements', (variant) => {
         r.code?.coding.some((c) => c.code === 'video-movement-test'),
       );
     expect(obs).toHaveLength(1);
+    // Valid R4, as every export (the published definitions, see fhir-r4.test.ts), and so is the Bundle.
+    expect(await validateR4(obs[0])).toEqual([]);
+    expect(await validateR4(b)).toEqual([]);
     const comps = obs[0].component as Component[];
     const byCode = new Map(comps.map((c) => [c.code.coding[0]!.code, c]));
     for (const m of ['brow-raise', 'eye-closure-gentle', 'eye-closure-tight', 'smile', 'pucker'])
@@ -144,7 +148,7 @@ describeEachDatabase('facial-movement measurements', (variant) => {
     expect(obs[0].note[0].text).toContain("not a clinician's House–Brackmann grade");
   });
 
-  it('gives a movement that was not made a data-absent reason instead of a value', () => {
+  it('gives a movement that was not made a data-absent reason instead of a value, still valid R4', async () => {
     const a = movement(['pucker']);
     const obs = toMeasurementObservation(
       {
@@ -171,6 +175,7 @@ describeEachDatabase('facial-movement measurements', (variant) => {
       (c) => c.code.coding[0]!.code === 'movement-follows-prompts',
     )!;
     expect(follows.valueBoolean).toBe(false);
+    expect(await validateR4(obs)).toEqual([]);
   });
 
   it('skips a movement test on import, saying why', async () => {

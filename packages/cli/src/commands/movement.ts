@@ -54,8 +54,9 @@ async function loadMovementSeries(path: string, output: Output, flags: VideoFlag
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x)} %`);
+// A lid can read past shut (its margin travels further than the rest aperture the mesh saw): shown as 100 %.
 const amp = (x: number | null, unit: string) =>
-  x === null ? '—' : unit === 'closure' ? `${Math.round(100 * x)} % shut` : x.toFixed(3);
+  x === null ? '—' : unit === 'closure' ? `${Math.round(100 * Math.min(1, x))} % shut` : x.toFixed(3);
 
 export function formatMovement(path: string, a: MovementAnalysis): string {
   const lines = [

@@ -86,9 +86,10 @@ function arraysOf(m: ActiveMovementId, s: SideMeasures): Float64Array[] {
 /**
  * Amplitude from the plateau levels (`moved`) and the rest levels (`rest`) of the movement's measures:
  * - brow raise: rise of the brow above the eye line (IOD);
- * - eye closure: fraction of the rest aperture closed, 1 − plateau / rest;
+ * - gentle eye closure: fraction of the rest aperture closed, 1 − plateau / rest;
+ * - tight eye closure: the squeeze, brow drawn down plus lower lid pushed up (IOD);
  * - smile: how far the mouth corner moved, up and out (IOD; 0 when it moved neither up nor out);
- * - pucker: how far the corner moved in towards the midline (IOD).
+ * - pucker: how far the lips beside the corner moved in towards the midline (IOD).
  */
 export function amplitudeOf(m: ActiveMovementId, moved: Level[], rest: Level[]): Amplitude {
   const [p, q] = moved;
@@ -100,7 +101,7 @@ export function amplitudeOf(m: ActiveMovementId, moved: Level[], rest: Level[]):
       // The squeeze: the brow pulled down plus the lower lid pushed up (both IOD). The closure itself is
       // complete at any effort a healthy side makes, so it cannot tell 50 % from 100 % effort; the squeeze can.
       return {
-        amp: (process.env.MV_NOBROW ? 0 : r!.value - p!.value) + (process.env.MV_NOLOW ? 0 : s!.value - q!.value),
+        amp: r!.value - p!.value + (s!.value - q!.value),
         se: Math.hypot(p!.se, r!.se, q!.se, s!.se),
       };
     case 'eye_closure_gentle': {

@@ -4,9 +4,11 @@
  * package produces them:
  *   iod(t)      = 64 px × zoom(t)                         (the face moving towards and away from the camera)
  *   half_s(t)   = iod/2 × (1 ± yaw(t))                     (a turned head foreshortens one half)
- *   brow_s      = iod × (0.33 + 0.10 · gain · act_brow)
+ *   brow_s      = iod × (0.33 + 0.10 · gain · act_brow − 0.05 · gain · act_tight)  (a squeeze pulls it down)
  *   lid_s       = iod × 0.11 × (1 − 0.85 · gain · closure)  (a shut eye keeps 15 %, as landmark models do)
+ *   lowerLid_s  = iod × (0.20 − 0.04 · gain · act_tight)    (a squeeze pushes the lower lid up)
  *   cornerOut_s = 2 half_s × (0.40 + 0.06 · gain · act_smile − 0.07 · gain · act_pucker)
+ *   lipOut_s    = 2 half_s × (0.30 + 0.03 · gain · act_smile − 0.08 · gain · act_pucker)
  *   cornerDown_s= iod × (1.00 − 0.07 · gain · act_smile)
  * each with Gaussian landmark noise (pixels), blinks in the pauses, and a gain per side and movement: the
  * affected side's gain is the set ratio of the other side's (1).
@@ -128,12 +130,23 @@ export function generateMovementSeries(config: SyntheticMovementConfig): Movemen
       );
       return {
         half: half + noise(),
-        brow: iod * (0.33 + 0.1 * gain('brow_raise', s) * act('brow_raise', t)) + noise(),
+        brow:
+          iod *
+            (0.33 +
+              0.1 * gain('brow_raise', s) * act('brow_raise', t) -
+              0.05 * gain('eye_closure_tight', s) * act('eye_closure_tight', t)) +
+          noise(),
+        lower: iod * (0.2 - 0.04 * gain('eye_closure_tight', s) * act('eye_closure_tight', t)) + noise(),
         lid: Math.max(0, iod * 0.11 * (1 - 0.85 * closure) + noise()),
         out:
           2 *
             half *
             (0.4 + 0.06 * gain('smile', s) * act('smile', t) - 0.07 * gain('pucker', s) * act('pucker', t)) +
+          noise(),
+        lip:
+          2 *
+            half *
+            (0.3 + 0.03 * gain('smile', s) * act('smile', t) - 0.08 * gain('pucker', s) * act('pucker', t)) +
           noise(),
         down: iod * (1 - 0.07 * gain('smile', s) * act('smile', t)) + noise(),
       };
@@ -151,6 +164,10 @@ export function generateMovementSeries(config: SyntheticMovementConfig): Movemen
       cornerOutR: R.out,
       cornerDownL: L.down,
       cornerDownR: R.down,
+      lipOutL: L.lip,
+      lipOutR: R.lip,
+      lowerLidL: L.lower,
+      lowerLidR: R.lower,
       halfL: L.half,
       halfR: R.half,
     });

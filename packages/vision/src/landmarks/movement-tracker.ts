@@ -145,7 +145,7 @@ function regionSpecs(
     const lower = at(LOWER_LID[model]);
     const out = patient === 'left' ? 1 : -1;
     return {
-      brow: { cx: brow[0], cy: brow[1] + Number(process.env.MV_BOFF ?? 0), halfW: 0.2, halfH: Number(process.env.MV_BH ?? 0.1), reachX: 0.08, reachY: 0.22 },
+      brow: { cx: brow[0], cy: brow[1], halfW: 0.2, halfH: 0.1, reachX: 0.08, reachY: 0.22 },
       // The skin just outside the corner moves with it and keeps its look in a smile.
       corner: {
         cx: corner[0] + 0.05 * out,
@@ -191,9 +191,9 @@ function regionSpecs(
       // The cheek below the lower lid: a squeezed eye pushes it up (orbicularis oculi, orbital part).
       cheek: {
         cx: lower[0],
-        cy: lower[1] + Number(process.env.MV_CKOFF ?? 0.12),
+        cy: lower[1] + 0.12,
         halfW: 0.12,
-        halfH: Number(process.env.MV_CKH ?? 0.07),
+        halfH: 0.07,
         reachX: 0.04,
         reachY: 0.12,
         verticalOnly: true,
@@ -332,23 +332,25 @@ export function createMovementTracker(): MovementTracker {
       // width now against at the reference (both in reference pixels).
       const yawL = Math.max(0.7, Math.min(1.4, r.halfL! / (now.halfL! / scale)));
       const yawR = Math.max(0.7, Math.min(1.4, r.halfR! / (now.halfR! / scale)));
-      // Lids: the upper margin down (+y) and the lower margin up (−y) close the aperture.
-      // The mesh's lids (from the iris model) saturate near closure (a shut eye reads about a third open);
-      // the pixels of the lid margin overshoot a little as the lid skin folds. Their mean errs least on the
-      // animated face at every closure, so both are kept.
-      const lid = (ref0: number, mesh: number | null, s: Record<Region, RegionMove | null>) => {
-        const pixels =
-          s.upperLid && s.lowerLid ? Math.max(0, ref0 - u * (s.upperLid.dy - s.lowerLid.dy)) : null;
-        const fromMesh = mesh === null ? null : mesh / scale;
-        return pixels === null ? fromMesh : fromMesh === null ? pixels : (pixels + fromMesh) / 2;
-      };
+      // Lids: the upper margin down (+y) and the lower margin up (−y) close the aperture, from the pixels
+      // alone: the mesh's lids (from the iris model) saturate near closure (a shut eye reads about a third
+      // open). The closing is scaled by the MEAN of the two eyes' rest apertures, not each eye's own: the
+      // mesh misjudges the two eyes' apertures differently (by 8 % on the animated face), which divided
+      // per eye became a false asymmetry of up to 12 points at 75 % closure. Each eye's rest aperture
+      // stays its own, so the rest asymmetry (palpebral fissure) is still reported as measured; the core
+      // divides the closing by it, hence the factor.
+      const restMean = (r.lidL! + r.lidR!) / 2;
+      const lid = (ref0: number, s: Record<Region, RegionMove | null>) =>
+        s.upperLid && s.lowerLid && restMean > 0
+          ? ref0 - (u * (s.upperLid.dy - s.lowerLid.dy) * ref0) / restMean
+          : null;
       return {
         iod: u,
         // Canonical y points to the mouth: a brow that rises moves to −y.
         browL: L.brow ? r.browL! - u * L.brow.dy : null,
         browR: R.brow ? r.browR! - u * R.brow.dy : null,
-        lidL: lid(r.lidL!, now.lidL, L),
-        lidR: lid(r.lidR!, now.lidR, R),
+        lidL: lid(r.lidL!, L),
+        lidR: lid(r.lidR!, R),
         // Canonical x points to the patient's left: outward is +x on the left, −x on the right.
         cornerOutL: L.corner ? r.cornerOutL! + u * L.corner.dx * yawL : null,
         cornerOutR: R.corner ? r.cornerOutR! - u * R.corner.dx * yawR : null,

@@ -257,9 +257,6 @@ export function trackRegion(img: Plane, map: Affine, t: RegionTemplate): RegionM
       const s = score(ox, oy);
       if (s > best.s) best = { ox, oy, s };
     }
-  (globalThis as { __mvlog?: string[] }).__mvlog?.push(
-    `[${spec.cx.toFixed(2)},${spec.cy.toFixed(2)}] s${best.s.toFixed(2)} o${best.ox - mx},${best.oy - my}/${mx},${my}`,
-  );
   // A best match on the edge of the search is a region that moved further or, more often, a look-alike
   // found instead of it: not a measurement.
   if (best.oy <= oyMin || best.oy >= oyMax || (!spec.verticalOnly && (best.ox <= 0 || best.ox >= 2 * mx)))

@@ -25,7 +25,8 @@ function Amplitude({ row, side }: { row: Row; side: 'left' | 'right' }) {
   return (
     <>
       {row.unit === 'closure'
-        ? t('movementTest.closed', { value: fmt(100 * v) })
+        ? // A lid can read past shut (its margin travels further than the rest aperture seen): 100 %.
+          t('movementTest.closed', { value: fmt(100 * Math.min(1, v)) })
         : t('movementTest.ofEyeDistance', { value: (100 * v).toFixed(1) })}
     </>
   );

@@ -97,6 +97,9 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
         video,
         client: clientRef.current,
         durationS: SCRIPT.durationS,
+        // 15 frames/s: each prompt is held 3 s, so 30 would double the work (the slow devices' wait) and
+        // add nothing to a hold's median; the spasm self-test keeps 30 for its 0.1 s twitches.
+        fps: 15,
         signal: abort.signal,
         movement: true,
         onStart: (startMs) => {
