@@ -10,6 +10,7 @@ import {
 } from './harness';
 import { accessibilityChecks } from './journeys/accessibility';
 import { clinicianJourney } from './journeys/clinician';
+import { movementTestJourney } from './journeys/movement-test';
 import { patientJourney } from './journeys/patient';
 import { selfTestJourney } from './journeys/self-test';
 
@@ -34,6 +35,7 @@ afterAll(async () => {
 clinicianJourney(env);
 patientJourney(env);
 selfTestJourney(env);
+movementTestJourney(env);
 accessibilityChecks(env);
 
 // The server sends its Content-Security-Policy throughout: the app, its worker and wasm ran under it.
