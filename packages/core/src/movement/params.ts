@@ -49,4 +49,4 @@ export const MOVEMENT_UNITS = {
   pucker: 'iod',
 } as const;
 
-export const MOVEMENT_ANALYZER_VERSION = 'hemispasm-movement/1.0.0';
+export const MOVEMENT_ANALYZER_VERSION = 'hemispasm-movement/1.1.0';

@@ -85,11 +85,12 @@ export function movementTestJourney(env: () => E2eEnv): void {
       await result.waitFor({ timeout: 600_000 });
       await screenshot(page, 'patient-movement-test-result');
       expect(await page.getByTestId('weaker-side').textContent()).toBe('left');
-      // Half the movement on the left: clearly below the ≥ 90 % of a symmetric face.
-      for (const m of ['brow_raise', 'smile']) {
+      // Half the movement on the left in every prompt: 50 %, within the ±10 points of the validation plus
+      // 5 for the browser's smaller frames (480 px wide) and the camera's timing.
+      for (const m of ['brow_raise', 'eye_closure_gentle', 'eye_closure_tight', 'smile', 'pucker']) {
         const text = (await page.getByTestId(`symmetry-${m}`).textContent()) ?? '';
         const pct = Number(/(\d+)\s*%/.exec(text)?.[1]);
-        expect(pct, `${m}: ${text}`).toBeLessThan(80);
+        expect(Math.abs(pct - 50), `${m}: ${text}`).toBeLessThanOrEqual(15);
       }
       expect(await page.getByTestId('band-label').textContent()).toContain(
         "not a clinician's House–Brackmann grade",

@@ -167,7 +167,7 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
       )}
       <h1>{t('movementTest.title')}</h1>
       <p className="note" data-testid="privacy">
-        <strong>{t('selfTest.privacy')}</strong> {t('selfTest.privacyDetail')}
+        <strong>{t('selfTest.privacy')}</strong> {t('movementTest.privacyDetail')}
       </p>
       <p>{t('movementTest.intro', { seconds: Math.round(SCRIPT.durationS) })}</p>
       <p>{t('movementTest.instructions')}</p>
