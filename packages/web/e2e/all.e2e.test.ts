@@ -11,6 +11,7 @@ import {
 } from './harness';
 import { accessibilityChecks } from './journeys/accessibility';
 import { clinicianJourney } from './journeys/clinician';
+import { movementTestJourney } from './journeys/movement-test';
 import { patientJourney } from './journeys/patient';
 import { selfTestJourney } from './journeys/self-test';
 
@@ -35,6 +36,7 @@ afterAll(async () => {
 clinicianJourney(env);
 patientJourney(env);
 selfTestJourney(env);
+movementTestJourney(env);
 accessibilityChecks(env);
 
 // The watch is not blind: a script the policy forbids, injected into the app, is seen.

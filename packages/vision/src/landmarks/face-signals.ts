@@ -30,9 +30,9 @@ export const NO_FACE: FaceSignals = Object.freeze({
   yaw: null,
 });
 
-type P = readonly [number, number, number];
+export type P = readonly [number, number, number];
 
-function point(landmarks: ReadonlyArray<Landmark>, i: number, mirrored: boolean): P | null {
+export function point(landmarks: ReadonlyArray<Landmark>, i: number, mirrored: boolean): P | null {
   const l = landmarks[i];
   if (!l || l.length < 2) return null;
   const x = l[0]!;

@@ -2623,10 +2623,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Video measurements, newest first */
+        /** Video measurements (spasm and facial-movement tests), newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description only measurements of this kind (default: both) */
+                    kind?: "spasm" | "movement";
+                };
                 header?: never;
                 path: {
                     patientId: string;
@@ -2641,7 +2644,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Measurement"][];
+                        "application/json": (components["schemas"]["Measurement"] | components["schemas"]["MovementMeasurement"])[];
                     };
                 };
                 /** @description Default Response */
@@ -2728,7 +2731,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Store the analysis of a face video (summary and events, never the video) */
+        /** Store the analysis of a face video (spasm: summary and events; movement: the movement test), never the video */
         post: {
             parameters: {
                 query?: never;
@@ -2740,7 +2743,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["MeasurementCreateInput"];
+                    "application/json": components["schemas"]["MeasurementCreateInput"] | components["schemas"]["MovementMeasurementCreateInput"];
                 };
             };
             responses: {
@@ -2750,7 +2753,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Measurement"];
+                        "application/json": components["schemas"]["Measurement"] | components["schemas"]["MovementMeasurement"];
                     };
                 };
                 /** @description Default Response */
@@ -4587,6 +4590,26 @@ export interface components {
                         };
                         valueString?: string;
                         valueBoolean?: boolean;
+                        dataAbsentReason?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        interpretation?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        }[];
                     }[];
                     note?: {
                         text: string;
@@ -4934,6 +4957,12 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+            /** @constant */
+            kind: "spasm";
             analysis: {
                 durationS: number;
                 fps: number;
@@ -4961,12 +4990,96 @@ export interface components {
                 noFaceS: number;
                 analyzerVersion: string;
             };
+        };
+        MovementMeasurementInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recordedAt: string;
+            analyzerVersion: string;
             notes: string | null;
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+            /** @constant */
+            kind: "movement";
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
         };
         MeasurementCreateInput: {
+            /**
+             * @default spasm
+             * @constant
+             */
+            kind: "spasm";
             /**
              * Format: date-time
              * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
@@ -4998,6 +5111,86 @@ export interface components {
                 redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
+                analyzerVersion: string;
+            };
+            notes?: string;
+        };
+        MovementMeasurementCreateInput: {
+            /** @constant */
+            kind: "movement";
+            /**
+             * Format: date-time
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
+             */
+            recordedAt: string;
+            /** @description MovementAnalysis from @hemispasm/core (the facial-movement test) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
                 analyzerVersion: string;
             };
             notes?: string;
@@ -5915,6 +6108,26 @@ export interface components {
                         };
                         valueString?: string;
                         valueBoolean?: boolean;
+                        dataAbsentReason?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        interpretation?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        }[];
                     }[];
                     note?: {
                         text: string;
@@ -6262,6 +6475,12 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+            /** @constant */
+            kind: "spasm";
             analysis: {
                 durationS: number;
                 fps: number;
@@ -6289,12 +6508,96 @@ export interface components {
                 noFaceS: number;
                 analyzerVersion: string;
             };
+        };
+        MovementMeasurement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recordedAt: string;
+            analyzerVersion: string;
             notes: string | null;
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+            /** @constant */
+            kind: "movement";
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
         };
         MeasurementCreate: {
+            /**
+             * @default spasm
+             * @constant
+             */
+            kind: "spasm";
             /**
              * Format: date-time
              * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
@@ -6326,6 +6629,86 @@ export interface components {
                 redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
+                analyzerVersion: string;
+            };
+            notes?: string;
+        };
+        MovementMeasurementCreate: {
+            /** @constant */
+            kind: "movement";
+            /**
+             * Format: date-time
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
+             */
+            recordedAt: string;
+            /** @description MovementAnalysis from @hemispasm/core (the facial-movement test) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
                 analyzerVersion: string;
             };
             notes?: string;

@@ -15,6 +15,7 @@ const PATIENT_NAV: NavItem[] = [
   { path: '/patient/diary', key: 'nav.diary' },
   { path: '/patient/trends', key: 'nav.trends' },
   { path: '/patient/self-test', key: 'nav.selfTest' },
+  { path: '/patient/movement-test', key: 'nav.movementTest' },
   { path: '/patient/decision', key: 'nav.decision' },
 ];
 const ADMIN_NAV: NavItem[] = [

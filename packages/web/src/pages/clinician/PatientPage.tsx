@@ -8,6 +8,7 @@ import { DecisionPanel } from './DecisionPanel';
 import { EpisodeForm } from './EpisodeForm';
 import { FhirExportButton, FhirImportNotice } from './FhirExchange';
 import { FollowUpForm } from './FollowUpForm';
+import { MovementTrend } from './MovementTrend';
 import { PatientTimeline } from './PatientTimeline';
 import { ProfileForm } from './ProfileForm';
 import { usePatientRecord } from './usePatientRecord';
@@ -83,6 +84,17 @@ export function PatientPage({ patientId }: { patientId: string }) {
           episodes={rec.episodes}
           followUps={rec.followUps}
           recordedSide={p.affectedSide}
+        />
+      </section>
+
+      <section className="card" aria-labelledby="mv-h">
+        <h2 id="mv-h">{t('movementTrend.title')}</h2>
+        <MovementTrend
+          patientId={p.id}
+          tests={rec.movementTests}
+          followUps={rec.followUps}
+          assessments={rec.assessments}
+          episodes={rec.episodes}
         />
       </section>
 
