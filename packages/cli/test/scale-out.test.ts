@@ -17,14 +17,20 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
-const haproxy = ['/usr/sbin/haproxy', '/usr/bin/haproxy', '/usr/local/sbin/haproxy'].find((p) => existsSync(p));
+const haproxy = ['/usr/sbin/haproxy', '/usr/bin/haproxy', '/usr/local/sbin/haproxy'].find((p) =>
+  existsSync(p),
+);
 const bin = fileURLToPath(new URL('../bin/hemispasm.js', import.meta.url));
 const proxyConfig = fileURLToPath(new URL('../../../deploy/haproxy.cfg', import.meta.url));
 const SLOW = 240_000; // processes start on a busy 2-core machine
 const ADMIN = { email: 'admin@scale.test', password: 'scale-out admin password' };
 const CLINICIAN = { email: 'doc@scale.test', password: 'scale-out clinician password' };
 
-const skipReason = !pgUrl ? 'set TEST_DATABASE_URL' : !haproxy ? 'install haproxy (scripts/system-deps.sh)' : '';
+const skipReason = !pgUrl
+  ? 'set TEST_DATABASE_URL'
+  : !haproxy
+    ? 'install haproxy (scripts/system-deps.sh)'
+    : '';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,7 +95,10 @@ class Client {
   async signIn(base: string, who: { email: string; password: string }): Promise<void> {
     const r = await this.call(base, 'POST', '/api/auth/login', who);
     expect(r.status).toBe(200);
-    this.cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+    this.cookie = r.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0]!)
+      .join('; ');
     this.csrf = ((await r.json()) as { csrfToken: string }).csrfToken;
   }
 }
@@ -136,7 +145,11 @@ describe.skipIf(!!skipReason)(
       apps = ports.map((port) => start(process.execPath, [bin, 'serve', '--port', String(port)], env));
       for (const [i, p] of apps.entries()) {
         base.push(
-          await until(`instance ${i + 1}`, p, async () => /serving (http:\/\/localhost:\d+)/.exec(p.output())?.[1]),
+          await until(
+            `instance ${i + 1}`,
+            p,
+            async () => /serving (http:\/\/localhost:\d+)/.exec(p.output())?.[1],
+          ),
         );
       }
       const proxyPort = await freePort();
@@ -147,7 +160,9 @@ describe.skipIf(!!skipReason)(
         HEMISPASM_APP1: `127.0.0.1:${ports[0]}`,
         HEMISPASM_APP2: `127.0.0.1:${ports[1]}`,
       });
-      await until('haproxy', proxy, async () => ((await fetch(`${proxyBase}/api/health`)).ok ? true : undefined));
+      await until('haproxy', proxy, async () =>
+        (await fetch(`${proxyBase}/api/health`)).ok ? true : undefined,
+      );
     }, SLOW);
 
     afterAll(async () => {

@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { SESSION_COOKIE } from './auth/sessions';
 import type { Db } from './db/database';
+import { installReadRouting } from './db/read-routing';
 import { installAudit } from './http/audit';
 import { installErrorHandling } from './http/error-handler';
 import { installGuard } from './http/guard';
@@ -28,6 +29,8 @@ import { registerApiRoutes } from './routes';
 
 export interface AppOptions {
   db: Db;
+  /** A streaming replica for read-only analytics (DATABASE_READ_URL); see src/db/read-routing.ts. */
+  readDb?: Db;
   /** Which database this is, shown by /api/health. */
   databaseKind?: 'pglite' | 'postgres';
   /** pino logger options, `false` for none (tests). */
@@ -118,6 +121,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installErrorHandling(app, { spaFallback: serveWeb });
   installGuard(app, opts.db);
   installAudit(app, opts.db);
+  installReadRouting(app, {
+    replica: opts.readDb,
+    secureCookies: opts.secureCookies ?? process.env.NODE_ENV === 'production',
+  });
 
   await app.register(
     async (api) => {

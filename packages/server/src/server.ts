@@ -16,6 +16,8 @@ export interface ServerConfig {
   /** PGlite data folder (when no databaseUrl). */
   dataDir: string;
   databaseUrl: string | undefined;
+  /** A streaming replica of databaseUrl for read-only analytics (DATABASE_READ_URL). */
+  databaseReadUrl: string | undefined;
   logLevel: string;
 }
 
@@ -33,6 +35,7 @@ export function resolveServerConfig(
     host: env.HOST ?? '127.0.0.1',
     dataDir: flags.dataDir ?? env.HEMISPASM_DATA ?? './data',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
@@ -55,8 +58,12 @@ export interface RunningServer {
 
 export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
   const print = opts.print ?? ((l: string) => console.log(l));
+  if (config.databaseReadUrl && !config.databaseUrl)
+    print('hemispasm: DATABASE_READ_URL is ignored without DATABASE_URL (PGlite has no replicas)');
   const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
+    config.databaseUrl
+      ? { url: config.databaseUrl, ...(config.databaseReadUrl ? { readUrl: config.databaseReadUrl } : {}) }
+      : { dataDir: config.dataDir },
   );
   try {
     const { applied } = await migrate(database.db);
@@ -77,6 +84,7 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
     }
     const app = await buildApp({
       db: database.db,
+      ...(database.readDb ? { readDb: database.readDb } : {}),
       databaseKind: database.kind,
       logger: { level: config.logLevel },
     });

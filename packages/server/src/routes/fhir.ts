@@ -4,6 +4,7 @@
  * with the core, stored in one transaction. The mapping lives in `src/fhir/` (pure functions).
  */
 import type { FastifyInstance } from 'fastify';
+import { readAnalytics } from '../db/read-routing';
 import {
   FhirBundleIn,
   FhirBundleOut,
@@ -43,7 +44,7 @@ async function routes(api: FastifyInstance, ctx: RouteContext): Promise<void> {
       },
     },
     async (req, reply) => {
-      const record = await loadPatientRecord(ctx.db, req.params.patientId);
+      const record = await readAnalytics(req, ctx.db, (db) => loadPatientRecord(db, req.params.patientId));
       const bundle = recordToBundle(record, { now: new Date() });
       // The fhir/r4 interfaces have no index signature; the loose wire schema passes every element through.
       return reply.type(FHIR_JSON).send(bundle as FhirBundleWire);

@@ -1,5 +1,6 @@
 /** Aggregate outcome figures of the clinic, for the web app's outcome charts. No patient identities. */
 import { z } from 'zod';
+import { readAnalytics } from '../db/read-routing';
 import { computeOutcomes, type EpisodeFact, type FollowUpFact, TREATMENT_KINDS } from '../domain/outcomes';
 import { problems } from './common';
 import { type ApiInstance, type RouteContext, typed } from './context';
@@ -77,25 +78,28 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req) => {
       const clinicId = req.actor!.clinicId;
-      const episodes = await ctx.db
-        .selectFrom('treatment_episodes as e')
-        .innerJoin('patients as p', 'p.id', 'e.patient_id')
-        .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
-        .where('p.clinic_id', '=', clinicId)
-        .execute();
-      const followUps = await ctx.db
-        .selectFrom('follow_ups as f')
-        .innerJoin('patients as p', 'p.id', 'f.patient_id')
-        .select([
-          'f.episode_id',
-          'f.time_point',
-          'f.assessed_on',
-          'f.spasm_status',
-          'f.complications',
-          'f.recurrence',
-        ])
-        .where('p.clinic_id', '=', clinicId)
-        .execute();
+      // Read-only analytics: on the read replica when there is one (src/db/read-routing.ts).
+      const { episodes, followUps } = await readAnalytics(req, ctx.db, async (db) => ({
+        episodes: await db
+          .selectFrom('treatment_episodes as e')
+          .innerJoin('patients as p', 'p.id', 'e.patient_id')
+          .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
+          .where('p.clinic_id', '=', clinicId)
+          .execute(),
+        followUps: await db
+          .selectFrom('follow_ups as f')
+          .innerJoin('patients as p', 'p.id', 'f.patient_id')
+          .select([
+            'f.episode_id',
+            'f.time_point',
+            'f.assessed_on',
+            'f.spasm_status',
+            'f.complications',
+            'f.recurrence',
+          ])
+          .where('p.clinic_id', '=', clinicId)
+          .execute(),
+      }));
       const eps: EpisodeFact[] = episodes.map((e) => ({
         id: e.id,
         patientId: e.patient_id,
