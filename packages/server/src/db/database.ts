@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect } from './pglite-dialect';
@@ -87,6 +88,8 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<OpenData
   if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
   const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : resolve(dataDir), {
     parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
+    // Trigram indexes for the patient name search (migration 0006), as on PostgreSQL.
+    extensions: { pg_trgm },
   });
   const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
   return {
