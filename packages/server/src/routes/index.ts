@@ -1,6 +1,7 @@
 /** Every /api route, grouped by resource. Each route declares its access policy in `config.policy`. */
 import { assessmentRoutes } from './assessments';
 import { authRoutes } from './auth';
+import { cohortRoutes } from './cohort';
 import type { ApiInstance, RouteContext } from './context';
 import { decisionRoutes } from './decisions';
 import { diaryRoutes } from './diary';
@@ -24,6 +25,7 @@ export function registerApiRoutes(api: ApiInstance, ctx: RouteContext): void {
   decisionRoutes(api, ctx);
   measurementRoutes(api, ctx);
   outcomeRoutes(api, ctx);
+  cohortRoutes(api, ctx);
   fhirRoutes(api, ctx);
   userRoutes(api, ctx);
 }

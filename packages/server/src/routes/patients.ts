@@ -5,6 +5,7 @@ import type { PatientsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { IsoDate, iso, PatientParams, problems, text, Uuid } from './common';
 import { type ApiInstance, type RouteContext, typed } from './context';
+import { encodeCursor, listPatients, PatientListQuery } from './patient-list';
 
 export const PatientSchema = z
   .object({
@@ -98,21 +99,31 @@ export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
       config: { policy: 'clinic-directory', audit: 'patient-directory' },
       schema: {
         tags: ['patients'],
-        summary: "The signed-in clinician's or admin's clinic patients, by name",
-        querystring: z.strictObject({ q: text(100).optional().describe('Part of the name to look for') }),
+        summary: "The signed-in clinician's or admin's clinic patients, in name order, one page at a time",
+        description:
+          'Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header ' +
+          'whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay ' +
+          'fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.',
+        querystring: PatientListQuery,
         response: { 200: z.array(PatientSchema), ...problems },
       },
     },
-    async (req) => {
-      let q = ctx.db.selectFrom('patients').select(COLUMNS).where('clinic_id', '=', req.actor!.clinicId);
-      if (req.query.q)
-        q = q.where(
-          sql<string>`lower(name)`,
-          'like',
-          `%${req.query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`,
-        );
-      const rows = await q.orderBy('name').limit(1000).execute();
-      return rows.map(patientDto);
+    async (req, reply) => {
+      const { q, side, sex, limit, after } = req.query;
+      const rows = await listPatients(ctx.db, req.actor!.clinicId, { q, side, sex, after }, limit + 1);
+      const page = rows.slice(0, limit);
+      if (rows.length > limit) {
+        const last = page.at(-1)!;
+        const next = new URLSearchParams({
+          ...(q ? { q } : {}),
+          ...(side ? { side } : {}),
+          ...(sex ? { sex } : {}),
+          limit: String(limit),
+          after: encodeCursor(last),
+        });
+        reply.header('link', `</api/patients?${next}>; rel="next"`);
+      }
+      return page.map(patientDto);
     },
   );
 
