@@ -52,17 +52,21 @@ export interface PatientFilter {
   after?: [string, string] | undefined;
 }
 
-/** One page (at most `take` rows) of a clinic's patients in (name, id) order. */
+/** One page (at most `take` rows) of a clinic's patients in (name, id) order: the query, not yet run. */
+export function patientListQuery(db: Db, clinicId: string, f: PatientFilter, take: number) {
+  let q = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
+  if (f.q) q = q.where(sql<string>`lower(name)`, 'like', `%${f.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
+  if (f.side) q = q.where('affected_side', '=', f.side);
+  if (f.sex) q = q.where('sex', '=', f.sex);
+  if (f.after) q = q.where(sql<boolean>`(name, id) > (${f.after[0]}, ${f.after[1]}::uuid)`);
+  return q.orderBy('name').orderBy('id').limit(take);
+}
+
 export function listPatients(
   db: Db,
   clinicId: string,
   f: PatientFilter,
   take: number,
 ): Promise<Selectable<PatientsTable>[]> {
-  let q = db.selectFrom('patients').selectAll().where('clinic_id', '=', clinicId);
-  if (f.q) q = q.where(sql<string>`lower(name)`, 'like', `%${f.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
-  if (f.side) q = q.where('affected_side', '=', f.side);
-  if (f.sex) q = q.where('sex', '=', f.sex);
-  if (f.after) q = q.where(sql<boolean>`(name, id) > (${f.after[0]}, ${f.after[1]}::uuid)`);
-  return q.orderBy('name').orderBy('id').limit(take).execute();
+  return patientListQuery(db, clinicId, f, take).execute();
 }
