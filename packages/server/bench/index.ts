@@ -8,15 +8,20 @@
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
  * started here exactly as scripts/with-postgres.sh does. BENCH_SECONDS sets each run's length (10);
  * BENCH_SERVER_NODE_ARGS adds Node flags to the server process (e.g. --cpu-prof).
+ *
+ * Then the growth series (bench/registry.ts): outcome, cohort and patient-list answer times at registry
+ * sizes BENCH_REGISTRY_SIZES (default 1000,10000,100000 patients; "0" skips it).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { hashToken } from '../src/auth/sessions';
+import { pgBinDir, startCluster } from '../test/helpers/pg-cluster';
+import { benchRegistry, type RegistryTiming } from './registry';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 32;
@@ -30,53 +35,6 @@ interface Row {
   p50: number | null;
   p99: number | null;
   errors: number;
-}
-
-function pgBinDir(): string | undefined {
-  if (process.env.PG_BINDIR) return process.env.PG_BINDIR;
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-    for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
-  }
-  return undefined;
-}
-
-/** A throwaway cluster like scripts/with-postgres.sh: temp folder, loopback, fsync off. */
-function startCluster(bin: string): { url: string; stop: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'hemispasm-bench-pg-'));
-  const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-  if (asPg.length) {
-    spawnSync('sh', ['-c', 'id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres']);
-    execFileSync('chown', ['postgres', dir]);
-  }
-  const run = (cmd: string, args: string[]) => {
-    const full = [...asPg, join(bin, cmd), ...args];
-    execFileSync(full[0]!, full.slice(1), { stdio: 'ignore' });
-  };
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  run('initdb', ['-D', `${dir}/data`, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', [
-    '-D',
-    `${dir}/data`,
-    '-l',
-    `${dir}/log`,
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
-  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'hemispasm_bench']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/hemispasm_bench`,
-    stop: () => {
-      try {
-        run('pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 interface Started {
@@ -239,8 +197,9 @@ async function main(): Promise<void> {
   let pgVersion = 'not available';
 
   // 1. PostgreSQL: the limit (pgbench), then the API on it.
-  const cluster = !process.env.TEST_DATABASE_URL && bin ? startCluster(bin) : undefined;
-  const url = process.env.TEST_DATABASE_URL ?? cluster?.url;
+  const cluster = !process.env.TEST_DATABASE_URL && bin ? await startCluster(bin) : undefined;
+  const url = process.env.TEST_DATABASE_URL ?? cluster?.url('postgres');
+  let registry: RegistryTiming[] = [];
   try {
     if (url && bin) {
       const c = new pg.Client({ connectionString: url });
@@ -259,6 +218,8 @@ async function main(): Promise<void> {
       } finally {
         await server.stop();
       }
+      const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '1000,10000,100000').split(',').map(Number);
+      if (sizes.every((n) => Number.isInteger(n) && n > 0)) registry = await benchRegistry(url, sizes);
     } else {
       console.log(
         'PostgreSQL server binaries not found: PostgreSQL rows skipped (apt-get install postgresql).',
@@ -318,6 +279,36 @@ async function main(): Promise<void> {
         `(${(ratio * 100).toFixed(0)} %, p99 ${fmt(api.p99)} ms)`,
     );
   }
+  if (registry.length) printRegistry(registry);
+}
+
+/** The growth table: one row per query, one column pair per registry size. */
+function printRegistry(registry: RegistryTiming[]): void {
+  console.log(
+    `\nregistry (PostgreSQL, a fresh schema per size): API answer time in ms, median / p95 of ` +
+      `${process.env.BENCH_REGISTRY_REPEATS ?? 20} requests one after another (target: p95 < 1000 ms)`,
+  );
+  const header = ['query', ...registry.map((r) => `${r.patients} patients`)];
+  const lines = [
+    ['rows seeded (COPY), seconds', ...registry.map((r) => `${r.rows} in ${r.seedS.toFixed(1)} s`)],
+    ...registry[0]!.queries.map((q, i) => [
+      q.name,
+      ...registry.map((r) => `${r.queries[i]!.p50.toFixed(0)} / ${r.queries[i]!.p95.toFixed(0)}`),
+    ]),
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(row(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
+  for (const l of lines) console.log(row(l));
+  const worst = Math.max(...registry.at(-1)!.queries.map((q) => q.p95));
+  console.log(
+    `largest registry (${registry.at(-1)!.patients} patients): slowest p95 ${worst.toFixed(0)} ms — ` +
+      `${worst < 1000 ? 'MET' : 'NOT MET'} (< 1000 ms)`,
+  );
 }
 
 await main();
