@@ -17,7 +17,7 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   /** A streaming replica of databaseUrl for read-only analytics (DATABASE_READ_URL). */
-  databaseReadUrl: string | undefined;
+  databaseReadUrl?: string | undefined;
   logLevel: string;
 }
 
