@@ -15,7 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'hemispasm-cli-server-'));
 const data = join(dir, 'data');
 const SLOW = 180_000; // each command starts embedded PostgreSQL (PGlite), seconds on a busy machine
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// Three PGlite data folders: removing them takes seconds on a loaded machine.
+afterAll(() => rmSync(dir, { recursive: true, force: true }), SLOW);
 
 describe('hemispasm demo / admin / serve', () => {
   it(
@@ -79,6 +80,20 @@ describe('hemispasm demo / admin / serve', () => {
         if (saved === undefined) delete process.env.HEMISPASM_ADMIN_PASSWORD;
         else process.env.HEMISPASM_ADMIN_PASSWORD = saved;
       }
+    },
+    SLOW,
+  );
+
+  it(
+    'adds a synthetic registry with demo --patients N, and refuses a bad N',
+    async () => {
+      const bad = await runCli(['demo', '--patients', 'lots', '--data', join(dir, 'registry')]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--patients');
+      const r = await runCli(['demo', '--patients', '60', '--data', join(dir, 'registry')]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Added a synthetic registry of 60 patients \(\d+ rows\)/);
+      expect(r.stderr).toContain('follow_ups:');
     },
     SLOW,
   );
