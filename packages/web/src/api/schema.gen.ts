@@ -4628,8 +4628,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4638,6 +4638,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -4665,8 +4667,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4675,6 +4677,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5858,8 +5862,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5868,6 +5872,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5895,8 +5901,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5905,6 +5911,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;

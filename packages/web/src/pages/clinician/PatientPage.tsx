@@ -67,6 +67,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
           measurements={rec.measurements}
           episodes={rec.episodes}
           followUps={rec.followUps}
+          recordedSide={p.affectedSide}
         />
       </section>
 

@@ -59,6 +59,7 @@ export function VisitSummaryPage({ patientId }: { patientId: string }) {
           measurements={rec.measurements}
           episodes={rec.episodes}
           followUps={rec.followUps}
+          recordedSide={p.affectedSide}
         />
       </section>
       {/* The page footer (printed too) carries the disclaimer: no second copy here. */}
