@@ -10,6 +10,7 @@ import { describeEachDatabase } from './helpers/databases';
 const TABLES = [
   'assessments',
   'audit_log',
+  'cds_jwt_seen',
   'clinics',
   'decision_preferences',
   'decision_records',
@@ -23,7 +24,7 @@ const TABLES = [
   'video_measurements',
 ];
 
-/** Every migration file, in the order it is applied. */
+/** Every migration file, in the order they apply. */
 const MIGRATIONS = readdirSync(fileURLToPath(new URL('../migrations/', import.meta.url)))
   .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
   .sort()
@@ -51,6 +52,7 @@ describeEachDatabase('migrations', (variant) => {
     expect(await tables()).toEqual([]);
     const first = await migrate(d.db);
     expect(first.applied).toEqual(MIGRATIONS);
+    expect(first.applied[0]).toBe('0001_init');
     expect(await tables()).toEqual(TABLES);
   });
 

@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
+import { loadConfig } from '../src/config';
 import { LAST_WRITE_COOKIE } from '../src/db/read-routing';
 import { type RunningServer, startServer } from '../src/server';
 import { type Cluster, pgBinDir, startCluster, startStandby } from './helpers/pg-cluster';
@@ -83,15 +84,15 @@ describe.skipIf(!bin)(
       await query(primary.url(), 'CREATE DATABASE hemispasm');
       standby = await startStandby(bin!, primary);
       server = await startServer(
-        {
-          port: 0,
-          host: '127.0.0.1',
-          dataDir: '',
-          databaseUrl: primary.url('hemispasm'),
-          databaseReadUrl: standby.url('hemispasm'),
-          logLevel: 'silent',
-        },
-        { print: () => {}, env: {} },
+        loadConfig(
+          { port: '0' },
+          {
+            DATABASE_URL: primary.url('hemispasm'),
+            DATABASE_READ_URL: standby.url('hemispasm'),
+            LOG_LEVEL: 'silent',
+          },
+        ),
+        { print: () => {} },
       );
       const db = server.database.db;
       const clinic = await db

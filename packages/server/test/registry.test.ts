@@ -4,6 +4,8 @@
  * aggregated in SQL equal the pure `computeOutcomes` on the same rows; the cohort endpoint filters and
  * counts failure or recurrence as its event.
  */
+
+import { makeRng } from '@hemispasm/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { episodeOutcomes } from '../src/analytics/episode-outcomes';
@@ -84,33 +86,47 @@ describeEachDatabase('registry size', (variant) => {
   });
 
   it('clinic outcomes aggregated in SQL equal computeOutcomes on the same rows', async () => {
-    // Edge cases beside the registry: a follow-up dated before its treatment (nominal time) and an
-    // episode without follow-ups.
+    // Beside the registry's regular courses, random ones that reach every branch of issue 8's event: any
+    // kind, any subset of time points, any status, recurrence flags anywhere, visits off their nominal day,
+    // some dated before the treatment (nominal time), "12m" visits before 12 months, episodes without
+    // follow-ups, complications on the episode or on a follow-up.
     const db = w.database.db;
-    const ep = await db
-      .insertInto('treatment_episodes')
-      .values({
-        patient_id: w.patients.p1,
-        kind: 'mvd',
-        start_date: '2024-05-01',
-        side: 'left',
-        details: JSON.stringify({ complications: ['CSF leak'] }),
-        created_by: w.users.clinicianA.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('follow_ups')
-      .values({
-        patient_id: w.patients.p1,
-        episode_id: ep.id,
-        time_point: '6m',
-        assessed_on: '2024-04-01',
-        spasm_status: 'worse',
-        recurrence: true,
-        created_by: w.users.clinicianA.id,
-      })
-      .execute();
+    const rng = makeRng(20261201);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
+    const kinds = ['mvd', 'rf_neurotomy', 'botulinum_toxin', 'oral_medication'] as const;
+    const day = (iso: string, days: number) =>
+      new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+    const nominalDays = { '1w': 7, '1m': 30, '3m': 91, '6m': 182, '12m': 365, later: 600 } as const;
+    for (let i = 0; i < 240; i++) {
+      const start = day('2023-01-01', Math.floor(rng() * 700));
+      const ep = await db
+        .insertInto('treatment_episodes')
+        .values({
+          patient_id: i % 2 ? w.patients.p1 : w.patients.p2,
+          kind: pick(kinds),
+          start_date: start,
+          side: 'left',
+          details: JSON.stringify(rng() < 0.1 ? { complications: ['CSF leak'] } : {}),
+          created_by: w.users.clinicianA.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const points = (['1w', '1m', '3m', '6m', '12m', 'later'] as const).filter(() => rng() < 0.45);
+      for (const tp of points)
+        await db
+          .insertInto('follow_ups')
+          .values({
+            patient_id: i % 2 ? w.patients.p1 : w.patients.p2,
+            episode_id: ep.id,
+            time_point: tp,
+            assessed_on: day(start, rng() < 0.08 ? -5 : Math.round(nominalDays[tp] * (0.8 + rng() * 0.4))),
+            spasm_status: pick(['resolved', 'improved', 'unchanged', 'worse'] as const),
+            recurrence: rng() < 0.12,
+            complications: JSON.stringify(rng() < 0.05 ? ['facial weakness'] : []),
+            created_by: w.users.clinicianA.id,
+          })
+          .execute();
+    }
     const episodes = await db
       .selectFrom('treatment_episodes as e')
       .innerJoin('patients as p', 'p.id', 'e.patient_id')
@@ -151,13 +167,13 @@ describeEachDatabase('registry size', (variant) => {
         }),
       ),
     );
-    const inSql = await episodeOutcomes(db, { clinicId: w.clinicA }, 'recurrence');
-    expect(
-      inSql.kinds.map(({ curve, ...k }) => ({
-        ...k,
-        recurrenceFree: { episodes: curve.episodes, recurrences: curve.events, steps: curve.steps },
-      })),
-    ).toEqual(pure);
+    const inSql = await episodeOutcomes(db, { clinicId: w.clinicA });
+    expect(inSql.kinds).toEqual(pure);
+    // Every branch was reached: failures and recurrences under both curve definitions.
+    for (const kind of ['mvd', 'rf_neurotomy', 'botulinum_toxin', 'oral_medication']) {
+      const k = pure.find((x) => x.kind === kind)!;
+      expect([kind, k.eventFree.failures > 0, k.eventFree.recurrences > 0]).toEqual([kind, true, true]);
+    }
     const api = await doc()('GET', '/api/clinic/outcomes');
     expect(api.statusCode).toBe(200);
     expect(api.json().kinds).toEqual(JSON.parse(JSON.stringify(pure)));
@@ -210,10 +226,10 @@ describeEachDatabase('registry size', (variant) => {
   });
 
   it('counts failure or recurrence as the cohort event', async () => {
-    // Clinic B has no registry: five hand-made courses of patient P3.
+    // Clinic B has no registry: six hand-made courses of patient P3.
     const db = w.database.db;
     const course = async (
-      kind: 'mvd' | 'rf_neurotomy' | 'botulinum_toxin',
+      kind: 'mvd' | 'rf_neurotomy' | 'botulinum_toxin' | 'oral_medication',
       visits: Array<[string, string, string, boolean?]>,
     ) => {
       const ep = await db
@@ -242,42 +258,49 @@ describeEachDatabase('registry size', (variant) => {
           })
           .execute();
     };
-    // MVD resolved, recurrence on day 366 → event at 366 / 30.4375 months.
+    // MVD resolved, recurrence on day 366 → recurrence at 366 / 30.4375 months.
     await course('mvd', [
       ['1m', '2024-02-01', 'resolved'],
       ['12m', '2025-01-01', 'unchanged', true],
     ]);
-    // MVD never resolved, followed past 12 months → failure at 12.
+    // MVD never resolved, next seen after its 12-month window → failure at that visit (day 547).
     await course('mvd', [
       ['3m', '2024-04-01', 'improved'],
       ['later', '2025-07-01', 'improved'],
     ]);
     // MVD improved, last seen at 3 months → censored (its window has not ended).
     await course('mvd', [['3m', '2024-04-01', 'improved']]);
-    // RF improved but not resolved by 3 months, followed to 6 → failure at 3.
+    // RF improved but not resolved by 3 months, next seen at 6 → failure at that visit (day 182).
     await course('rf_neurotomy', [
       ['1m', '2024-02-01', 'improved'],
       ['6m', '2024-07-01', 'improved'],
     ]);
-    // Toxin improved, worn off at 3 months → event at 91 days.
+    // Toxin improved, worn off at 3 months → recurrence (wearing off) at day 91.
     await course('botulinum_toxin', [
       ['1m', '2024-01-31', 'improved'],
       ['3m', '2024-04-01', 'unchanged'],
     ]);
+    // Tablets without any effect at the first follow-up → failure at day 31.
+    await course('oral_medication', [['1m', '2024-02-01', 'unchanged']]);
     const c = (await w.as(w.users.clinicianB)('GET', '/api/clinic/cohort')).json();
-    expect(c.counts).toEqual({ patients: 1, episodes: 5, followedUp: 5 });
-    expect(c.curve.events).toBe(4);
+    expect(c.counts).toEqual({ patients: 1, episodes: 6, followedUp: 6 });
+    expect(c.curve).toMatchObject({ episodes: 6, events: 5, failures: 3, recurrences: 2 });
     const times = c.curve.steps
       .filter((s: { events: number }) => s.events > 0)
       .map((s: { time: number }) => s.time);
-    expect(times).toEqual([91 / 30.4375, 3, 12, 366 / 30.4375]);
+    expect(times).toEqual([31, 91, 182, 366, 547].map((d) => d / 30.4375));
     const mvdOnly = (await w.as(w.users.clinicianB)('GET', '/api/clinic/cohort?kind=mvd')).json();
-    expect(mvdOnly.curve).toMatchObject({ episodes: 3, events: 2 });
+    expect(mvdOnly.curve).toMatchObject({ episodes: 3, events: 2, failures: 1, recurrences: 1 });
     expect(mvdOnly.resolution.find((r: { timePoint: string }) => r.timePoint === '1m')).toMatchObject({
       total: 1,
       resolved: 1,
       resolvedProportion: 1,
     });
+    // The cohort's curve is the clinic outcomes' event, kind by kind.
+    const outcomes = (await w.as(w.users.clinicianB)('GET', '/api/clinic/outcomes')).json();
+    const sum = (key: 'failures' | 'recurrences') =>
+      outcomes.kinds.reduce((n: number, k: { eventFree: Record<string, number> }) => n + k.eventFree[key], 0);
+    expect([sum('failures'), sum('recurrences')]).toEqual([3, 2]);
     expect(c.definition).toContain('failure');
   });
 });

@@ -4,8 +4,9 @@
  * logins. `--patients N` adds a synthetic registry of N more patients to the clinic (≈ 10 rows each; COPY
  * on PostgreSQL), to try the app and the analytics at registry size.
  */
-import { DEMO_LOGINS, migrate, openDatabase, seedDemo, seedRegistry } from '@hemispasm/server';
+import { DEMO_LOGINS, loadConfig, seedDemo, seedRegistry } from '@hemispasm/server';
 import type { Command } from 'commander';
+import { DATA_OPTION_HELP, withDatabase } from '../database';
 import { UsageError } from '../errors';
 import type { Output } from '../output';
 import type { CommandModule } from './index';
@@ -16,10 +17,7 @@ export const demoCommand: CommandModule = {
     program
       .command('demo')
       .description('seed a demo clinic with synthetic patients and print the demo logins')
-      .option(
-        '--data <dir>',
-        'PGlite data folder when DATABASE_URL is unset (env HEMISPASM_DATA, default ./data)',
-      )
+      .option('--data <dir>', DATA_OPTION_HELP)
       .option(
         '--patients <n>',
         'also add a synthetic registry of N patients (e.g. 100000: ≈ 1 M rows; PostgreSQL recommended)',
@@ -31,12 +29,9 @@ export const demoCommand: CommandModule = {
           (!/^\d+$/.test(opts.patients!) || registrySize < 1 || registrySize > 10_000_000)
         )
           throw new UsageError(`--patients: expected a whole number 1–10000000, got "${opts.patients}"`);
-        const url = process.env.DATABASE_URL || undefined;
-        const database = await openDatabase(
-          url ? { url } : { dataDir: opts.data ?? process.env.HEMISPASM_DATA ?? './data' },
-        );
-        try {
-          await migrate(database.db);
+        const config = loadConfig({ data: opts.data });
+        const url = config.database.kind === 'postgres' ? config.database.url : undefined;
+        await withDatabase(config, 'demo', async (database) => {
           const r = await seedDemo(database.db).catch((e: unknown) => {
             if (e instanceof Error && /already exists/.test(e.message)) {
               throw new UsageError(`hemispasm demo: ${e.message} (${database.location})`);
@@ -69,9 +64,7 @@ export const demoCommand: CommandModule = {
             );
           }
           for (const l of demoLoginLines()) output.out(l);
-        } finally {
-          await database.close();
-        }
+        });
       });
   },
 };

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Output } from '../output';
 import { adminCommand } from './admin';
 import { analyzeCommand } from './analyze';
+import { backupCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { instrumentsCommand } from './instruments';
 import { recommendCommand } from './recommend';
@@ -23,4 +24,6 @@ export const commands: CommandModule[] = [
   serveCommand,
   demoCommand,
   adminCommand,
+  backupCommand,
+  restoreCommand,
 ];

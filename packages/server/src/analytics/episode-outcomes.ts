@@ -3,25 +3,34 @@
  * 100 000 patients answers in well under a second: one statement reads the episodes once and their
  * follow-ups once, and returns only small aggregates — per treatment kind the episode, patient and
  * complication counts, the follow-up status counts at each time point, and the survival observations
- * grouped as (months, event, count), from which core's `kaplanMeier` builds the curve.
+ * grouped as (months, event, reason, count), from which core's `kaplanMeier` builds the curve.
  *
- * Two event definitions:
- *  - `recurrence`: the first follow-up marked as a recurrence, else censored at the last follow-up — the
- *    definition of `computeOutcomes` in src/domain/outcomes.ts, which test/episode-outcomes.test.ts
- *    compares with this SQL on generated data, so the two cannot drift apart silently;
- *  - `failure-or-recurrence` (cohorts, issue 8's definition): a recurrence, or a failure — MVD not resolved
- *    by 12 months or RF neurotomy not resolved by 3 months, counted at the end of that window once the
- *    episode was followed that far; for botulinum toxin and oral medication, the first follow-up at
- *    which the spasm is unchanged or worse (time to wearing off / loss of effect).
- * Months run from the treatment date to each follow-up's date (days / 30.4375); a follow-up dated before
- * the treatment counts at its nominal time point, as in domain/outcomes.ts.
+ * The event is issue 8's, exactly as `observationFor` in src/domain/outcomes.ts defines it (and
+ * test/registry.test.ts compares this SQL with `computeOutcomes` on generated data, so the two cannot
+ * drift apart silently). Each follow-up gets a sort key (months, time point's rank), the order the pure
+ * function walks the follow-ups in; per episode the statement takes the smallest key of the follow-ups
+ * marked as a recurrence, of those at or past the kind's window, of those resolved, of those with the
+ * spasm back (unchanged or worse), and the first of all:
+ *  - MVD (window 12 months) and RF (3 months), failure or recurrence: the first recurrence, or a failure
+ *    at the first follow-up at or past the window (by its months or its nominal time point) when no
+ *    follow-up up to and including it shows the spasm resolved — the pure loop's `resolved` flag;
+ *  - botulinum toxin and oral drugs, time to wearing off: the first recurrence or spasm back; a failure
+ *    when that is the first follow-up and not marked as a recurrence, else a recurrence;
+ *  - without the event, censored at the last follow-up.
+ * Months run from the treatment date to each follow-up's date (days / 30.4375); a follow-up without a
+ * date, or dated before the treatment, counts at its nominal time point, as in domain/outcomes.ts.
  */
-import { type KaplanMeierStep, kaplanMeier } from '@hemispasm/core';
+import { kaplanMeier } from '@hemispasm/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
-import { TREATMENT_KINDS, type TreatmentKind } from '../domain/outcomes';
+import {
+  CURVE_DEFINITIONS,
+  type EpisodeObservation,
+  type KindOutcome,
+  TREATMENT_KINDS,
+  type TreatmentKind,
+} from '../domain/outcomes';
 
-export type EventDefinition = 'recurrence' | 'failure-or-recurrence';
 export const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
 export const STATUSES = ['resolved', 'improved', 'unchanged', 'worse'] as const;
 type TimePoint = (typeof TIME_POINTS)[number];
@@ -39,38 +48,26 @@ export interface EpisodeSelection {
   side?: 'left' | 'right' | 'bilateral' | undefined;
 }
 
-export interface KindFigures {
-  kind: TreatmentKind;
-  episodes: number;
-  patients: number;
-  followUps: Array<{ timePoint: TimePoint; total: number } & Record<Status, number>>;
-  complications: { episodes: number; rate: number | null };
-  curve: { episodes: number; events: number; steps: KaplanMeierStep[] };
-}
+/** The figures of one kind: the same shape as `computeOutcomes` gives. */
+export type KindFigures = KindOutcome;
 
 export interface EpisodeOutcomes {
   /** Distinct patients over all kinds (a patient may have episodes of several kinds). */
   patients: number;
   kinds: KindFigures[];
   /** The survival observations of all kinds together, for a curve over the whole selection. */
-  allObservations: Array<{ time: number; event: boolean }>;
+  allObservations: EpisodeObservation[];
 }
 
+const NOMINAL = sql`CASE f.time_point WHEN '1w' THEN 0.25 WHEN '1m' THEN 1 WHEN '3m' THEN 3 WHEN '6m' THEN 6
+  ELSE 12 END::float8`;
 const MONTHS = sql`CASE WHEN f.assessed_on >= e.start_date THEN (f.assessed_on - e.start_date)::float8 / 30.4375
-  ELSE CASE f.time_point WHEN '1w' THEN 0.25 WHEN '1m' THEN 1 WHEN '3m' THEN 3 WHEN '6m' THEN 6 ELSE 12 END END`;
-
-function eventAt(definition: EventDefinition): RawBuilder<unknown> {
-  const recurrence = sql`min(months) FILTER (WHERE f.recurrence)`;
-  if (definition === 'recurrence') return recurrence;
-  // least() ignores nulls: the earlier of a recurrence and a failure, or null (censored).
-  return sql`least(${recurrence}, CASE
-    WHEN e.kind IN ('mvd', 'rf_neurotomy') THEN
-      CASE WHEN max(months) >= e.window_months
-            AND NOT coalesce(bool_or(f.spasm_status = 'resolved' AND months <= e.window_months), false)
-        THEN e.window_months END
-    ELSE min(months) FILTER (WHERE f.spasm_status IN ('unchanged', 'worse'))
-  END)`;
-}
+  ELSE ${NOMINAL} END`;
+const RANK = sql`CASE f.time_point WHEN '1w' THEN 0 WHEN '1m' THEN 1 WHEN '3m' THEN 2 WHEN '6m' THEN 3 WHEN '12m' THEN 4
+  ELSE 5 END`;
+const WINDOW_MONTHS = sql.raw(
+  `CASE e.kind ${TREATMENT_KINDS.map((k) => `WHEN '${k}' THEN ${CURVE_DEFINITIONS[k].windowMonths ?? 'NULL'}`).join(' ')} END`,
+);
 
 function selection(s: EpisodeSelection): RawBuilder<unknown> {
   const where = [sql`p.clinic_id = ${s.clinicId}`];
@@ -89,44 +86,61 @@ function selection(s: EpisodeSelection): RawBuilder<unknown> {
 interface Row {
   kinds: Array<{ kind: TreatmentKind; episodes: number; patients: number; complicated: number }> | null;
   statuses: Array<{ kind: TreatmentKind; tp: TimePoint; status: Status; n: number }> | null;
-  survival: Array<{ kind: TreatmentKind; months: number; event: boolean; n: number }> | null;
+  survival: Array<{
+    kind: TreatmentKind;
+    months: number;
+    reason: EpisodeObservation['reason'] | null;
+    n: number;
+  }> | null;
   patients: number;
 }
 
-export async function episodeOutcomes(
-  db: Db,
-  s: EpisodeSelection,
-  definition: EventDefinition,
-): Promise<EpisodeOutcomes> {
+export async function episodeOutcomes(db: Db, s: EpisodeSelection): Promise<EpisodeOutcomes> {
   // Grouping 100 000 episodes and counting distinct patients needs more than the default 4 MB of
   // work_mem; with less, PostgreSQL spills the hash tables and sorts to disk and takes several times
   // longer. For this statement only (SET LOCAL ends with the transaction).
   const { rows } = await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-    return outcomesQuery(s, definition).execute(trx);
+    return outcomesQuery(s).execute(trx);
   });
   return assemble(rows[0]!);
 }
 
 /** The one statement (exported for the EXPLAIN checks in test/registry-plans.test.ts). */
-export function outcomesQuery(s: EpisodeSelection, definition: EventDefinition): RawBuilder<Row> {
+export function outcomesQuery(s: EpisodeSelection): RawBuilder<Row> {
   return sql<Row>`
     WITH eps AS MATERIALIZED (
       SELECT e.id, e.patient_id, e.kind, e.start_date,
         (jsonb_typeof(e.details -> 'complications') = 'array'
           AND jsonb_array_length(e.details -> 'complications') > 0) AS complicated,
-        CASE e.kind WHEN 'mvd' THEN 12 WHEN 'rf_neurotomy' THEN 3 END::float8 AS window_months
+        ${WINDOW_MONTHS}::float8 AS window_months
       FROM treatment_episodes e JOIN patients p ON p.id = e.patient_id
       WHERE ${selection(s)}
     ),
-    -- One pass over the follow-ups feeds two groupings at once: per episode (its event or censoring time
-    -- and complications) and per kind, time point and status (the counts).
+    -- One pass over the follow-ups feeds two groupings at once: per episode (the smallest sort keys the
+    -- event needs, its last follow-up and complications) and per kind, time point and status (the counts).
     agg AS MATERIALIZED (
-      SELECT GROUPING(e.id) AS by_status, e.id AS episode_id, e.kind, f.time_point AS tp,
-        f.spasm_status AS status, count(*)::int AS n, ${eventAt(definition)} AS event_at,
-        max(months) AS last_at, bool_or(jsonb_array_length(f.complications) > 0) AS complicated
-      FROM follow_ups f JOIN eps e ON e.id = f.episode_id CROSS JOIN LATERAL (SELECT ${MONTHS} AS months) m
+      SELECT GROUPING(e.id) AS by_status, e.id AS episode_id, e.kind, e.window_months, f.time_point AS tp,
+        f.spasm_status AS status, count(*)::int AS n,
+        min(m.key) AS first_key,
+        min(m.key) FILTER (WHERE f.recurrence) AS recurrence_key,
+        min(m.key) FILTER (WHERE f.spasm_status = 'resolved') AS resolved_key,
+        min(m.key) FILTER (WHERE f.spasm_status IN ('unchanged', 'worse')) AS back_key,
+        min(m.key) FILTER (WHERE m.months >= e.window_months OR m.nominal >= e.window_months) AS window_key,
+        max(m.months) AS last_at, bool_or(jsonb_array_length(f.complications) > 0) AS complicated
+      FROM follow_ups f JOIN eps e ON e.id = f.episode_id
+      CROSS JOIN LATERAL (SELECT ${MONTHS} AS months, ${NOMINAL} AS nominal) t
+      CROSS JOIN LATERAL (SELECT t.months, t.nominal, ARRAY[t.months, ${RANK}] AS key) m
       GROUP BY GROUPING SETS ((e.id, e.kind, e.window_months), (e.kind, f.time_point, f.spasm_status))
+    ),
+    obs AS (
+      SELECT kind, last_at, first_key, recurrence_key,
+        least(recurrence_key, CASE
+          WHEN window_months IS NULL THEN back_key
+          WHEN resolved_key IS NULL OR window_key < resolved_key THEN window_key
+        END) AS event_key,
+        window_months
+      FROM agg WHERE by_status = 0
     )
     SELECT
       (SELECT json_agg(k) FROM (
@@ -135,22 +149,34 @@ export function outcomesQuery(s: EpisodeSelection, definition: EventDefinition):
         FROM eps e LEFT JOIN agg a ON a.by_status = 0 AND a.episode_id = e.id GROUP BY e.kind) k) AS kinds,
       (SELECT json_agg(t) FROM (SELECT kind, tp, status, n FROM agg WHERE by_status = 1) t) AS statuses,
       (SELECT json_agg(o) FROM (
-        SELECT kind, coalesce(event_at, last_at) AS months, event_at IS NOT NULL AS event, count(*)::int AS n
-        FROM agg WHERE by_status = 0 GROUP BY 1, 2, 3) o) AS survival,
+        SELECT kind, coalesce(event_key[1], last_at) AS months,
+          CASE
+            WHEN event_key IS NULL THEN NULL
+            WHEN event_key = recurrence_key THEN 'recurrence'
+            WHEN window_months IS NOT NULL OR event_key = first_key THEN 'failure'
+            ELSE 'recurrence'
+          END AS reason,
+          count(*)::int AS n
+        FROM obs GROUP BY 1, 2, 3) o) AS survival,
       (SELECT count(DISTINCT patient_id)::int FROM eps) AS patients
   `;
 }
 
 function assemble(row: Row): EpisodeOutcomes {
-  const allObservations: Array<{ time: number; event: boolean }> = [];
+  const allObservations: EpisodeObservation[] = [];
   const kinds = TREATMENT_KINDS.map((kind): KindFigures => {
     const k = (row.kinds ?? []).find((x) => x.kind === kind);
     const statuses = (row.statuses ?? []).filter((x) => x.kind === kind);
-    const observations: Array<{ time: number; event: boolean }> = [];
+    const observations: EpisodeObservation[] = [];
     for (const o of (row.survival ?? []).filter((x) => x.kind === kind))
-      for (let i = 0; i < o.n; i++) observations.push({ time: o.months, event: o.event });
+      for (let i = 0; i < o.n; i++)
+        observations.push(
+          o.reason ? { time: o.months, event: true, reason: o.reason } : { time: o.months, event: false },
+        );
     allObservations.push(...observations);
     const episodes = k?.episodes ?? 0;
+    const failures = observations.filter((o) => o.reason === 'failure').length;
+    const recurrences = observations.filter((o) => o.reason === 'recurrence').length;
     return {
       kind,
       episodes,
@@ -166,10 +192,13 @@ function assemble(row: Row): EpisodeOutcomes {
         episodes: k?.complicated ?? 0,
         rate: episodes ? (k?.complicated ?? 0) / episodes : null,
       },
-      curve: {
+      eventFree: {
+        ...CURVE_DEFINITIONS[kind],
         episodes: observations.length,
-        events: observations.filter((o) => o.event).length,
-        steps: kaplanMeier(observations),
+        events: failures + recurrences,
+        failures,
+        recurrences,
+        steps: kaplanMeier(observations.map(({ time, event }) => ({ time, event }))),
       },
     };
   });

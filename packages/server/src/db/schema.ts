@@ -53,7 +53,10 @@ export interface SessionsTable {
 export interface LoginAttemptsTable {
   key: string;
   window_start: Timestamp;
+  /** Attempts counted in this window (before checking; a successful sign-in gives its attempt back). */
   failures: number;
+  /** Account keys: when the next attempt may be checked (migration 0002). */
+  next_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AssessmentsTable {
@@ -164,6 +167,14 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/** CDS Hooks JWT ids seen, until their token expires (replay protection; migration 0007). */
+export interface CdsJwtSeenTable {
+  issuer: string;
+  jti: string;
+  expires_at: Timestamp;
+  seen_at: Generated<Date>;
+}
+
 export interface Database {
   clinics: ClinicsTable;
   patients: PatientsTable;
@@ -178,4 +189,5 @@ export interface Database {
   decision_preferences: DecisionPreferencesTable;
   video_measurements: VideoMeasurementsTable;
   audit_log: AuditLogTable;
+  cds_jwt_seen: CdsJwtSeenTable;
 }

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { episodeOutcomes, STATUSES, TIME_POINTS } from '../analytics/episode-outcomes';
 import { readAnalytics } from '../db/read-routing';
 import { TREATMENT_KINDS } from '../domain/outcomes';
+import { requireActor } from '../http/guard';
 import { problems } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 import { KaplanMeierStepSchema } from './outcomes';
 
 const AGE_BANDS = {
@@ -61,18 +62,26 @@ export const CohortSchema = z
         resolvedProportion: z.ZodNullable<z.ZodNumber>;
       } & Record<(typeof STATUSES)[number], typeof Count>),
     ),
-    curve: z.object({ episodes: Count, events: Count, steps: z.array(KaplanMeierStepSchema) }),
+    curve: z.object({
+      episodes: Count,
+      events: Count.meta({ description: 'failures + recurrences' }),
+      failures: Count,
+      recurrences: Count,
+      steps: z.array(KaplanMeierStepSchema),
+    }),
   })
   .meta({ id: 'Cohort' });
 
+/** The clinic outcomes' event (src/domain/outcomes.ts), over all kinds of the cohort together. */
 export const FAILURE_OR_RECURRENCE =
-  'Event: a recurrence, or a failure — MVD not resolved by 12 months or RF neurotomy not resolved by 3 months ' +
-  '(counted at the end of that window once followed that far); for botulinum toxin and tablets, the first ' +
-  'follow-up with the spasm unchanged or worse (wearing off / loss of effect). Otherwise censored at the last ' +
-  'follow-up. Months from the treatment date.';
+  'Event, per treatment kind as in the clinic outcomes: MVD and RF neurotomy, failure or recurrence — a ' +
+  'follow-up marked as a recurrence, or a failure at the first follow-up at or past 12 months (MVD) or 3 months ' +
+  '(RF) when the spasm has not resolved by then; botulinum toxin and tablets, time to wearing off — the first ' +
+  'follow-up with the spasm unchanged or worse (a failure if it is the first follow-up) or marked as a ' +
+  'recurrence. Otherwise censored at the last follow-up. Months from the treatment date.';
 
-export function cohortRoutes(api: ApiInstance, ctx: RouteContext): void {
-  typed(api).get(
+export const cohortRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/clinic/cohort',
     {
       config: { policy: 'clinic-outcomes' },
@@ -85,15 +94,11 @@ export function cohortRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const clinicId = req.actor!.clinicId;
+      const clinicId = requireActor(req).clinicId;
       const { kind, ageBand, smcGrade, side } = req.query;
       const ages = ageBand ? AGE_BANDS[ageBand] : undefined;
       const figures = await readAnalytics(req, ctx.db, (db) =>
-        episodeOutcomes(
-          db,
-          { clinicId, kind, side, smcGrade, minAge: ages?.[0], maxAge: ages?.[1] },
-          'failure-or-recurrence',
-        ),
+        episodeOutcomes(db, { clinicId, kind, side, smcGrade, minAge: ages?.[0], maxAge: ages?.[1] }),
       );
       const resolution = TIME_POINTS.map((timePoint, i) => {
         const at = figures.kinds.map((k) => k.followUps[i]!);
@@ -127,9 +132,11 @@ export function cohortRoutes(api: ApiInstance, ctx: RouteContext): void {
         curve: {
           episodes: observations.length,
           events: observations.filter((o) => o.event).length,
-          steps: kaplanMeier(observations),
+          failures: observations.filter((o) => o.reason === 'failure').length,
+          recurrences: observations.filter((o) => o.reason === 'recurrence').length,
+          steps: kaplanMeier(observations.map(({ time, event }) => ({ time, event }))),
         },
       };
     },
   );
-}
+};

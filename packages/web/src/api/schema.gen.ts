@@ -107,6 +107,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -213,6 +222,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -312,6 +330,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -481,6 +508,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -498,7 +534,7 @@ export interface paths {
                         name: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate: string;
                         /** @enum {string} */
@@ -587,6 +623,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -702,6 +747,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -725,7 +779,7 @@ export interface paths {
                         name?: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate?: string;
                         /** @enum {string} */
@@ -814,6 +868,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -927,6 +990,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1027,6 +1099,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1046,9 +1127,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     from?: string;
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     to?: string;
                     limit?: number;
                 };
@@ -1134,6 +1215,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1234,6 +1324,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1359,6 +1458,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1462,6 +1570,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1576,6 +1693,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1669,6 +1795,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1786,6 +1921,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1879,6 +2023,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1994,6 +2147,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2087,6 +2249,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2216,6 +2387,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -2320,6 +2500,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2413,6 +2602,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2528,6 +2726,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2628,6 +2835,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2643,7 +2859,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier recurrence-free curve */
+        /** Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off) */
         get: {
             parameters: {
                 query?: never;
@@ -2727,6 +2943,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2851,6 +3076,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2959,6 +3193,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3050,6 +3293,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3175,6 +3427,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -3274,6 +3535,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3384,6 +3654,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3508,8 +3787,209 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fhir/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every instrument as a FHIR R4 Questionnaire (a searchset Bundle) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FHIR R4 Bundle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirResource"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fhir/Questionnaire/{instrumentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instrument as an SDC-style FHIR R4 Questionnaire (wording only where it is shipped and verified; the licensed HFS-7/HFS-30 wording never: neutral labels) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An instrument id of @hemispasm/core, e.g. smc */
+                    instrumentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FHIR R4 Questionnaire */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirResource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cds-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CDS Hooks discovery: the services this server hosts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdsDiscovery"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3524,7 +4004,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "invalid_token" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "prefetch_missing" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable" | "keys_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -3550,10 +4030,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -3596,10 +4073,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -3625,7 +4099,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -3642,13 +4116,13 @@ export interface components {
         KaplanMeierStepInput: {
             /** @description Months since the treatment date (0 = the origin) */
             time: number;
-            /** @description Episodes still followed and free of recurrence just before this time */
+            /** @description Episodes still followed and free of the event just before this time */
             atRisk: number;
-            /** @description Recurrences at this time */
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
             events: number;
             /** @description Episodes whose last follow-up so far is at this time */
             censored: number;
-            /** @description Estimated proportion free of recurrence after this time */
+            /** @description Estimated proportion free of the event after this time */
             survival: number;
             /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
             ci95Low: number | null;
@@ -3676,11 +4150,22 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
-                recurrenceFree: {
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
                     /** @description Episodes in the estimate: those with at least one follow-up */
                     episodes: number;
-                    /** @description Episodes with a follow-up marked as a recurrence */
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
                     recurrences: number;
                     steps: components["schemas"]["KaplanMeierStepInput"][];
                 };
@@ -3728,7 +4213,10 @@ export interface components {
             }[];
             curve: {
                 episodes: number;
+                /** @description failures + recurrences */
                 events: number;
+                failures: number;
+                recurrences: number;
                 steps: components["schemas"]["KaplanMeierStepInput"][];
             };
         };
@@ -3799,13 +4287,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
@@ -3864,10 +4374,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -3883,7 +4390,7 @@ export interface components {
         DiaryEntryCreateInput: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -3905,7 +4412,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -3987,17 +4494,11 @@ export interface components {
         EpisodeInput: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -4010,20 +4511,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -4039,10 +4535,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4058,7 +4551,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -4070,10 +4562,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4082,13 +4571,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -4155,7 +4642,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -4356,6 +4843,11 @@ export interface components {
                             userSelected?: boolean;
                         }[];
                         text?: string;
+                    }[];
+                    derivedFrom?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
                     }[];
                     component?: {
                         code: {
@@ -4572,6 +5064,68 @@ export interface components {
                     note?: {
                         text: string;
                     }[];
+                } | {
+                    /** @constant */
+                    resourceType: "QuestionnaireResponse";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    questionnaire: string;
+                    /** @enum {string} */
+                    status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    authored?: string;
+                    author?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    item?: {
+                        linkId: string;
+                        text?: string;
+                        answer?: {
+                            valueCoding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            };
+                            valueInteger?: number;
+                            valueDecimal?: number;
+                        }[];
+                    }[];
                 };
             }[];
         };
@@ -4609,6 +5163,12 @@ export interface components {
                 path: string;
                 reason: string;
             }[];
+        };
+        /** @description A FHIR R4 resource */
+        FhirResourceInput: {
+            resourceType: string;
+        } & {
+            [key: string]: unknown;
         };
         MeasurementInput: {
             /** Format: uuid */
@@ -4652,7 +5212,7 @@ export interface components {
         MeasurementCreateInput: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -4691,10 +5251,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
@@ -4754,11 +5311,77 @@ export interface components {
             ip: string | null;
             requestId: string | null;
         };
+        CdsDiscoveryInput: {
+            services: {
+                hook: string;
+                title?: string;
+                description: string;
+                id: string;
+                prefetch?: {
+                    [key: string]: string;
+                };
+                usageRequirements?: string;
+            }[];
+        };
+        CdsHooksRequestInput: {
+            /** @constant */
+            hook: "patient-view";
+            /** @description A UUID for this call */
+            hookInstance: string;
+            fhirServer?: string;
+            /** @description Not used: the service reads only the prefetch */
+            fhirAuthorization?: {
+                [key: string]: unknown;
+            };
+            context: {
+                userId: string;
+                patientId: string;
+                encounterId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Keys: patient, conditions, observations, procedures, medications (a resource, a searchset Bundle or null) */
+            prefetch?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CdsHooksResponseInput: {
+            cards: {
+                uuid?: string;
+                summary: string;
+                detail?: string;
+                /** @enum {string} */
+                indicator: "info" | "warning" | "critical";
+                source: {
+                    label: string;
+                    url?: string;
+                    topic?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    };
+                };
+                links?: {
+                    label: string;
+                    url: string;
+                    /** @enum {string} */
+                    type: "absolute" | "smart";
+                }[];
+                extension?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            extension?: {
+                [key: string]: unknown;
+            };
+        };
         Problem: {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "invalid_token" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "prefetch_missing" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable" | "keys_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -4784,10 +5407,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -4830,10 +5450,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -4859,7 +5476,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -4876,13 +5493,13 @@ export interface components {
         KaplanMeierStep: {
             /** @description Months since the treatment date (0 = the origin) */
             time: number;
-            /** @description Episodes still followed and free of recurrence just before this time */
+            /** @description Episodes still followed and free of the event just before this time */
             atRisk: number;
-            /** @description Recurrences at this time */
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
             events: number;
             /** @description Episodes whose last follow-up so far is at this time */
             censored: number;
-            /** @description Estimated proportion free of recurrence after this time */
+            /** @description Estimated proportion free of the event after this time */
             survival: number;
             /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
             ci95Low: number | null;
@@ -4910,11 +5527,22 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
-                recurrenceFree: {
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
                     /** @description Episodes in the estimate: those with at least one follow-up */
                     episodes: number;
-                    /** @description Episodes with a follow-up marked as a recurrence */
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
                     recurrences: number;
                     steps: components["schemas"]["KaplanMeierStep"][];
                 };
@@ -4962,7 +5590,10 @@ export interface components {
             }[];
             curve: {
                 episodes: number;
+                /** @description failures + recurrences */
                 events: number;
+                failures: number;
+                recurrences: number;
                 steps: components["schemas"]["KaplanMeierStep"][];
             };
         };
@@ -5033,13 +5664,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
@@ -5098,10 +5751,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -5117,7 +5767,7 @@ export interface components {
         DiaryEntryCreate: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -5139,7 +5789,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -5221,17 +5871,11 @@ export interface components {
         Episode: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -5244,20 +5888,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -5273,10 +5912,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -5292,7 +5928,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -5304,10 +5939,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -5316,13 +5948,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -5389,7 +6019,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -5590,6 +6220,11 @@ export interface components {
                             userSelected?: boolean;
                         }[];
                         text?: string;
+                    }[];
+                    derivedFrom?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
                     }[];
                     component?: {
                         code: {
@@ -5806,6 +6441,68 @@ export interface components {
                     note?: {
                         text: string;
                     }[];
+                } | {
+                    /** @constant */
+                    resourceType: "QuestionnaireResponse";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    questionnaire: string;
+                    /** @enum {string} */
+                    status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    authored?: string;
+                    author?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    item?: {
+                        linkId: string;
+                        text?: string;
+                        answer?: {
+                            valueCoding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            };
+                            valueInteger?: number;
+                            valueDecimal?: number;
+                        }[];
+                    }[];
                 };
             }[];
         };
@@ -5843,6 +6540,12 @@ export interface components {
                 path: string;
                 reason: string;
             }[];
+        };
+        /** @description A FHIR R4 resource */
+        FhirResource: {
+            resourceType: string;
+        } & {
+            [key: string]: unknown;
         };
         Measurement: {
             /** Format: uuid */
@@ -5886,7 +6589,7 @@ export interface components {
         MeasurementCreate: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -5925,10 +6628,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
@@ -5987,6 +6687,72 @@ export interface components {
             status: number;
             ip: string | null;
             requestId: string | null;
+        };
+        CdsDiscovery: {
+            services: {
+                hook: string;
+                title?: string;
+                description: string;
+                id: string;
+                prefetch?: {
+                    [key: string]: string;
+                };
+                usageRequirements?: string;
+            }[];
+        };
+        CdsHooksRequest: {
+            /** @constant */
+            hook: "patient-view";
+            /** @description A UUID for this call */
+            hookInstance: string;
+            fhirServer?: string;
+            /** @description Not used: the service reads only the prefetch */
+            fhirAuthorization?: {
+                [key: string]: unknown;
+            };
+            context: {
+                userId: string;
+                patientId: string;
+                encounterId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Keys: patient, conditions, observations, procedures, medications (a resource, a searchset Bundle or null) */
+            prefetch?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CdsHooksResponse: {
+            cards: {
+                uuid?: string;
+                summary: string;
+                detail?: string;
+                /** @enum {string} */
+                indicator: "info" | "warning" | "critical";
+                source: {
+                    label: string;
+                    url?: string;
+                    topic?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    };
+                };
+                links?: {
+                    label: string;
+                    url: string;
+                    /** @enum {string} */
+                    type: "absolute" | "smart";
+                }[];
+                extension?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            extension?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
