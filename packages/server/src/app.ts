@@ -33,6 +33,7 @@ import { zodValidatorCompiler } from './http/validation';
 import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
 import { cdsHooksRoutes } from './routes/cds-hooks';
+import type { RecordsOptions } from './routes/records';
 
 export interface AppOptions {
   db: Db;
@@ -56,6 +57,8 @@ export interface AppOptions {
   purgeIntervalMs?: number | false;
   /** The CDS Hooks service (src/cds/config.ts; config: HEMISPASM_CDS_*); default and `null`: none. */
   cds?: CdsConfig | null;
+  /** How record writes reach the database (routes/records.ts); only the server benchmark changes it. */
+  writes?: RecordsOptions['writes'];
 }
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -154,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
         secureCookies,
+        ...(opts.writes ? { writes: opts.writes } : {}),
       });
     },
     { prefix: '/api' },

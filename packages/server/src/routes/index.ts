@@ -16,7 +16,7 @@ import { followUpRoutes } from './follow-ups';
 import { measurementRoutes } from './measurements';
 import { outcomeRoutes } from './outcomes';
 import { patientRoutes } from './patients';
-import { createRecords } from './records';
+import { createRecords, type RecordsOptions } from './records';
 import { userRoutes } from './users';
 
 export type { RouteContext } from './context';
@@ -39,8 +39,14 @@ const MODULES: RouteModule[] = [
 
 export async function registerApiRoutes(
   api: FastifyInstance,
-  opts: { db: Db; databaseKind: RouteContext['databaseKind']; secureCookies: boolean },
+  opts: {
+    db: Db;
+    databaseKind: RouteContext['databaseKind'];
+    secureCookies: boolean;
+    writes?: RecordsOptions['writes'];
+  },
 ): Promise<void> {
-  const ctx: RouteContext = { ...opts, records: createRecords(opts.db) };
+  const { writes, ...rest } = opts;
+  const ctx: RouteContext = { ...rest, records: createRecords(opts.db, writes ? { writes } : {}) };
   for (const routes of MODULES) await api.register(routes, ctx);
 }

@@ -141,8 +141,10 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
       const b = req.body;
       checkDates(b.birthDate, b.onsetDate);
       const actor = requireActor(req);
-      const row = await ctx.records.write(req, 201, async (trx) => {
-        const created = await trx
+      const [row] = await ctx.records.change(
+        req,
+        201,
+        ctx.db
           .insertInto('patients')
           .values({
             clinic_id: actor.clinicId,
@@ -153,11 +155,10 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
             onset_date: b.onsetDate ?? null,
             created_by: actor.userId,
           })
-          .returning(COLUMNS)
-          .executeTakeFirstOrThrow();
-        req.auditPatientId = created.id;
-        return created;
-      });
+          .returning(COLUMNS),
+        { auditPatientFromResult: true },
+      );
+      if (!row) throw new Error('INSERT … RETURNING returned no row');
       return reply.code(201).send(patientDto(row));
     },
   );

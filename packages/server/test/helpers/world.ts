@@ -4,7 +4,7 @@
  * are minted directly (no argon2 round per request), and `as(role)` makes requests as that user.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app';
+import { type AppOptions, buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/passwords';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../src/auth/sessions';
 import type { OpenDatabase } from '../../src/db/database';
@@ -45,7 +45,10 @@ export type Requester = (
   headers?: Record<string, string>,
 ) => Promise<LightMyRequestResponse>;
 
-export async function buildWorld(database: OpenDatabase): Promise<World> {
+export async function buildWorld(
+  database: OpenDatabase,
+  options: Pick<AppOptions, 'writes'> = {},
+): Promise<World> {
   const db = database.db;
   await migrate(db);
   const hash = await hashPassword(PASSWORD);
@@ -99,7 +102,7 @@ export async function buildWorld(database: OpenDatabase): Promise<World> {
     clinicianB: await user(clinicB, 'doc@b.test', 'clinician'),
     patientB: await user(clinicB, 'pat3@b.test', 'patient', p3),
   };
-  const app = await buildApp({ db, databaseKind: database.kind, webDist: false });
+  const app = await buildApp({ db, databaseKind: database.kind, webDist: false, ...options });
   await app.ready();
 
   const sessions = new Map<string, { token: string; csrfToken: string }>();
