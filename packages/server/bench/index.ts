@@ -245,7 +245,9 @@ async function main(): Promise<void> {
     if (url && bin) {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      pgVersion = (await c.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+      pgVersion = (
+        await c.query<{ server_version: string }>('show server_version')
+      ).rows[0]!.server_version.split(' ')[0]!;
       const schema = `bench_${Date.now()}`;
       await c.query(`CREATE SCHEMA ${schema}`);
       await c.end();
