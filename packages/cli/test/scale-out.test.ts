@@ -8,13 +8,13 @@
  * Needs TEST_DATABASE_URL (scripts/with-postgres.sh) and HAProxy (scripts/system-deps.sh installs it);
  * without them the suite shows as skipped under its own name.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../server/test/helpers/pg-cluster';
+import { type Collecting, spawnCollecting } from './processes';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
 const haproxy = ['/usr/sbin/haproxy', '/usr/bin/haproxy', '/usr/local/sbin/haproxy'].find((p) =>
@@ -32,35 +32,8 @@ const skipReason = !pgUrl
     ? 'install haproxy (scripts/system-deps.sh)'
     : '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
-
-interface Proc {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function start(cmd: string, args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (c) => {
-    out += String(c);
-  });
-  child.stderr!.on('data', (c) => {
-    out += String(c);
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => out, exited };
-}
+type Proc = Collecting;
+const start = spawnCollecting;
 
 async function until<T>(what: string, p: Proc | undefined, probe: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + SLOW;

@@ -338,14 +338,7 @@ async function main(): Promise<void> {
     fmt(r.cpuPerWrite, 2),
     limit ? `${((100 * r.writesPerS) / limit).toFixed(0)} %` : '—',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(row(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const l of lines) console.log(row(l));
+  printTable(header, lines);
   const api = rows.find((r) => r.target.startsWith(ONE_STATEMENT));
   const before = rows.find((r) => r.target.startsWith('API writes, transaction per write'));
   if (api && before) {
@@ -388,6 +381,18 @@ function medianRow(rounds: Row[]): Row {
   };
 }
 
+/** A Markdown table: the first column left-aligned, the others right-aligned. */
+function printTable(header: string[], lines: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(row(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
+  for (const l of lines) console.log(row(l));
+}
+
 /** The growth table: one row per query, one column pair per registry size. */
 function printRegistry(registry: RegistryTiming[]): void {
   console.log(
@@ -402,14 +407,7 @@ function printRegistry(registry: RegistryTiming[]): void {
       ...registry.map((r) => `${r.queries[i]!.p50.toFixed(0)} / ${r.queries[i]!.p95.toFixed(0)}`),
     ]),
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(row(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const l of lines) console.log(row(l));
+  printTable(header, lines);
   const worst = Math.max(...registry.at(-1)!.queries.map((q) => q.p95));
   console.log(
     `largest registry (${registry.at(-1)!.patients} patients): slowest p95 ${worst.toFixed(0)} ms — ` +
