@@ -2,13 +2,16 @@
  * A small world for the API tests, built through the database: clinic A (admin, clinician, patients
  * P1 with a login and P2 without) and clinic B (admin, clinician, patient P3 with a login). Sessions
  * are minted directly (no argon2 round per request), and `as(role)` makes requests as that user.
+ * The app logs at debug level into the suite's log (helpers/traffic-log.ts), checked after each file.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type AppOptions, buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/passwords';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../src/auth/sessions';
+import type { CdsConfig } from '../../src/cds/config';
 import type { OpenDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import { debugLogger, recordTraffic } from './traffic-log';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -45,10 +48,14 @@ export type Requester = (
   headers?: Record<string, string>,
 ) => Promise<LightMyRequestResponse>;
 
-export async function buildWorld(
-  database: OpenDatabase,
-  options: Pick<AppOptions, 'writes'> = {},
-): Promise<World> {
+export interface WorldOptions {
+  /** The CDS Hooks service to host (default none). */
+  cds?: CdsConfig;
+  /** How record writes reach the database (routes/records.ts; default one statement). */
+  writes?: AppOptions['writes'];
+}
+
+export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}): Promise<World> {
   const db = database.db;
   await migrate(db);
   const hash = await hashPassword(PASSWORD);
@@ -102,7 +109,16 @@ export async function buildWorld(
     clinicianB: await user(clinicB, 'doc@b.test', 'clinician'),
     patientB: await user(clinicB, 'pat3@b.test', 'patient', p3),
   };
-  const app = await buildApp({ db, databaseKind: database.kind, webDist: false, ...options });
+  // Logging at debug level into the suite's log, which must never hold what the traffic carried.
+  const app = await buildApp({
+    db,
+    databaseKind: database.kind,
+    webDist: false,
+    logger: debugLogger(),
+    ...(opts.cds ? { cds: opts.cds } : {}),
+    ...(opts.writes ? { writes: opts.writes } : {}),
+  });
+  recordTraffic(app);
   await app.ready();
 
   const sessions = new Map<string, { token: string; csrfToken: string }>();
