@@ -9,6 +9,7 @@ export {
 } from './landmarks/face-signals';
 export { humanConfig, type Landmarker, MODEL_FILES, WASM_FILES } from './landmarks/human-setup';
 export * from './landmarks/mesh-indices';
+export { MouthCornerTracker } from './landmarks/mouth-corner-tracker';
 export { type BrowserAsset, browserAssets } from './node/browser-assets';
 export { type DecodedFrame, decodeFrames } from './node/decode';
 export { type ExtractOptions, extractSignalsFromVideo, splitFrames } from './node/extract';

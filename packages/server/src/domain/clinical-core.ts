@@ -10,6 +10,7 @@ import {
   InputError,
   type InputIssue,
   type InstrumentScore,
+  joinPath,
   OPTION_IDS,
   recommend,
   SpasmAnalysisSchema,
@@ -26,7 +27,7 @@ export const MeasuredAnalysisSchema = SpasmAnalysisSchema.extend({ analyzerVersi
 function underField(field: string, issues: readonly InputIssue[], keepRoot = false): ApiError {
   return new ApiError('validation_failed', {
     issues: issues.map((i) => ({
-      path: i.path === '(root)' || keepRoot ? field : `${field}.${i.path}`,
+      path: keepRoot ? field : joinPath(field, i.path),
       message: i.message,
     })),
   });

@@ -7,6 +7,7 @@ import { Human } from '@vladmandic/human';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
 import { humanConfig, type Landmarker, landmarkerFromHuman } from '../landmarks/human-setup';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from '../landmarks/mesh-indices';
+import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
 import type { FromLandmarkWorker, Point, ToLandmarkWorker } from './protocol';
 
 /** Frames wider than this are scaled down first, as in Node (same model input size, same speed). */
@@ -19,6 +20,8 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let landmarker: Landmarker | null = null;
+/** Mouth corners re-found on the skin's texture (as in Node); one per worker, i.e. per camera session. */
+let corners = new MouthCornerTracker();
 let canvas: OffscreenCanvas | null = null;
 let rgb = new Uint8Array(0);
 
@@ -27,6 +30,7 @@ async function init(assetBaseUrl: string): Promise<void> {
   const human = new Human(humanConfig({ modelBasePath: `${base}models/`, wasmPath: `${base}wasm/` }));
   await human.load();
   landmarker = landmarkerFromHuman(human);
+  corners = new MouthCornerTracker();
 }
 
 /** Draws the bitmap (scaled to ≤ 640 px wide) and returns its RGB bytes and the scale applied. */
@@ -56,7 +60,12 @@ async function frame(msg: Extract<ToLandmarkWorker, { type: 'frame' }>): Promise
   } finally {
     msg.image.close();
   }
-  const landmarks = await landmarker.detect(rgb, size.width, size.height);
+  const landmarks = corners.refine(
+    rgb,
+    size.width,
+    size.height,
+    await landmarker.detect(rgb, size.width, size.height),
+  );
   const signals = signalsFromLandmarks(landmarks, { mirrored: msg.mirrored });
   let overlay: { leftEye: Point[]; rightEye: Point[] } | undefined;
   if (landmarks) {

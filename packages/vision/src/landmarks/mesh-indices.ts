@@ -46,12 +46,5 @@ export const PATIENT_LEFT_EYE: EyeIndices = {
 export const MOUTH_CORNER_RIGHT = 61;
 export const MOUTH_CORNER_LEFT = 291;
 
-/**
- * Nasion area (bridge of the nose between the eyes, landmark 168): on bone, moved by neither the eyelid nor the
- * mouth muscles; the face-fixed reference of the mouth-corner signal. (Eye centres are not: on this model the
- * eye corners shift when the lids close, which leaked blinks into the mouth signal.)
- */
-export const NASION = 168;
-
 /** Number of points the signal code needs at least (mesh without iris is enough). */
 export const MIN_LANDMARKS = 468;

@@ -1,11 +1,12 @@
 /**
- * Worker-thread entry: decodes one segment of a video, finds the landmarks and computes the facial signals
- * of each frame, and posts them back in batches (in frame order). One model instance per thread, so two
+ * Worker-thread entry: decodes one segment of a video, finds the landmarks (mouth corners re-found on the
+ * skin's texture, mouth-corner-tracker.ts) and computes the facial signals of each frame, and posts them back in batches (in frame order). One model instance per thread, so two
  * threads use the machine's two cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, type SignalFrame } from '@hemispasm/core';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
+import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
 import { decodeFrames } from './decode';
 import { createNodeLandmarker } from './human-node';
 import type { VideoInfo } from './probe';
@@ -29,13 +30,19 @@ const BATCH = 30;
 async function run(job: SegmentJob): Promise<void> {
   const port = parentPort!;
   const landmarker = await createNodeLandmarker();
+  const corners = new MouthCornerTracker();
   let batch: SignalFrame[] = [];
   let decoded = 0;
   for await (const { index, rgb } of decodeFrames(job.path, job.info, {
     startFrame: job.startFrame,
     frameCount: job.frameCount,
   })) {
-    const landmarks = await landmarker.detect(rgb, job.info.width, job.info.height);
+    const landmarks = corners.refine(
+      rgb,
+      job.info.width,
+      job.info.height,
+      await landmarker.detect(rgb, job.info.width, job.info.height),
+    );
     batch.push({ t: index / job.info.fps, ...signalsFromLandmarks(landmarks, { mirrored: job.mirrored }) });
     decoded++;
     if (batch.length >= BATCH) {
