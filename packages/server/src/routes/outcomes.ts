@@ -1,6 +1,8 @@
 /** Aggregate outcome figures of the clinic, for the web app's outcome charts. No patient identities. */
 import { z } from 'zod';
-import { computeOutcomes, type EpisodeFact, type FollowUpFact, TREATMENT_KINDS } from '../domain/outcomes';
+import { episodeOutcomes } from '../analytics/episode-outcomes';
+import { readAnalytics } from '../db/read-routing';
+import { TREATMENT_KINDS } from '../domain/outcomes';
 import { requireActor } from '../http/guard';
 import { problems } from './common';
 import type { RouteModule } from './context';
@@ -8,7 +10,7 @@ import { SPASM_STATUSES, TIME_POINTS } from './follow-ups';
 
 const Count = z.number().int().min(0);
 const Probability = z.number().min(0).max(1);
-const KaplanMeierStepSchema = z
+export const KaplanMeierStepSchema = z
   .object({
     time: z.number().min(0).meta({ description: 'Months since the treatment date (0 = the origin)' }),
     atRisk: Count.meta({
@@ -93,40 +95,9 @@ export const outcomeRoutes: RouteModule = async (api, ctx) => {
     },
     async (req) => {
       const clinicId = requireActor(req).clinicId;
-      const episodes = await ctx.db
-        .selectFrom('treatment_episodes as e')
-        .innerJoin('patients as p', 'p.id', 'e.patient_id')
-        .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
-        .where('p.clinic_id', '=', clinicId)
-        .execute();
-      const followUps = await ctx.db
-        .selectFrom('follow_ups as f')
-        .innerJoin('patients as p', 'p.id', 'f.patient_id')
-        .select([
-          'f.episode_id',
-          'f.time_point',
-          'f.assessed_on',
-          'f.spasm_status',
-          'f.complications',
-          'f.recurrence',
-        ])
-        .where('p.clinic_id', '=', clinicId)
-        .execute();
-      const eps: EpisodeFact[] = episodes.map((e) => ({
-        id: e.id,
-        patientId: e.patient_id,
-        kind: e.kind as EpisodeFact['kind'],
-        startDate: e.start_date,
-        complications: Array.isArray(e.details.complications) ? (e.details.complications as string[]) : [],
-      }));
-      const fus: FollowUpFact[] = followUps.map((f) => ({
-        episodeId: f.episode_id,
-        timePoint: f.time_point as FollowUpFact['timePoint'],
-        assessedOn: f.assessed_on,
-        spasmStatus: f.spasm_status as FollowUpFact['spasmStatus'],
-        complications: f.complications,
-        recurrence: f.recurrence,
-      }));
+      // Aggregated in the database (src/analytics/episode-outcomes.ts: the same figures as computeOutcomes,
+      // checked by test/registry.test.ts), on the read replica when there is one (src/db/read-routing.ts).
+      const figures = await readAnalytics(req, ctx.db, (db) => episodeOutcomes(db, { clinicId }));
       return {
         clinicId,
         generatedAt: new Date().toISOString(),
@@ -135,7 +106,7 @@ export const outcomeRoutes: RouteModule = async (api, ctx) => {
           'Kaplan–Meier estimate of the time since treatment free of failure or recurrence (MVD: failure = ' +
           'not resolved by 12 months; RF: by 3 months; toxin and oral drugs: time to wearing off); not ' +
           'adjusted for case mix. Supports, and does not replace, the judgement of a physician.',
-        kinds: computeOutcomes(eps, fus),
+        kinds: figures.kinds,
       };
     },
   );

@@ -6,6 +6,7 @@ import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
 import { iso, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { encodeCursor, listPatients, PatientListQuery } from './patient-list';
 
 export const PatientSchema = z
   .object({
@@ -97,24 +98,31 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
       config: { policy: 'clinic-directory', audit: 'patient-directory' },
       schema: {
         tags: ['patients'],
-        summary: "The signed-in clinician's or admin's clinic patients, by name",
-        querystring: z.strictObject({ q: text(100).optional().describe('Part of the name to look for') }),
+        summary: "The signed-in clinician's or admin's clinic patients, in name order, one page at a time",
+        description:
+          'Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header ' +
+          'whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay ' +
+          'fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.',
+        querystring: PatientListQuery,
         response: { 200: z.array(PatientSchema), ...problems },
       },
     },
-    async (req) => {
-      let q = ctx.db
-        .selectFrom('patients')
-        .select(COLUMNS)
-        .where('clinic_id', '=', requireActor(req).clinicId);
-      if (req.query.q)
-        q = q.where(
-          sql<string>`lower(name)`,
-          'like',
-          `%${req.query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`,
-        );
-      const rows = await q.orderBy('name').limit(1000).execute();
-      return rows.map(patientDto);
+    async (req, reply) => {
+      const { q, side, sex, limit, after } = req.query;
+      const rows = await listPatients(ctx.db, requireActor(req).clinicId, { q, side, sex, after }, limit + 1);
+      const page = rows.slice(0, limit);
+      if (rows.length > limit) {
+        const last = page.at(-1)!;
+        const next = new URLSearchParams({
+          ...(q ? { q } : {}),
+          ...(side ? { side } : {}),
+          ...(sex ? { sex } : {}),
+          limit: String(limit),
+          after: encodeCursor(last),
+        });
+        reply.header('link', `</api/patients?${next}>; rel="next"`);
+      }
+      return page.map(patientDto);
     },
   );
 
@@ -133,8 +141,10 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
       const b = req.body;
       checkDates(b.birthDate, b.onsetDate);
       const actor = requireActor(req);
-      const row = await ctx.records.write(req, 201, async (trx) => {
-        const created = await trx
+      const [row] = await ctx.records.change(
+        req,
+        201,
+        ctx.db
           .insertInto('patients')
           .values({
             clinic_id: actor.clinicId,
@@ -145,11 +155,10 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
             onset_date: b.onsetDate ?? null,
             created_by: actor.userId,
           })
-          .returning(COLUMNS)
-          .executeTakeFirstOrThrow();
-        req.auditPatientId = created.id;
-        return created;
-      });
+          .returning(COLUMNS),
+        { auditPatientFromResult: true },
+      );
+      if (!row) throw new Error('INSERT … RETURNING returned no row');
       return reply.code(201).send(patientDto(row));
     },
   );

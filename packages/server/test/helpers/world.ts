@@ -5,7 +5,7 @@
  * The app logs at debug level into the suite's log (helpers/traffic-log.ts), checked after each file.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app';
+import { type AppOptions, buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/passwords';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../src/auth/sessions';
 import type { CdsConfig } from '../../src/cds/config';
@@ -51,6 +51,8 @@ export type Requester = (
 export interface WorldOptions {
   /** The CDS Hooks service to host (default none). */
   cds?: CdsConfig;
+  /** How record writes reach the database (routes/records.ts; default one statement). */
+  writes?: AppOptions['writes'];
 }
 
 export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}): Promise<World> {
@@ -114,6 +116,7 @@ export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}
     webDist: false,
     logger: debugLogger(),
     ...(opts.cds ? { cds: opts.cds } : {}),
+    ...(opts.writes ? { writes: opts.writes } : {}),
   });
   recordTraffic(app);
   await app.ready();

@@ -28,10 +28,24 @@ import type {
 const path = (patientId: string) => ({ params: { path: { patientId } } });
 type S_MeasurementCreateInput = components['schemas']['MeasurementCreateInput'];
 
+export interface PatientPageQuery {
+  q?: string;
+  side?: Patient['affectedSide'];
+  sex?: Patient['sex'];
+  limit?: number;
+  after?: string;
+}
+
 /** Every server route the app uses, in one place; paths and bodies are type-checked against the server. */
 export const api = {
-  patients: (q: string): Promise<Patient[]> =>
-    unwrap(client.GET('/api/patients', { params: { query: q ? { q } : {} } })),
+  /** One page of the clinic's patients; `next` is the cursor of the following page (from the Link header). */
+  patientPage: async (query: PatientPageQuery): Promise<{ patients: Patient[]; next: string | null }> => {
+    const call = client.GET('/api/patients', { params: { query } });
+    const patients = await unwrap(call);
+    const link = (await call).response.headers.get('link') ?? '';
+    const next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
+    return { patients, next: next ? new URL(next, 'http://x').searchParams.get('after') : null };
+  },
   patient: (patientId: string): Promise<Patient> =>
     unwrap(client.GET('/api/patients/{patientId}', path(patientId))),
   createPatient: (body: NewPatient): Promise<Patient> => unwrap(client.POST('/api/patients', { body })),

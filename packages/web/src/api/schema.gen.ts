@@ -404,12 +404,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in clinician's or admin's clinic patients, by name */
+        /**
+         * The signed-in clinician's or admin's clinic patients, in name order, one page at a time
+         * @description Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.
+         */
         get: {
             parameters: {
                 query?: {
-                    /** @description Part of the name to look for */
+                    /** @description Part of the name to look for (anywhere in the name, any case) */
                     q?: string;
+                    /** @description Only patients with this affected side */
+                    side?: "left" | "right" | "bilateral";
+                    sex?: "female" | "male" | "other" | "unknown";
+                    /** @description Patients per page */
+                    limit?: number;
+                    /** @description The cursor from the previous page's Link rel="next" */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2962,6 +2972,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clinic/cohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cohort of treatment episodes (treatment, age band, baseline SMC grade, side): counts, status at each time point, failure-or-recurrence curve */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Treatment kind */
+                    kind?: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                    /** @description Age at the treatment date */
+                    ageBand?: "under-40" | "40-59" | "60-79" | "80-plus";
+                    /** @description Baseline SMC grade: the latest SMC assessment on or before the treatment date */
+                    smcGrade?: number;
+                    /** @description The patient's affected side */
+                    side?: "left" | "right" | "bilateral";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cohort"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -3931,6 +4067,162 @@ export interface components {
             /** @description Send in the X-CSRF-Token header on every POST, PATCH and DELETE */
             csrfToken: string;
         };
+        FollowUpInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            episodeId: string;
+            /** @enum {string} */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /** @description Calendar date, YYYY-MM-DD */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            houseBrackmann: number | null;
+            hearingClass: ("A" | "B" | "C" | "D") | null;
+            complications: string[];
+            recurrence: boolean;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+        };
+        FollowUpCreateInput: {
+            /**
+             * Format: uuid
+             * @description The treatment episode this follow-up belongs to (of the same patient)
+             */
+            episodeId: string;
+            /**
+             * @description 1 week; 1, 3, 6, 12 months; later
+             * @enum {string}
+             */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
+             */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            /** @description House–Brackmann grade I–VI as 1–6 */
+            houseBrackmann?: number | null;
+            /** @description AAO-HNS hearing class A–D */
+            hearingClass?: ("A" | "B" | "C" | "D") | null;
+            complications?: string[];
+            /** @description Spasm came back after having resolved */
+            recurrence?: boolean;
+            notes?: string;
+        };
+        KaplanMeierStepInput: {
+            /** @description Months since the treatment date (0 = the origin) */
+            time: number;
+            /** @description Episodes still followed and free of the event just before this time */
+            atRisk: number;
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
+            events: number;
+            /** @description Episodes whose last follow-up so far is at this time */
+            censored: number;
+            /** @description Estimated proportion free of the event after this time */
+            survival: number;
+            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
+            ci95Low: number | null;
+            ci95High: number | null;
+        };
+        ClinicOutcomesInput: {
+            clinicId: string;
+            generatedAt: string;
+            note: string;
+            kinds: {
+                /** @enum {string} */
+                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                episodes: number;
+                patients: number;
+                followUps: {
+                    /** @enum {string} */
+                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                    total: number;
+                    resolved: number;
+                    improved: number;
+                    unchanged: number;
+                    worse: number;
+                }[];
+                complications: {
+                    episodes: number;
+                    rate: number | null;
+                };
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
+                    /** @description Episodes in the estimate: those with at least one follow-up */
+                    episodes: number;
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
+                    recurrences: number;
+                    steps: components["schemas"]["KaplanMeierStepInput"][];
+                };
+            }[];
+        };
+        CohortInput: {
+            clinicId: string;
+            generatedAt: string;
+            filters: {
+                /**
+                 * @description Treatment kind
+                 * @enum {string}
+                 */
+                kind?: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                /**
+                 * @description Age at the treatment date
+                 * @enum {string}
+                 */
+                ageBand?: "under-40" | "40-59" | "60-79" | "80-plus";
+                /** @description Baseline SMC grade: the latest SMC assessment on or before the treatment date */
+                smcGrade?: number;
+                /**
+                 * @description The patient's affected side
+                 * @enum {string}
+                 */
+                side?: "left" | "right" | "bilateral";
+            };
+            definition: string;
+            note: string;
+            counts: {
+                patients: number;
+                episodes: number;
+                /** @description Episodes with at least one follow-up (those in the curve) */
+                followedUp: number;
+            };
+            resolution: {
+                /** @enum {string} */
+                timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                total: number;
+                resolved: number;
+                improved: number;
+                unchanged: number;
+                worse: number;
+                resolvedProportion: number | null;
+            }[];
+            curve: {
+                episodes: number;
+                /** @description failures + recurrences */
+                events: number;
+                failures: number;
+                recurrences: number;
+                steps: components["schemas"]["KaplanMeierStepInput"][];
+            };
+        };
         DecisionInput: {
             /** Format: uuid */
             id: string;
@@ -4895,55 +5187,6 @@ export interface components {
                 reason: string;
             }[];
         };
-        FollowUpInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            patientId: string;
-            /** Format: uuid */
-            episodeId: string;
-            /** @enum {string} */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /** @description Calendar date, YYYY-MM-DD */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            houseBrackmann: number | null;
-            hearingClass: ("A" | "B" | "C" | "D") | null;
-            complications: string[];
-            recurrence: boolean;
-            notes: string | null;
-            /** Format: uuid */
-            createdBy: string;
-            createdAt: string;
-        };
-        FollowUpCreateInput: {
-            /**
-             * Format: uuid
-             * @description The treatment episode this follow-up belongs to (of the same patient)
-             */
-            episodeId: string;
-            /**
-             * @description 1 week; 1, 3, 6, 12 months; later
-             * @enum {string}
-             */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
-             */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            /** @description House–Brackmann grade I–VI as 1–6 */
-            houseBrackmann?: number | null;
-            /** @description AAO-HNS hearing class A–D */
-            hearingClass?: ("A" | "B" | "C" | "D") | null;
-            complications?: string[];
-            /** @description Spasm came back after having resolved */
-            recurrence?: boolean;
-            notes?: string;
-        };
         /** @description A FHIR R4 resource */
         FhirResourceInput: {
             resourceType: string;
@@ -5195,64 +5438,6 @@ export interface components {
             };
             notes?: string;
         };
-        KaplanMeierStepInput: {
-            /** @description Months since the treatment date (0 = the origin) */
-            time: number;
-            /** @description Episodes still followed and free of the event just before this time */
-            atRisk: number;
-            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
-            events: number;
-            /** @description Episodes whose last follow-up so far is at this time */
-            censored: number;
-            /** @description Estimated proportion free of the event after this time */
-            survival: number;
-            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
-            ci95Low: number | null;
-            ci95High: number | null;
-        };
-        ClinicOutcomesInput: {
-            clinicId: string;
-            generatedAt: string;
-            note: string;
-            kinds: {
-                /** @enum {string} */
-                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
-                episodes: number;
-                patients: number;
-                followUps: {
-                    /** @enum {string} */
-                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-                    total: number;
-                    resolved: number;
-                    improved: number;
-                    unchanged: number;
-                    worse: number;
-                }[];
-                complications: {
-                    episodes: number;
-                    rate: number | null;
-                };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
-                eventFree: {
-                    /**
-                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
-                     * @enum {string}
-                     */
-                    definition: "failure_or_recurrence" | "time_to_wearing_off";
-                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
-                    windowMonths: number | null;
-                    /** @description Episodes in the estimate: those with at least one follow-up */
-                    episodes: number;
-                    /** @description Episodes with the event: failures + recurrences */
-                    events: number;
-                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
-                    failures: number;
-                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
-                    recurrences: number;
-                    steps: components["schemas"]["KaplanMeierStepInput"][];
-                };
-            }[];
-        };
         PatientInput: {
             /** Format: uuid */
             id: string;
@@ -5448,6 +5633,162 @@ export interface components {
             };
             /** @description Send in the X-CSRF-Token header on every POST, PATCH and DELETE */
             csrfToken: string;
+        };
+        FollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            episodeId: string;
+            /** @enum {string} */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /** @description Calendar date, YYYY-MM-DD */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            houseBrackmann: number | null;
+            hearingClass: ("A" | "B" | "C" | "D") | null;
+            complications: string[];
+            recurrence: boolean;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+        };
+        FollowUpCreate: {
+            /**
+             * Format: uuid
+             * @description The treatment episode this follow-up belongs to (of the same patient)
+             */
+            episodeId: string;
+            /**
+             * @description 1 week; 1, 3, 6, 12 months; later
+             * @enum {string}
+             */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
+             */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            /** @description House–Brackmann grade I–VI as 1–6 */
+            houseBrackmann?: number | null;
+            /** @description AAO-HNS hearing class A–D */
+            hearingClass?: ("A" | "B" | "C" | "D") | null;
+            complications?: string[];
+            /** @description Spasm came back after having resolved */
+            recurrence?: boolean;
+            notes?: string;
+        };
+        KaplanMeierStep: {
+            /** @description Months since the treatment date (0 = the origin) */
+            time: number;
+            /** @description Episodes still followed and free of the event just before this time */
+            atRisk: number;
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
+            events: number;
+            /** @description Episodes whose last follow-up so far is at this time */
+            censored: number;
+            /** @description Estimated proportion free of the event after this time */
+            survival: number;
+            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
+            ci95Low: number | null;
+            ci95High: number | null;
+        };
+        ClinicOutcomes: {
+            clinicId: string;
+            generatedAt: string;
+            note: string;
+            kinds: {
+                /** @enum {string} */
+                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                episodes: number;
+                patients: number;
+                followUps: {
+                    /** @enum {string} */
+                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                    total: number;
+                    resolved: number;
+                    improved: number;
+                    unchanged: number;
+                    worse: number;
+                }[];
+                complications: {
+                    episodes: number;
+                    rate: number | null;
+                };
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
+                    /** @description Episodes in the estimate: those with at least one follow-up */
+                    episodes: number;
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
+                    recurrences: number;
+                    steps: components["schemas"]["KaplanMeierStep"][];
+                };
+            }[];
+        };
+        Cohort: {
+            clinicId: string;
+            generatedAt: string;
+            filters: {
+                /**
+                 * @description Treatment kind
+                 * @enum {string}
+                 */
+                kind?: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                /**
+                 * @description Age at the treatment date
+                 * @enum {string}
+                 */
+                ageBand?: "under-40" | "40-59" | "60-79" | "80-plus";
+                /** @description Baseline SMC grade: the latest SMC assessment on or before the treatment date */
+                smcGrade?: number;
+                /**
+                 * @description The patient's affected side
+                 * @enum {string}
+                 */
+                side?: "left" | "right" | "bilateral";
+            };
+            definition: string;
+            note: string;
+            counts: {
+                patients: number;
+                episodes: number;
+                /** @description Episodes with at least one follow-up (those in the curve) */
+                followedUp: number;
+            };
+            resolution: {
+                /** @enum {string} */
+                timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                total: number;
+                resolved: number;
+                improved: number;
+                unchanged: number;
+                worse: number;
+                resolvedProportion: number | null;
+            }[];
+            curve: {
+                episodes: number;
+                /** @description failures + recurrences */
+                events: number;
+                failures: number;
+                recurrences: number;
+                steps: components["schemas"]["KaplanMeierStep"][];
+            };
         };
         Decision: {
             /** Format: uuid */
@@ -6413,55 +6754,6 @@ export interface components {
                 reason: string;
             }[];
         };
-        FollowUp: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            patientId: string;
-            /** Format: uuid */
-            episodeId: string;
-            /** @enum {string} */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /** @description Calendar date, YYYY-MM-DD */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            houseBrackmann: number | null;
-            hearingClass: ("A" | "B" | "C" | "D") | null;
-            complications: string[];
-            recurrence: boolean;
-            notes: string | null;
-            /** Format: uuid */
-            createdBy: string;
-            createdAt: string;
-        };
-        FollowUpCreate: {
-            /**
-             * Format: uuid
-             * @description The treatment episode this follow-up belongs to (of the same patient)
-             */
-            episodeId: string;
-            /**
-             * @description 1 week; 1, 3, 6, 12 months; later
-             * @enum {string}
-             */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
-             */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            /** @description House–Brackmann grade I–VI as 1–6 */
-            houseBrackmann?: number | null;
-            /** @description AAO-HNS hearing class A–D */
-            hearingClass?: ("A" | "B" | "C" | "D") | null;
-            complications?: string[];
-            /** @description Spasm came back after having resolved */
-            recurrence?: boolean;
-            notes?: string;
-        };
         /** @description A FHIR R4 resource */
         FhirResource: {
             resourceType: string;
@@ -6712,64 +7004,6 @@ export interface components {
                 analyzerVersion: string;
             };
             notes?: string;
-        };
-        KaplanMeierStep: {
-            /** @description Months since the treatment date (0 = the origin) */
-            time: number;
-            /** @description Episodes still followed and free of the event just before this time */
-            atRisk: number;
-            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
-            events: number;
-            /** @description Episodes whose last follow-up so far is at this time */
-            censored: number;
-            /** @description Estimated proportion free of the event after this time */
-            survival: number;
-            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
-            ci95Low: number | null;
-            ci95High: number | null;
-        };
-        ClinicOutcomes: {
-            clinicId: string;
-            generatedAt: string;
-            note: string;
-            kinds: {
-                /** @enum {string} */
-                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
-                episodes: number;
-                patients: number;
-                followUps: {
-                    /** @enum {string} */
-                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-                    total: number;
-                    resolved: number;
-                    improved: number;
-                    unchanged: number;
-                    worse: number;
-                }[];
-                complications: {
-                    episodes: number;
-                    rate: number | null;
-                };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
-                eventFree: {
-                    /**
-                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
-                     * @enum {string}
-                     */
-                    definition: "failure_or_recurrence" | "time_to_wearing_off";
-                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
-                    windowMonths: number | null;
-                    /** @description Episodes in the estimate: those with at least one follow-up */
-                    episodes: number;
-                    /** @description Episodes with the event: failures + recurrences */
-                    events: number;
-                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
-                    failures: number;
-                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
-                    recurrences: number;
-                    steps: components["schemas"]["KaplanMeierStep"][];
-                };
-            }[];
         };
         Patient: {
             /** Format: uuid */

@@ -1,7 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/endpoints';
+import { api, type PatientPageQuery } from '../../api/endpoints';
 import type { NewPatient, Patient } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
 import { TableWrap } from '../../components/TableWrap';
@@ -12,17 +12,41 @@ import { FhirImportCard } from './FhirExchange';
 const SIDES = ['left', 'right', 'bilateral'] as const;
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
-/** The clinic's patients: search by name (server), filter by side and sex, add a patient or import one (FHIR R4). */
+const PAGE_SIZE = 50;
+
+/**
+ * The clinic's patients, one page of 50 at a time in name order: search by name, filter by side and sex
+ * (all on the server, so the list stays quick with 100 000 patients), previous / next page by cursor
+ * (the server's keyset pagination). The next page is fetched ahead so paging feels instant; add a patient
+ * or import one (FHIR R4).
+ */
 export function PatientListPage() {
   const { t } = useTranslation();
+  const qc = useQueryClient();
   const [q, setQ] = useState('');
   const [side, setSide] = useState<'' | Patient['affectedSide']>('');
   const [sex, setSex] = useState<'' | Patient['sex']>('');
-  const list = useQuery({ queryKey: ['patients', q], queryFn: () => api.patients(q) });
-  const shown = useMemo(
-    () => (list.data ?? []).filter((p) => (!side || p.affectedSide === side) && (!sex || p.sex === sex)),
-    [list.data, side, sex],
-  );
+  // cursors[i] opens page i (undefined: the first page); a new search or filter starts again at page 0.
+  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const page = cursors.length - 1;
+  const filters: PatientPageQuery = {
+    limit: PAGE_SIZE,
+    ...(q ? { q } : {}),
+    ...(side ? { side } : {}),
+    ...(sex ? { sex } : {}),
+  };
+  const pageQuery = (after: string | undefined) => ({
+    queryKey: ['patients', filters, after ?? null],
+    queryFn: () => api.patientPage({ ...filters, ...(after ? { after } : {}) }),
+  });
+  const list = useQuery({ ...pageQuery(cursors[page]), placeholderData: keepPreviousData });
+  const next = list.data?.next ?? null;
+  useEffect(() => {
+    if (next) void qc.prefetchQuery(pageQuery(next));
+  });
+  const restart = () => setCursors([undefined]);
+  const rows = list.data?.patients ?? [];
+  const from = page * PAGE_SIZE + 1;
 
   return (
     <section>
@@ -31,11 +55,26 @@ export function PatientListPage() {
         <form className="row" aria-label={t('patients.search')} onSubmit={(e) => e.preventDefault()}>
           <div className="field">
             <label htmlFor="patients-q">{t('patients.search')}</label>
-            <input id="patients-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+            <input
+              id="patients-q"
+              type="search"
+              value={q}
+              onChange={(e) => {
+                setQ(e.target.value);
+                restart();
+              }}
+            />
           </div>
           <div className="field">
             <label htmlFor="patients-side">{t('patients.side')}</label>
-            <select id="patients-side" value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
+            <select
+              id="patients-side"
+              value={side}
+              onChange={(e) => {
+                setSide(e.target.value as typeof side);
+                restart();
+              }}
+            >
               <option value="">{t('patients.any')}</option>
               {SIDES.map((s) => (
                 <option key={s} value={s}>
@@ -46,7 +85,14 @@ export function PatientListPage() {
           </div>
           <div className="field">
             <label htmlFor="patients-sex">{t('patients.sex')}</label>
-            <select id="patients-sex" value={sex} onChange={(e) => setSex(e.target.value as typeof sex)}>
+            <select
+              id="patients-sex"
+              value={sex}
+              onChange={(e) => {
+                setSex(e.target.value as typeof sex);
+                restart();
+              }}
+            >
               <option value="">{t('patients.any')}</option>
               {SEXES.map((s) => (
                 <option key={s} value={s}>
@@ -60,8 +106,10 @@ export function PatientListPage() {
       <ErrorText error={list.error} />
       {list.data && (
         <TableWrap label={t('patients.title')}>
-          <table data-testid="patient-table">
-            <caption className="small muted">{t('patients.count', { n: shown.length })}</caption>
+          <table data-testid="patient-table" aria-busy={list.isPlaceholderData}>
+            <caption className="small muted">
+              {rows.length ? t('patients.range', { from, to: from + rows.length - 1 }) : t('patients.none')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('patients.name')}</th>
@@ -72,7 +120,7 @@ export function PatientListPage() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((p) => (
+              {rows.map((p) => (
                 <tr key={p.id}>
                   <td>
                     <a href={href(`/clinic/patients/${p.id}`)}>{p.name}</a>
@@ -86,6 +134,21 @@ export function PatientListPage() {
             </tbody>
           </table>
         </TableWrap>
+      )}
+      {(page > 0 || next) && (
+        <nav className="row no-print" aria-label={t('patients.pages')}>
+          <button type="button" disabled={page === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
+            {t('patients.previous')}
+          </button>
+          <button
+            type="button"
+            data-testid="patients-next"
+            disabled={!next || list.isPlaceholderData}
+            onClick={() => next && setCursors([...cursors, next])}
+          >
+            {t('patients.next')}
+          </button>
+        </nav>
       )}
       <AddPatient />
       <FhirImportCard />
