@@ -33,15 +33,20 @@ interface AuditRow {
   status: number;
 }
 
-/** Writes diary entries from `lanes` concurrent loops until stopped; returns the acknowledged ids. */
-function keepWriting(doc: ApiClient, patientId: string, lanes = 6) {
+/**
+ * Writes diary entries from `lanes` concurrent loops until stopped, or until about `max` are acknowledged (the
+ * diary lists at most 1000 rows, and a quiet machine writes more than that while the test spawns processes);
+ * returns the acknowledged ids.
+ */
+function keepWriting(doc: ApiClient, patientId: string, lanes = 6, max = 900, entryDate = '2026-01-10') {
   const acked: string[] = [];
   let stopped = false;
+  const full = () => acked.length >= max;
   const loops = Array.from({ length: lanes }, async (_, lane) => {
-    for (let i = 0; !stopped; i++) {
+    for (let i = 0; !stopped && !full(); i++) {
       try {
         const r = await doc.send('POST', `/api/patients/${patientId}/diary`, {
-          entryDate: '2026-01-10',
+          entryDate,
           severity: (lane + i) % 11,
           notes: `lane ${lane} write ${i}`,
         });
@@ -65,7 +70,7 @@ function keepWriting(doc: ApiClient, patientId: string, lanes = 6) {
       const target = acked.length + n;
       return new Promise<void>((resolve) => {
         const t = setInterval(() => {
-          if (acked.length >= target || stopped) {
+          if (acked.length >= target || stopped || full()) {
             clearInterval(t);
             resolve();
           }
@@ -75,8 +80,17 @@ function keepWriting(doc: ApiClient, patientId: string, lanes = 6) {
   };
 }
 
-async function diaryIds(doc: ApiClient, patientId: string): Promise<string[]> {
-  return (await doc.json<DiaryRow[]>('GET', `/api/patients/${patientId}/diary?limit=1000`)).map((r) => r.id);
+/** The ids of the patient's diary entries on each of `dates` (one list per date: a list holds at most 1000). */
+async function diaryIds(doc: ApiClient, patientId: string, dates = ['2026-01-10']): Promise<string[]> {
+  const ids: string[] = [];
+  for (const d of dates) {
+    const rows = await doc.json<DiaryRow[]>(
+      'GET',
+      `/api/patients/${patientId}/diary?from=${d}&to=${d}&limit=1000`,
+    );
+    ids.push(...rows.map((r) => r.id));
+  }
+  return ids;
 }
 
 async function diaryCreatesAudited(url: string, patientId: string): Promise<number> {
@@ -164,7 +178,9 @@ for (const variant of variants) {
             if (round > 1) server = await startServe(args, env());
             // Many writes in flight, and the kill at a moment unrelated to any answer, so that it lands
             // inside some of them (killed right after an answer, it mostly found the server idle).
-            const writer = keepWriting(doc.at(server.url), patientId, 32);
+            // Each round writes on its own day and at most ~250 entries, so that the diary and audit lists (1000 rows
+            // at most) hold them all.
+            const writer = keepWriting(doc.at(server.url), patientId, 32, 250, `2026-01-1${round}`);
             await writer.after(25);
             await new Promise((r) => setTimeout(r, 100 + Math.random() * 400));
             // Killed with writes in flight: some of them may commit without an answer, none half.
@@ -175,7 +191,11 @@ for (const variant of variants) {
             if (!pgdb) expect(existsSync(join(data, 'hemispasm.lock'))).toBe(true);
           }
           server = await startServe(args, env());
-          const stored = await diaryIds(doc.at(server.url), patientId);
+          const stored = await diaryIds(doc.at(server.url), patientId, [
+            '2026-01-11',
+            '2026-01-12',
+            '2026-01-13',
+          ]);
           const missing = acked.filter((id) => !stored.includes(id));
           expect(missing).toEqual([]);
           expect(acked.length).toBeGreaterThanOrEqual(75);
