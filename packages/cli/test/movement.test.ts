@@ -86,7 +86,7 @@ describe('hemispasm movement', () => {
     );
     const b = await runCli(['movement', weakRight, '--script', bad]);
     expect(b.code).toBe(2);
-    expect(b.stderr).toContain(`${bad}: segments.0.movement: expected one of rest, brow_raise`);
+    expect(b.stderr).toContain(`${bad}: segments[0].movement: expected one of rest, brow_raise`);
     expect(b.stdout).toBe('');
   });
 

@@ -213,7 +213,7 @@ describe('hemispasm recommend', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^redFlagsReviewed\.1: expected one of structural_lesion, /);
+    expect(lines[0]).toMatch(/^redFlagsReviewed\[1\]: expected one of structural_lesion, /);
     expect(lines[1]).toBe('pregnant: must be false when sex is male');
   });
 

@@ -100,7 +100,7 @@ describeEachDatabase('facial-movement measurements', (variant) => {
     expect(r.statusCode).toBe(400);
     expect(issuePaths(r.body).sort()).toEqual([
       'body.analysis.band.label',
-      'body.analysis.movements.0.symmetryPct',
+      'body.analysis.movements[0].symmetryPct',
       'body.video',
     ]);
     // A spasm analysis sent as a movement test is refused too.

@@ -233,7 +233,7 @@ describe('initialDraft', () => {
       today: TODAY,
     });
     expect(later.prior.map((r) => r.option)).toEqual(['botulinum_toxin']);
-    expect(missingFields(later)).toEqual(['priorTreatments.0.response']);
+    expect(missingFields(later)).toEqual(['priorTreatments[0].response']);
     // Signs saved before the last decision are not applied again (the clinician already saw them).
     const older = initialDraft({
       patient: patient(),

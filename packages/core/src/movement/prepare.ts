@@ -76,7 +76,7 @@ export function prepareMovement(series: MovementSeries): PreparedMovement {
     const f = frames[i]!;
     if (typeof f.t !== 'number' || !Number.isFinite(f.t) || f.t < 0 || f.t <= last) {
       issues.push({
-        path: `frames.${i}.t`,
+        path: `frames[${i}].t`,
         message: 'must be a finite number ≥ 0, larger than the previous',
       });
       continue;
@@ -86,7 +86,10 @@ export function prepareMovement(series: MovementSeries): PreparedMovement {
     for (const k of FIELDS) {
       const v = f[k];
       if (v !== null && v !== undefined && (typeof v !== 'number' || !Number.isFinite(v)))
-        issues.push({ path: `frames.${i}.${k}`, message: 'expected a finite number or null (not measured)' });
+        issues.push({
+          path: `frames[${i}].${k}`,
+          message: 'expected a finite number or null (not measured)',
+        });
     }
     // A frame has a face when its scale is known; a single region may still be missing (null) in it,
     // e.g. a mouth corner the image matching could not find: that measure alone is left out.

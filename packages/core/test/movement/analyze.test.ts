@@ -156,10 +156,10 @@ describe('input', () => {
     const bad = structuredClone(series);
     (bad.frames[5] as unknown as Record<string, unknown>).browL = 'high';
     expect(() => analyzeMovement(bad)).toThrow(InputError);
-    expect(() => analyzeMovement(bad)).toThrow(/frames\.5\.browL/);
+    expect(() => analyzeMovement(bad)).toThrow(/frames\[5\]\.browL/);
     const backwards = structuredClone(series);
     backwards.frames[9]!.t = 0.1;
-    expect(() => analyzeMovement(backwards)).toThrow(/frames\.9\.t/);
+    expect(() => analyzeMovement(backwards)).toThrow(/frames\[9\]\.t/);
   });
 
   it('refuses a script whose prompts overlap or leave no pause, naming the field', () => {
@@ -171,7 +171,7 @@ describe('input', () => {
       ],
       durationS: 9,
     };
-    expect(() => analyzeMovement(series, { script })).toThrow(/segments\.1\.startS/);
+    expect(() => analyzeMovement(series, { script })).toThrow(/segments\[1\]\.startS/);
     expect(() =>
       analyzeMovement(series, { script: { ...script, segments: [script.segments[0]!], durationS: 4.2 } }),
     ).toThrow(/durationS/);

@@ -205,7 +205,7 @@ export function missingFields(d: ProfileDraft): string[] {
   if (d.smcGrade === '') out.push('severity.smcGrade');
   if (d.symptomDurationMonths === '') out.push('symptomDurationMonths');
   d.prior.forEach((r, i) => {
-    if (r.response === '') out.push(`priorTreatments.${i}.response`);
+    if (r.response === '') out.push(`priorTreatments[${i}].response`);
   });
   return out;
 }
