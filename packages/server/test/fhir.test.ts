@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { INSTRUMENT_IDS } from '@hemispasm/core';
+import { INSTRUMENT_IDS, TREATMENT_KINDS, type TreatmentKind } from '@hemispasm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import type { FhirBundleInput } from '../src/fhir/bundle-schema';
@@ -261,7 +261,7 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
 
   describe('import', () => {
     /** A demo patient with every kind of record: an MVD patient has follow-ups with HB and hearing. */
-    async function bundleOf(kind: string): Promise<{ bundle: Bundle; patientId: string }> {
+    async function bundleOf(kind: TreatmentKind): Promise<{ bundle: Bundle; patientId: string }> {
       const ep = await w.database.db
         .selectFrom('treatment_episodes')
         .innerJoin('patients', 'patients.id', 'treatment_episodes.patient_id')
@@ -273,7 +273,7 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
     }
 
     it('round-trips export → import into another clinic: same patient, scores, episodes and follow-ups', async () => {
-      for (const kind of ['mvd', 'botulinum_toxin', 'oral_medication', 'rf_neurotomy']) {
+      for (const kind of TREATMENT_KINDS) {
         const { bundle, patientId } = await bundleOf(kind);
         const r = await doc('POST', '/api/fhir/Bundle', bundle, { 'content-type': FHIR_JSON });
         expect(r.statusCode, r.body.slice(0, 500)).toBe(201);

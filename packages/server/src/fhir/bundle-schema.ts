@@ -3,6 +3,7 @@
  * writes: strict, so an element the import would silently drop is refused by name) and the Bundle the
  * export returns (documented loosely: its resources are typed by `fhir/r4` in the mappers).
  */
+import { SEXES } from '@hemispasm/core';
 import { z } from 'zod';
 import { IsoDate, text } from '../routes/common';
 
@@ -82,7 +83,7 @@ const PatientIn = z.strictObject({
     )
     .min(1)
     .max(5),
-  gender: z.enum(['female', 'male', 'other', 'unknown']),
+  gender: z.enum(SEXES),
   birthDate: IsoDate,
   managingOrganization: Reference.optional(),
 });

@@ -4,16 +4,18 @@
  * are never used; a follow-up becomes the follow-up fields. Issues name the Bundle element at fault.
  */
 import {
+  FOLLOW_UP_TIME_POINTS,
   getInstrument,
+  HEARING_CLASSES,
   InputError,
   type InstrumentDefinition,
   type InstrumentScore,
   issuesFromZod,
+  SPASM_STATUSES,
   scoreInstrument,
 } from '@hemispasm/core';
 import { z } from 'zod';
 import { text } from '../routes/common';
-import { SPASM_STATUSES, TIME_POINTS } from '../routes/follow-ups';
 import type { ObservationInput } from './bundle-schema';
 import { HS_EXTENSION, HS_OBSERVATION_CODE, HS_SYSTEM } from './codes';
 import { HEARING_CLASS_ID, HOUSE_BRACKMANN_ID } from './follow-up';
@@ -90,11 +92,11 @@ export function assessmentFromObservation(
 }
 
 const FollowUpFields = z.strictObject({
-  timePoint: z.enum(TIME_POINTS),
+  timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
   assessedOn: z.string(),
   spasmStatus: z.enum(SPASM_STATUSES),
   houseBrackmann: z.number().int().min(1).max(6).nullable(),
-  hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable(),
+  hearingClass: z.enum(HEARING_CLASSES).nullable(),
   complications: z.array(text(200).min(1)).max(30),
   recurrence: z.boolean(),
   notes: text(2000).nullable(),

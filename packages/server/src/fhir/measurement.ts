@@ -24,7 +24,7 @@ export function toMeasurementObservation(
   record: PatientRecord,
   m: Selectable<VideoMeasurementsTable>,
 ): Observation {
-  const s = m.summary as Summary;
+  const s: Summary = m.summary;
   const component: ObservationComponent[] = [];
   if (typeof s.spasmsPerMinute === 'number') {
     component.push({

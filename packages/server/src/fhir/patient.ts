@@ -14,7 +14,7 @@ export function toPatient(record: PatientRecord): Patient {
     id: p.id,
     meta: { lastUpdated: p.updated_at.toISOString() },
     name: [{ text: p.name }],
-    gender: p.sex as NonNullable<Patient['gender']>,
+    gender: p.sex,
     birthDate: p.birth_date,
     managingOrganization: { display: record.clinicName },
   };

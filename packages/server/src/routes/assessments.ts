@@ -37,7 +37,7 @@ function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> 
     instrumentId: r.instrument_id,
     instrumentVersion: r.instrument_version,
     answers: r.answers,
-    score: r.score as Record<string, unknown>,
+    score: { ...r.score },
     total: r.total,
     bandId: r.band_id,
     assessedOn: r.assessed_on,

@@ -78,15 +78,13 @@ const PreferenceCreate = z
   })
   .meta({ id: 'PreferenceCreate' });
 
-type OptionIdT = z.infer<typeof OptionId>;
-
 function decisionDto(r: Selectable<DecisionRecordsTable>): z.infer<typeof DecisionSchema> {
   return {
     id: r.id,
     patientId: r.patient_id,
     profile: r.profile,
-    result: r.result as Record<string, unknown>,
-    chosenOption: r.chosen_option as OptionIdT | null,
+    result: { ...r.result },
+    chosenOption: r.chosen_option,
     chosenBy: r.chosen_by,
     chosenAt: r.chosen_at ? iso(r.chosen_at) : null,
     createdBy: r.created_by,
@@ -99,9 +97,9 @@ function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof 
     id: r.id,
     patientId: r.patient_id,
     decisionId: r.decision_id,
-    preferredOption: r.preferred_option as OptionIdT | null,
-    values: r.values_answers as Record<string, number | string | boolean>,
-    sure: r.sure as z.infer<typeof SureAnswers>,
+    preferredOption: r.preferred_option,
+    values: r.values_answers,
+    sure: r.sure,
     sureScore: r.sure_score,
     createdBy: r.created_by,
     createdAt: iso(r.created_at),

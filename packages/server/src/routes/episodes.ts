@@ -3,6 +3,7 @@
  * an oral medication course, a botulinum toxin session, microvascular decompression (MVD), or
  * radiofrequency (RF) neurotomy. `side` is always the patient's anatomical side.
  */
+import { OFFENDING_VESSELS, TREATED_SIDES } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { TreatmentEpisodesTable } from '../db/schema';
@@ -10,7 +11,7 @@ import { ApiError } from '../http/errors';
 import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
 import { type ApiInstance, type RouteContext, typed } from './context';
 
-const Side = z.enum(['left', 'right']).describe("The patient's anatomical side treated");
+const Side = z.enum(TREATED_SIDES).describe("The patient's anatomical side treated");
 const Complications = z.array(text(200).min(1)).max(30).default([]);
 const HouseBrackmann = z
   .number()
@@ -50,10 +51,7 @@ const Mvd = z.strictObject({
   startDate: IsoDate.describe('Day of surgery'),
   side: Side,
   surgeon: text(120).min(1),
-  offendingVessels: z
-    .array(z.enum(['AICA', 'PICA', 'vertebral_artery', 'vein', 'other_artery', 'none_found']))
-    .min(1)
-    .max(6),
+  offendingVessels: z.array(z.enum(OFFENDING_VESSELS)).min(1).max(6),
   monitoring: z.strictObject({
     lateralSpreadResponse: z.boolean().describe('Lateral spread response monitored'),
     lsrDisappeared: z
@@ -83,6 +81,9 @@ export const EpisodeCreate = z
   .discriminatedUnion('kind', [OralMedication, BotulinumToxin, Mvd, RfNeurotomy])
   .meta({ id: 'EpisodeCreate' });
 type EpisodeInput = z.infer<typeof EpisodeCreate>;
+type DetailsOf<E> = E extends unknown ? Omit<E, 'kind' | 'startDate' | 'side' | 'endDate'> : never;
+/** What the `details` column holds: the kind's own fields (and a toxin session's total units). */
+export type EpisodeDetails = DetailsOf<EpisodeInput> & { totalUnits?: number };
 
 const Stored = { id: Uuid, patientId: Uuid, createdBy: Uuid, createdAt: z.string() };
 export const EpisodeSchema = z
@@ -99,8 +100,9 @@ export const EpisodeSchema = z
 type Episode = z.infer<typeof EpisodeSchema>;
 
 function dto(r: Selectable<TreatmentEpisodesTable>): Episode {
+  // The row's kind and details were written together from one validated body, so they match.
   return {
-    ...(r.details as object),
+    ...r.details,
     kind: r.kind,
     startDate: r.start_date,
     ...(r.kind === 'oral_medication' ? { endDate: r.end_date } : {}),

@@ -1,4 +1,5 @@
 /** Follow-up visits after a treatment episode, at fixed time points, for the outcome tables. */
+import { FOLLOW_UP_TIME_POINTS, HEARING_CLASSES, SPASM_STATUSES } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
@@ -6,19 +7,16 @@ import { ApiError } from '../http/errors';
 import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
 import { type ApiInstance, type RouteContext, typed } from './context';
 
-export const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
-export const SPASM_STATUSES = ['resolved', 'improved', 'unchanged', 'worse'] as const;
-
 export const FollowUpSchema = z
   .object({
     id: Uuid,
     patientId: Uuid,
     episodeId: Uuid,
-    timePoint: z.enum(TIME_POINTS),
+    timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
     assessedOn: IsoDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z.number().int().min(1).max(6).nullable(),
-    hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable(),
+    hearingClass: z.enum(HEARING_CLASSES).nullable(),
     complications: z.array(z.string()),
     recurrence: z.boolean(),
     notes: z.string().nullable(),
@@ -30,7 +28,7 @@ export const FollowUpSchema = z
 const FollowUpCreate = z
   .strictObject({
     episodeId: Uuid.describe('The treatment episode this follow-up belongs to (of the same patient)'),
-    timePoint: z.enum(TIME_POINTS).describe('1 week; 1, 3, 6, 12 months; later'),
+    timePoint: z.enum(FOLLOW_UP_TIME_POINTS).describe('1 week; 1, 3, 6, 12 months; later'),
     assessedOn: IsoDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z
@@ -41,7 +39,7 @@ const FollowUpCreate = z
       .nullable()
       .optional()
       .describe('House–Brackmann grade I–VI as 1–6'),
-    hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable().optional().describe('AAO-HNS hearing class A–D'),
+    hearingClass: z.enum(HEARING_CLASSES).nullable().optional().describe('AAO-HNS hearing class A–D'),
     complications: z.array(text(200).min(1)).max(30).optional(),
     recurrence: z.boolean().optional().describe('Spasm came back after having resolved'),
     notes: text(2000).optional(),
@@ -53,11 +51,11 @@ function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
     id: r.id,
     patientId: r.patient_id,
     episodeId: r.episode_id,
-    timePoint: r.time_point as (typeof TIME_POINTS)[number],
+    timePoint: r.time_point,
     assessedOn: r.assessed_on,
-    spasmStatus: r.spasm_status as (typeof SPASM_STATUSES)[number],
+    spasmStatus: r.spasm_status,
     houseBrackmann: r.house_brackmann,
-    hearingClass: r.hearing_class as 'A' | 'B' | 'C' | 'D' | null,
+    hearingClass: r.hearing_class,
     complications: r.complications,
     recurrence: r.recurrence,
     notes: r.notes,

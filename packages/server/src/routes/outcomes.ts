@@ -1,9 +1,10 @@
 /** Aggregate outcome figures of the clinic, for the web app's outcome charts. No patient identities. */
+
+import { FOLLOW_UP_TIME_POINTS, SPASM_STATUSES, TREATMENT_KINDS } from '@hemispasm/core';
 import { z } from 'zod';
-import { computeOutcomes, type EpisodeFact, type FollowUpFact, TREATMENT_KINDS } from '../domain/outcomes';
+import { computeOutcomes, type EpisodeFact, type FollowUpFact } from '../domain/outcomes';
 import { problems } from './common';
 import { type ApiInstance, type RouteContext, typed } from './context';
-import { SPASM_STATUSES, TIME_POINTS } from './follow-ups';
 
 const Count = z.number().int().min(0);
 const Probability = z.number().min(0).max(1);
@@ -34,11 +35,11 @@ export const OutcomesSchema = z
         patients: Count,
         followUps: z.array(
           z.object({
-            timePoint: z.enum(TIME_POINTS),
+            timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
             total: Count,
             ...Object.fromEntries(SPASM_STATUSES.map((s) => [s, Count])),
           } as {
-            timePoint: z.ZodEnum<{ [K in (typeof TIME_POINTS)[number]]: K }>;
+            timePoint: z.ZodEnum<{ [K in (typeof FOLLOW_UP_TIME_POINTS)[number]]: K }>;
             total: typeof Count;
           } & Record<(typeof SPASM_STATUSES)[number], typeof Count>),
         ),
@@ -99,15 +100,15 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
       const eps: EpisodeFact[] = episodes.map((e) => ({
         id: e.id,
         patientId: e.patient_id,
-        kind: e.kind as EpisodeFact['kind'],
+        kind: e.kind,
         startDate: e.start_date,
-        complications: Array.isArray(e.details.complications) ? (e.details.complications as string[]) : [],
+        complications: 'complications' in e.details ? e.details.complications : [],
       }));
       const fus: FollowUpFact[] = followUps.map((f) => ({
         episodeId: f.episode_id,
-        timePoint: f.time_point as FollowUpFact['timePoint'],
+        timePoint: f.time_point,
         assessedOn: f.assessed_on,
-        spasmStatus: f.spasm_status as FollowUpFact['spasmStatus'],
+        spasmStatus: f.spasm_status,
         complications: f.complications,
         recurrence: f.recurrence,
       }));

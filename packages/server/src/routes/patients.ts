@@ -1,4 +1,5 @@
 /** The clinic's patient directory and each patient's demographic record. */
+import { AFFECTED_SIDES, SEXES } from '@hemispasm/core';
 import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { PatientsTable } from '../db/schema';
@@ -12,8 +13,8 @@ export const PatientSchema = z
     clinicId: Uuid,
     name: z.string(),
     birthDate: IsoDate,
-    sex: z.enum(['female', 'male', 'other', 'unknown']),
-    affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
+    sex: z.enum(SEXES),
+    affectedSide: z.enum(AFFECTED_SIDES).describe("The patient's anatomical side"),
     onsetDate: IsoDate.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -23,8 +24,8 @@ export const PatientSchema = z
 const PatientFields = {
   name: text(200).min(1),
   birthDate: IsoDate,
-  sex: z.enum(['female', 'male', 'other', 'unknown']),
-  affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
+  sex: z.enum(SEXES),
+  affectedSide: z.enum(AFFECTED_SIDES).describe("The patient's anatomical side"),
   onsetDate: IsoDate.nullable().optional(),
 };
 const PatientCreate = z.strictObject(PatientFields);
@@ -57,8 +58,8 @@ export function patientDto(
     clinicId: p.clinic_id,
     name: p.name,
     birthDate: p.birth_date,
-    sex: p.sex as z.infer<typeof PatientSchema>['sex'],
-    affectedSide: p.affected_side as z.infer<typeof PatientSchema>['affectedSide'],
+    sex: p.sex,
+    affectedSide: p.affected_side,
     onsetDate: p.onset_date,
     createdAt: iso(p.created_at),
     updatedAt: iso(p.updated_at),
