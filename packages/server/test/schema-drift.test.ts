@@ -43,7 +43,9 @@ function checkLists(defs: { table_name: string; def: string }[]): Map<string, st
   for (const { table_name, def } of defs) {
     const m = /^CHECK \(\(?\(?(\w+) = ANY \(\(?ARRAY\[(.*)\]\)?(?:::text\[\])?\)\)\)?\)?$/.exec(def);
     if (!m) continue;
-    const values = [...(m[2] ?? '').matchAll(/'((?:[^']|'')*)'/g)].map((v) => (v[1] ?? '').replace(/''/g, "'"));
+    const values = [...(m[2] ?? '').matchAll(/'((?:[^']|'')*)'/g)].map((v) =>
+      (v[1] ?? '').replace(/''/g, "'"),
+    );
     out.set(`${table_name}.${m[1]}`, values.sort());
   }
   return out;
@@ -112,8 +114,10 @@ describeEachDatabase('src/db/schema.ts matches the migrated database', (variant)
       for (const [column, ts] of tsColumns) {
         const where = `${table}.${column}`;
         const listed = checks.get(where);
-        if (listed && !ts.values) wrong.push(`${where}: CHECK allows ${listed.join(', ')}, typed as open ${ts.kind}`);
-        else if (!listed && ts.values) wrong.push(`${where}: typed ${ts.values.join(' | ')}, no CHECK in SQL`);
+        if (listed && !ts.values)
+          wrong.push(`${where}: CHECK allows ${listed.join(', ')}, typed as open ${ts.kind}`);
+        else if (!listed && ts.values)
+          wrong.push(`${where}: typed ${ts.values.join(' | ')}, no CHECK in SQL`);
         else if (listed && ts.values && listed.join() !== ts.values.join())
           wrong.push(`${where}: CHECK allows ${listed.join(', ')}, typed ${ts.values.join(' | ')}`);
       }

@@ -24,12 +24,16 @@ const SCHEMA_FILE = fileURLToPath(new URL('../../src/db/schema.ts', import.meta.
 const TSCONFIG = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
 
 export function readTsSchema(): TsSchema {
-  const config = ts.getParsedCommandLineOfConfigFile(TSCONFIG, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    TSCONFIG,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!config) throw new Error(`cannot read ${TSCONFIG}`);
   const program = ts.createProgram([SCHEMA_FILE], config.options);
   const checker = program.getTypeChecker();
