@@ -1,16 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { AFFECTED_SIDES, SEXES } from '@hemispasm/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
-import type { NewPatient, Patient } from '../../api/types';
+import type { Patient } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
 import { TableWrap } from '../../components/TableWrap';
 import { ageFrom } from '../../lib/dates';
-import { href, navigate } from '../../router';
+import { href } from '../../router';
+import { AddPatientForm } from './AddPatientForm';
 import { FhirImportCard } from './FhirExchange';
-
-const SIDES = ['left', 'right', 'bilateral'] as const;
-const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 /** The clinic's patients: search by name (server), filter by side and sex, add a patient or import one (FHIR R4). */
 export function PatientListPage() {
@@ -37,7 +36,7 @@ export function PatientListPage() {
             <label htmlFor="patients-side">{t('patients.side')}</label>
             <select id="patients-side" value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
               <option value="">{t('patients.any')}</option>
-              {SIDES.map((s) => (
+              {AFFECTED_SIDES.map((s) => (
                 <option key={s} value={s}>
                   {t(`sides.${s}`)}
                 </option>
@@ -87,98 +86,8 @@ export function PatientListPage() {
           </table>
         </TableWrap>
       )}
-      <AddPatient />
+      <AddPatientForm />
       <FhirImportCard />
     </section>
-  );
-}
-
-function AddPatient() {
-  const { t } = useTranslation();
-  const qc = useQueryClient();
-  const [form, setForm] = useState<NewPatient>({
-    name: '',
-    birthDate: '',
-    sex: 'female',
-    affectedSide: 'left',
-    onsetDate: '',
-  });
-  const create = useMutation({
-    mutationFn: (b: NewPatient) => api.createPatient({ ...b, onsetDate: b.onsetDate || null }),
-    onSuccess: (p) => {
-      void qc.invalidateQueries({ queryKey: ['patients'] });
-      navigate(`/clinic/patients/${p.id}`);
-    },
-  });
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    create.mutate(form);
-  }
-  return (
-    <form className="card no-print" onSubmit={submit} aria-labelledby="add-patient">
-      <h2 id="add-patient">{t('patients.add')}</h2>
-      <div className="row">
-        <div className="field">
-          <label htmlFor="np-name">{t('patients.name')}</label>
-          <input
-            id="np-name"
-            required
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="np-birth">{t('patients.birthDate')}</label>
-          <input
-            id="np-birth"
-            type="date"
-            required
-            value={form.birthDate}
-            onChange={(e) => setForm({ ...form, birthDate: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="np-onset">{t('patients.onset')}</label>
-          <input
-            id="np-onset"
-            type="date"
-            value={form.onsetDate ?? ''}
-            onChange={(e) => setForm({ ...form, onsetDate: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="np-sex">{t('patients.sex')}</label>
-          <select
-            id="np-sex"
-            value={form.sex}
-            onChange={(e) => setForm({ ...form, sex: e.target.value as NewPatient['sex'] })}
-          >
-            {SEXES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sexes.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="np-side">{t('patients.side')}</label>
-          <select
-            id="np-side"
-            value={form.affectedSide}
-            onChange={(e) => setForm({ ...form, affectedSide: e.target.value as NewPatient['affectedSide'] })}
-          >
-            {SIDES.map((s) => (
-              <option key={s} value={s}>
-                {t(`sides.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      <ErrorText error={create.error} />
-      <button type="submit" disabled={create.isPending}>
-        {t('patients.addSubmit')}
-      </button>
-    </form>
   );
 }

@@ -1,4 +1,4 @@
-import type { PatientProfileInput } from '@hemispasm/core';
+import { type PatientProfileInput, toRoman } from '@hemispasm/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Patient } from '../../api/types';
@@ -112,7 +112,7 @@ export function ProfileForm({
           >
             {[1, 2, 3, 4].map((g) => (
               <option key={g} value={g}>
-                {['I', 'II', 'III', 'IV'][g - 1]}
+                {toRoman(g)}
               </option>
             ))}
           </select>
