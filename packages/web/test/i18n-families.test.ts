@@ -43,10 +43,13 @@ describe('value-built UI strings', () => {
   it.each([
     ['en', en],
     ['zh', zh],
-  ])('%s has every option, recommendation, side, sex, time point, status, vessel and decision-aid item', (_lang, tree) => {
-    const missing = families.filter((k) => typeof get(tree as Tree, k) !== 'string');
-    expect(missing).toEqual([]);
-  });
+  ])(
+    '%s has every option, recommendation, side, sex, time point, status, vessel and decision-aid item',
+    (_lang, tree) => {
+      const missing = families.filter((k) => typeof get(tree as Tree, k) !== 'string');
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('the SURE test has exactly its four items', () => {
     expect(SURE_ITEMS).toHaveLength(4);
