@@ -1,11 +1,10 @@
 /**
  * Builds the Fastify application: zod validation and serialization, the OpenAPI document (/docs,
  * /docs/json), the session/CSRF/policy guard, the audit trail, problem+json errors, the API routes and,
- * when packages/web/dist exists, the web app with single-page fallback.
+ * when the web app is built (@hemispasm/web's dist/), the web app with single-page fallback.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -25,6 +24,7 @@ import type { RouteEntry } from './http/route-config';
 import { zodValidatorCompiler } from './http/validation';
 import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
+import { defaultWebDist } from './web-dist';
 
 export interface AppOptions {
   db: Db;
@@ -32,7 +32,7 @@ export interface AppOptions {
   databaseKind?: 'pglite' | 'postgres';
   /** pino logger options, `false` for none (tests). */
   logger?: FastifyServerOptions['logger'];
-  /** Folder of the built web app; default packages/web/dist when it exists; `false` to not serve it. */
+  /** Folder of the built web app; default @hemispasm/web's dist/ when it exists; `false` to not serve it. */
   webDist?: string | false;
   /** Mark cookies Secure (serve over HTTPS). Default: only when NODE_ENV=production. */
   secureCookies?: boolean;
@@ -40,7 +40,7 @@ export interface AppOptions {
   bodyLimit?: number;
 }
 
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const DEFAULT_WEB_DIST = defaultWebDist();
 export const API_VERSION = '0.1.0';
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {

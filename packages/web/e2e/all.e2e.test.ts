@@ -5,6 +5,7 @@ import { accessibilityChecks } from './journeys/accessibility';
 import { clinicianJourney } from './journeys/clinician';
 import { patientJourney } from './journeys/patient';
 import { selfTestJourney } from './journeys/self-test';
+import { shellChecks } from './journeys/shell';
 
 /**
  * The browser journeys, against one real server (PGlite in a temp folder, demo clinic) serving the
@@ -28,3 +29,4 @@ clinicianJourney(env);
 patientJourney(env);
 selfTestJourney(env);
 accessibilityChecks(env);
+shellChecks(env);

@@ -52,7 +52,8 @@ export function Layout({
       </button>
       <header className="topbar">
         <a className="brand" href={href('/')}>
-          hemispasm
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <span className="brand-name">hemispasm</span>
         </a>
         <nav className="mainnav" aria-label={t('nav.label')}>
           <ul>
