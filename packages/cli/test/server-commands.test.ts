@@ -1,6 +1,7 @@
 /**
  * The server commands end to end: `demo` seeds a data folder and prints the logins, `admin create`
- * adds an admin, and `serve` runs as a real process on that folder, answers, and stops on SIGTERM.
+ * adds an admin, and `serve` runs as a real process on that folder, answers (API and web app), and stops
+ * on SIGTERM.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -120,6 +121,10 @@ describe('hemispasm demo / admin / serve', () => {
         });
         const health = await fetch(`${url}/api/health`);
         expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+        // The web app `npm ci` built (root `prepare`), found through @hemispasm/web.
+        const page = await fetch(url);
+        expect(page.status, 'no web app at /: npm ci builds it (npm run build -w @hemispasm/web)').toBe(200);
+        expect(await page.text()).toContain('<div id="root">');
         const login = await fetch(`${url}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
