@@ -1,18 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/auth';
-import { FormFooter, InputField } from '../components/form';
+import { bindFields, FormFooter, InputField } from '../components/form';
 import { navigate } from '../router';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [form, setForm] = useState({ email: '', password: '' });
+  const field = bindFields(form, setForm);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    login.mutate({ email, password }, { onSuccess: () => navigate('/') });
+    login.mutate(form, { onSuccess: () => navigate('/') });
   }
 
   return (
@@ -26,8 +26,7 @@ export function LoginPage() {
           type="email"
           autoComplete="username"
           required
-          value={email}
-          onValue={setEmail}
+          {...field('email')}
         />
         <InputField
           id="login-password"
@@ -35,8 +34,7 @@ export function LoginPage() {
           type="password"
           autoComplete="current-password"
           required
-          value={password}
-          onValue={setPassword}
+          {...field('password')}
         />
         <FormFooter submission={login} submitLabel={t('auth.submit')} showSaved={false} />
       </form>

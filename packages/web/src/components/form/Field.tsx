@@ -45,6 +45,23 @@ export function InputField({
   );
 }
 
+/** A labelled number `<input>`; an emptied box reports 0 (the browser's `required`/`min` say what is allowed). */
+export function NumberField({
+  value,
+  onValue,
+  ...props
+}: Omit<Parameters<typeof InputField>[0], 'value' | 'onValue' | 'type'> & {
+  value: number;
+  onValue: (value: number) => void;
+}) {
+  return <InputField {...props} type="number" value={value} onValue={(v) => onValue(Number(v))} />;
+}
+
+/** A labelled date `<input>` (ISO `YYYY-MM-DD`, as the API takes dates). */
+export function DateField(props: Omit<Parameters<typeof InputField>[0], 'type'>) {
+  return <InputField {...props} type="date" />;
+}
+
 /** A labelled multi-line text box. */
 export function TextAreaField({
   id,

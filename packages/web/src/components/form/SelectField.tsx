@@ -1,19 +1,30 @@
 import type { ReactNode } from 'react';
 import { Field } from './Field';
 
-type Choice = string | number;
+type Value = string | number;
 
-interface SelectProps<T extends Choice> {
-  id: string;
-  label: ReactNode;
-  /** The values to choose from (usually one of core's vocabularies), in the order shown. */
-  options: readonly T[];
-  /** How a value is shown; by default as it is. */
-  optionLabel?: (value: T) => string;
+/** One choice of a select: the value it stands for and how it is shown. */
+export interface Choice<T extends Value> {
+  value: T;
+  label: string;
 }
 
-/** A labelled `<select>` over a list of values. */
-export function SelectField<T extends Choice>({
+/** The choices for a list of values (usually one of core's vocabularies), in its order. */
+export function choicesOf<T extends Value>(
+  values: readonly T[],
+  label: (value: T) => string = String,
+): Choice<T>[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
+interface SelectProps<T extends Value> {
+  id: string;
+  label: ReactNode;
+  choices: readonly Choice<T>[];
+}
+
+/** A labelled `<select>` over a list of choices. */
+export function SelectField<T extends Value>({
   value,
   onValue,
   ...props
@@ -22,17 +33,16 @@ export function SelectField<T extends Choice>({
 }
 
 /** The same with a first choice, labelled `empty`, that stands for "not given" (null). */
-export function OptionalSelectField<T extends Choice>(
+export function OptionalSelectField<T extends Value>(
   props: SelectProps<T> & { value: T | null; onValue: (value: T | null) => void; empty: string },
 ) {
   return <Select {...props} />;
 }
 
-function Select<T extends Choice>({
+function Select<T extends Value>({
   id,
   label,
-  options,
-  optionLabel = String,
+  choices,
   value,
   onValue,
   empty,
@@ -42,12 +52,12 @@ function Select<T extends Choice>({
       <select
         id={id}
         value={value ?? ''}
-        onChange={(e) => onValue(options.find((o) => String(o) === e.target.value) ?? null)}
+        onChange={(e) => onValue(choices.find((c) => String(c.value) === e.target.value)?.value ?? null)}
       >
         {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {optionLabel(o)}
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 /** Form building blocks: every form of the app is made of these, so labels, hints and footers look and behave alike. */
-export { Checkbox, Field, InputField, TextAreaField } from './Field';
+export { bindChecks, bindFields } from './bind';
+export { Checkbox, DateField, Field, InputField, NumberField, TextAreaField } from './Field';
 export { FormFooter, type Submission } from './FormFooter';
-export { OptionalSelectField, SelectField } from './SelectField';
+export { type Choice, choicesOf, OptionalSelectField, SelectField } from './SelectField';

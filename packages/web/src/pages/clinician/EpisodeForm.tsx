@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
 import type { NewEpisode } from '../../api/types';
-import { FormFooter, InputField, SelectField } from '../../components/form';
+import { bindFields, choicesOf, DateField, FormFooter, InputField, SelectField } from '../../components/form';
 import { todayIso } from '../../lib/dates';
 import { splitList } from '../../lib/text';
 import type { EpisodeCommon } from './episode/common';
@@ -21,25 +21,26 @@ export function EpisodeForm({ patientId, defaultSide }: { patientId: string; def
   const { t } = useTranslation();
   const create = usePatientWrite('episodes', patientId, api.createEpisode);
   const [kind, setKind] = useState<TreatmentKind>('botulinum_toxin');
-  const [startDate, setStartDate] = useState(todayIso());
-  const [side, setSide] = useState<TreatedSide>(defaultSide);
-  const [complications, setComplications] = useState('');
+  const [common, setCommon] = useState({ startDate: todayIso(), side: defaultSide, complications: '' });
   const [toxin, setToxin] = useState(TOXIN_DEFAULT);
   const [mvd, setMvd] = useState(MVD_DEFAULT);
   const [rf, setRf] = useState(RF_DEFAULT);
   const [oral, setOral] = useState(ORAL_DEFAULT);
+  const field = bindFields(common, setCommon);
+  const kinds = choicesOf(TREATMENT_KINDS, (k) => t(`options.${k}.name`));
+  const sides = choicesOf(TREATED_SIDES, (s) => t(`sides.${s}`));
 
   function body(): NewEpisode {
-    const common: EpisodeCommon = { startDate, side, complications: splitList(complications) };
+    const c: EpisodeCommon = { ...common, complications: splitList(common.complications) };
     switch (kind) {
       case 'botulinum_toxin':
-        return toxinBody(common, toxin);
+        return toxinBody(c, toxin);
       case 'mvd':
-        return mvdBody(common, mvd);
+        return mvdBody(c, mvd);
       case 'rf_neurotomy':
-        return rfBody(common, rf);
+        return rfBody(c, rf);
       case 'oral_medication':
-        return oralBody(common, oral);
+        return oralBody(c, oral);
     }
   }
 
@@ -51,31 +52,10 @@ export function EpisodeForm({ patientId, defaultSide }: { patientId: string; def
   return (
     <form onSubmit={submit} data-testid="episode-form" aria-label={t('episode.title')}>
       <div className="row">
-        <SelectField
-          id="ep-kind"
-          label={t('episode.kind')}
-          options={TREATMENT_KINDS}
-          optionLabel={(k) => t(`options.${k}.name`)}
-          value={kind}
-          onValue={setKind}
-        />
-        <InputField
-          id="ep-date"
-          label={t('episode.date')}
-          type="date"
-          required
-          value={startDate}
-          onValue={setStartDate}
-        />
+        <SelectField id="ep-kind" label={t('episode.kind')} choices={kinds} value={kind} onValue={setKind} />
+        <DateField id="ep-date" label={t('episode.date')} required {...field('startDate')} />
         {kind !== 'oral_medication' && (
-          <SelectField
-            id="ep-side"
-            label={t('episode.side')}
-            options={TREATED_SIDES}
-            optionLabel={(s) => t(`sides.${s}`)}
-            value={side}
-            onValue={setSide}
-          />
+          <SelectField id="ep-side" label={t('episode.side')} choices={sides} {...field('side')} />
         )}
       </div>
 
@@ -89,9 +69,8 @@ export function EpisodeForm({ patientId, defaultSide }: { patientId: string; def
           <InputField
             id="ep-complications"
             label={kind === 'oral_medication' ? t('episode.sideEffects') : t('episode.complications')}
-            value={complications}
-            onValue={setComplications}
             aria-describedby="ep-complications-hint"
+            {...field('complications')}
           />
           <p id="ep-complications-hint" className="small muted">
             {t('episode.listHint')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
 import type { Patient } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
+import { TableHead } from '../../components/TableHead';
 import { TableWrap } from '../../components/TableWrap';
 import { ageFrom } from '../../lib/dates';
 import { href } from '../../router';
@@ -61,15 +62,15 @@ export function PatientListPage() {
         <TableWrap label={t('patients.title')}>
           <table data-testid="patient-table">
             <caption className="small muted">{t('patients.count', { n: shown.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('patients.name')}</th>
-                <th scope="col">{t('patients.age')}</th>
-                <th scope="col">{t('patients.sex')}</th>
-                <th scope="col">{t('patients.side')}</th>
-                <th scope="col">{t('patients.onset')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('patients.name'),
+                t('patients.age'),
+                t('patients.sex'),
+                t('patients.side'),
+                t('patients.onset'),
+              ]}
+            />
             <tbody>
               {shown.map((p) => (
                 <tr key={p.id}>

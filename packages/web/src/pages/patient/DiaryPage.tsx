@@ -3,7 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { api, usePatientList, usePatientWrite } from '../../api/endpoints';
 import type { NewDiaryEntry } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
-import { Checkbox, FormFooter, InputField, TextAreaField } from '../../components/form';
+import {
+  bindChecks,
+  bindFields,
+  Checkbox,
+  DateField,
+  FormFooter,
+  InputField,
+  TextAreaField,
+} from '../../components/form';
+import { TableHead } from '../../components/TableHead';
 import { TableWrap } from '../../components/TableWrap';
 import { todayIso } from '../../lib/dates';
 
@@ -47,6 +56,8 @@ export function DiaryPage({ patientId }: { patientId: string }) {
     toxinWearingOff: false,
   };
   const [form, setForm] = useState<DiaryForm>(blank);
+  const field = bindFields(form, setForm);
+  const check = bindChecks(form, setForm);
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -60,14 +71,7 @@ export function DiaryPage({ patientId }: { patientId: string }) {
       <form className="card" onSubmit={submit} aria-labelledby="diary-new">
         <h2 id="diary-new">{t('diary.new')}</h2>
         <div className="row">
-          <InputField
-            id="diary-date"
-            label={t('common.date')}
-            type="date"
-            required
-            value={form.entryDate}
-            onValue={(entryDate) => setForm({ ...form, entryDate })}
-          />
+          <DateField id="diary-date" label={t('common.date')} required {...field('entryDate')} />
           <InputField
             id="diary-severity"
             label={t('diary.severity', { value: form.severity })}
@@ -76,8 +80,8 @@ export function DiaryPage({ patientId }: { patientId: string }) {
             min={0}
             max={10}
             step={1}
-            value={form.severity}
             aria-valuetext={t('diary.severityValue', { value: form.severity })}
+            value={form.severity}
             onValue={(v) => setForm({ ...form, severity: Number(v) })}
           />
           <InputField
@@ -92,20 +96,10 @@ export function DiaryPage({ patientId }: { patientId: string }) {
         <fieldset>
           <legend>{t('diary.toxinCycle')}</legend>
           {TOXIN_MARKS.map((m) => (
-            <Checkbox
-              key={m}
-              label={t(`diary.${m}`)}
-              checked={form[m]}
-              onChecked={(on) => setForm({ ...form, [m]: on })}
-            />
+            <Checkbox key={m} label={t(`diary.${m}`)} {...check(m)} />
           ))}
         </fieldset>
-        <TextAreaField
-          id="diary-notes"
-          label={t('common.notes')}
-          value={form.notes}
-          onValue={(notes) => setForm({ ...form, notes })}
-        />
+        <TextAreaField id="diary-notes" label={t('common.notes')} {...field('notes')} />
         <FormFooter submission={create} submitLabel={t('diary.add')} />
       </form>
 
@@ -116,15 +110,15 @@ export function DiaryPage({ patientId }: { patientId: string }) {
         <TableWrap label={t('diary.entries')}>
           <table data-testid="diary-table">
             <caption className="muted small">{t('diary.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.date')}</th>
-                <th scope="col">{t('diary.severityShort')}</th>
-                <th scope="col">{t('diary.episodesShort')}</th>
-                <th scope="col">{t('diary.toxinCycle')}</th>
-                <th scope="col">{t('common.notes')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('common.date'),
+                t('diary.severityShort'),
+                t('diary.episodesShort'),
+                t('diary.toxinCycle'),
+                t('common.notes'),
+              ]}
+            />
             <tbody>
               {[...entries.data]
                 .sort((a, b) => b.entryDate.localeCompare(a.entryDate))

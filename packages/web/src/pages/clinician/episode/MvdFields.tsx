@@ -1,6 +1,13 @@
 import { OFFENDING_VESSELS, type OffendingVessel } from '@hemispasm/core';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, InputField, SelectField } from '../../../components/form';
+import {
+  bindChecks,
+  bindFields,
+  Checkbox,
+  choicesOf,
+  InputField,
+  SelectField,
+} from '../../../components/form';
 import type { EpisodeCommon, EpisodeOf, KindFieldsProps } from './common';
 
 const LSR_GONE = ['yes', 'no', 'unknown'] as const;
@@ -38,17 +45,14 @@ export const mvdBody = (c: EpisodeCommon, s: MvdState): EpisodeOf<'mvd'> => ({
 /** A microvascular decompression: surgeon, the vessels found, intraoperative monitoring. */
 export function MvdFields({ value, onChange }: KindFieldsProps<MvdState>) {
   const { t } = useTranslation();
-  const set = (change: Partial<MvdState>) => onChange({ ...value, ...change });
-  const lsrGoneLabel = (a: MvdState['lsrGone']) => t(a === 'unknown' ? 'episode.unknown' : `common.${a}`);
+  const field = bindFields(value, onChange);
+  const check = bindChecks(value, onChange);
+  const lsrGone = choicesOf(LSR_GONE, (a) => t(a === 'unknown' ? 'episode.unknown' : `common.${a}`));
+  const toggle = (v: OffendingVessel, on: boolean) =>
+    onChange({ ...value, vessels: on ? [...value.vessels, v] : value.vessels.filter((x) => x !== v) });
   return (
     <>
-      <InputField
-        id="ep-surgeon"
-        label={t('episode.surgeon')}
-        required
-        value={value.surgeon}
-        onValue={(surgeon) => set({ surgeon })}
-      />
+      <InputField id="ep-surgeon" label={t('episode.surgeon')} required {...field('surgeon')} />
       <fieldset>
         <legend>{t('episode.vessels')}</legend>
         {OFFENDING_VESSELS.map((v) => (
@@ -56,24 +60,15 @@ export function MvdFields({ value, onChange }: KindFieldsProps<MvdState>) {
             key={v}
             label={t(`episode.vessel.${v}`)}
             checked={value.vessels.includes(v)}
-            onChecked={(on) =>
-              set({ vessels: on ? [...value.vessels, v] : value.vessels.filter((x) => x !== v) })
-            }
+            onChecked={(on) => toggle(v, on)}
           />
         ))}
       </fieldset>
       <fieldset>
         <legend>{t('episode.monitoring')}</legend>
-        <Checkbox label={t('episode.lsr')} checked={value.lsr} onChecked={(lsr) => set({ lsr })} />
-        <SelectField
-          id="ep-lsr-gone"
-          label={t('episode.lsrGone')}
-          options={LSR_GONE}
-          optionLabel={lsrGoneLabel}
-          value={value.lsrGone}
-          onValue={(lsrGone) => set({ lsrGone })}
-        />
-        <Checkbox label={t('episode.baep')} checked={value.baep} onChecked={(baep) => set({ baep })} />
+        <Checkbox label={t('episode.lsr')} {...check('lsr')} />
+        <SelectField id="ep-lsr-gone" label={t('episode.lsrGone')} choices={lsrGone} {...field('lsrGone')} />
+        <Checkbox label={t('episode.baep')} {...check('baep')} />
       </fieldset>
     </>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { InputField } from '../../../components/form';
+import { bindFields, InputField } from '../../../components/form';
 import type { EpisodeCommon, EpisodeOf, KindFieldsProps } from './common';
 
 export type OralState = Pick<EpisodeOf<'oral_medication'>, 'drug' | 'doseSchedule'>;
@@ -17,22 +17,11 @@ export const oralBody = (c: EpisodeCommon, s: OralState): EpisodeOf<'oral_medica
 /** An oral medication course: the drug and its dose schedule. */
 export function OralFields({ value, onChange }: KindFieldsProps<OralState>) {
   const { t } = useTranslation();
+  const field = bindFields(value, onChange);
   return (
     <div className="row">
-      <InputField
-        id="ep-drug"
-        label={t('episode.drug')}
-        required
-        value={value.drug}
-        onValue={(drug) => onChange({ ...value, drug })}
-      />
-      <InputField
-        id="ep-dose"
-        label={t('episode.dose')}
-        required
-        value={value.doseSchedule}
-        onValue={(doseSchedule) => onChange({ ...value, doseSchedule })}
-      />
+      <InputField id="ep-drug" label={t('episode.drug')} required {...field('drug')} />
+      <InputField id="ep-dose" label={t('episode.dose')} required {...field('doseSchedule')} />
     </div>
   );
 }

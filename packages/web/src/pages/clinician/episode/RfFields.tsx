@@ -1,6 +1,14 @@
 import { HOUSE_BRACKMANN_GRADES, type HouseBrackmannGrade, toRoman } from '@hemispasm/core';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, InputField, SelectField } from '../../../components/form';
+import {
+  bindChecks,
+  bindFields,
+  Checkbox,
+  choicesOf,
+  InputField,
+  NumberField,
+  SelectField,
+} from '../../../components/form';
 import type { EpisodeCommon, EpisodeOf, KindFieldsProps } from './common';
 
 type Rf = EpisodeOf<'rf_neurotomy'>;
@@ -28,56 +36,36 @@ export const rfBody = (c: EpisodeCommon, s: RfState): Rf => ({
   complications: c.complications,
 });
 
+const GRADES = choicesOf(HOUSE_BRACKMANN_GRADES, toRoman);
+
 /** A radiofrequency neurotomy: guidance, approach, needle, lesion parameters, grade right after. */
 export function RfFields({ value, onChange }: KindFieldsProps<RfState>) {
   const { t } = useTranslation();
-  const set = (change: Partial<RfState>) => onChange({ ...value, ...change });
+  const field = bindFields(value, onChange);
   return (
     <div className="row">
-      <Checkbox
-        label={t('episode.ctGuided')}
-        checked={value.ctGuided}
-        onChecked={(ctGuided) => set({ ctGuided })}
-      />
-      <InputField
-        id="ep-approach"
-        label={t('episode.approach')}
-        required
-        value={value.approach}
-        onValue={(approach) => set({ approach })}
-      />
-      <InputField
-        id="ep-needle"
-        label={t('episode.needle')}
-        required
-        value={value.needle}
-        onValue={(needle) => set({ needle })}
-      />
-      <InputField
+      <Checkbox label={t('episode.ctGuided')} {...bindChecks(value, onChange)('ctGuided')} />
+      <InputField id="ep-approach" label={t('episode.approach')} required {...field('approach')} />
+      <InputField id="ep-needle" label={t('episode.needle')} required {...field('needle')} />
+      <NumberField
         id="ep-temp"
         label={t('episode.temperature')}
-        type="number"
         min={40}
         max={95}
-        value={value.temperatureC}
-        onValue={(v) => set({ temperatureC: Number(v) })}
+        {...field('temperatureC')}
       />
-      <InputField
+      <NumberField
         id="ep-duration"
         label={t('episode.durationS')}
-        type="number"
         min={1}
         max={600}
-        value={value.durationS}
-        onValue={(v) => set({ durationS: Number(v) })}
+        {...field('durationS')}
       />
       <SelectField
         id="ep-hb"
         label={t('episode.immediateHb')}
-        options={HOUSE_BRACKMANN_GRADES}
-        optionLabel={toRoman}
-        value={value.immediateHouseBrackmann}
-        onValue={(immediateHouseBrackmann) => set({ immediateHouseBrackmann })}
+        choices={GRADES}
+        {...field('immediateHouseBrackmann')}
       />
     </div>
   );
