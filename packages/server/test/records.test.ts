@@ -4,6 +4,7 @@
  * the engine's output, the patient's decision-aid answers, video measurements and clinic outcomes.
  * Bad input gets a 4xx problem naming the field, never a 500, and leaves nothing behind.
  */
+import { readFileSync } from 'node:fs';
 import { analyzeSignals, DEFAULT_SCENARIO, generateScenario, OPTION_IDS } from '@hemispasm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
@@ -11,26 +12,10 @@ import { DEMO_COURSES, DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, type Requester, type World } from './helpers/world';
 
-const PROFILE = {
-  age: 52,
-  sex: 'female',
-  affectedSide: 'left',
-  symptomDurationMonths: 30,
-  progression: 'slow',
-  severity: { smcGrade: 2 },
-  imaging: { mri: 'neurovascular_conflict' },
-  asaClass: 1,
-  anticoagulated: false,
-  pregnant: false,
-  contralateralHearingLoss: false,
-  history: { bellsPalsy: false, facialTrauma: false },
-  preferences: {
-    riskTolerance: 'moderate',
-    avoidSurgery: false,
-    avoidGeneralAnesthesia: false,
-    wantsLongTermCure: true,
-  },
-};
+/** The repository's example profile of a typical patient (the one `npm start` shows). */
+const PROFILE = JSON.parse(
+  readFileSync(new URL('../../../examples/profile-typical.json', import.meta.url), 'utf8'),
+);
 
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 

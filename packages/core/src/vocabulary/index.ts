@@ -7,8 +7,6 @@
  * The order of each list is the order forms and tables show it in. Left and right are always the
  * patient's anatomical side, never the image's.
  */
-import type { OptionId } from '../decision/option-ids';
-
 export { toRoman } from '../instruments/roman';
 
 /** Administrative sex as recorded (the values of FHIR's AdministrativeGender). */
@@ -24,12 +22,7 @@ export const TREATED_SIDES = ['left', 'right'] as const;
 export type TreatedSide = (typeof TREATED_SIDES)[number];
 
 /** Treatments a clinic records as episodes: every decision option except observation, in its order. */
-export const TREATMENT_KINDS = [
-  'oral_medication',
-  'botulinum_toxin',
-  'mvd',
-  'rf_neurotomy',
-] as const satisfies readonly OptionId[];
+export const TREATMENT_KINDS = ['oral_medication', 'botulinum_toxin', 'mvd', 'rf_neurotomy'] as const;
 export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
 
 /**

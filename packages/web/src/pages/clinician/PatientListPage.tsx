@@ -1,10 +1,10 @@
-import { AFFECTED_SIDES, SEXES } from '@hemispasm/core';
+import { AFFECTED_SIDES, type AffectedSide, SEXES, type Sex } from '@hemispasm/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
-import type { Patient } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
+import { choicesOf, InputField, OptionalSelectField } from '../../components/form';
 import { TableHead } from '../../components/TableHead';
 import { TableWrap } from '../../components/TableWrap';
 import { ageFrom } from '../../lib/dates';
@@ -16,45 +16,40 @@ import { FhirImportCard } from './FhirExchange';
 export function PatientListPage() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [side, setSide] = useState<'' | Patient['affectedSide']>('');
-  const [sex, setSex] = useState<'' | Patient['sex']>('');
+  const [side, setSide] = useState<AffectedSide | null>(null);
+  const [sex, setSex] = useState<Sex | null>(null);
   const list = useQuery({ queryKey: ['patients', q], queryFn: () => api.patients(q) });
   const shown = useMemo(
     () => (list.data ?? []).filter((p) => (!side || p.affectedSide === side) && (!sex || p.sex === sex)),
     [list.data, side, sex],
   );
 
+  const any = t('patients.any');
+  const sides = choicesOf(AFFECTED_SIDES, (s) => t(`sides.${s}`));
+  const sexes = choicesOf(SEXES, (s) => t(`sexes.${s}`));
+
   return (
     <section>
       <h1>{t('patients.title')}</h1>
       <div className="card no-print">
         <form className="row" aria-label={t('patients.search')} onSubmit={(e) => e.preventDefault()}>
-          <div className="field">
-            <label htmlFor="patients-q">{t('patients.search')}</label>
-            <input id="patients-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="patients-side">{t('patients.side')}</label>
-            <select id="patients-side" value={side} onChange={(e) => setSide(e.target.value as typeof side)}>
-              <option value="">{t('patients.any')}</option>
-              {AFFECTED_SIDES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sides.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="patients-sex">{t('patients.sex')}</label>
-            <select id="patients-sex" value={sex} onChange={(e) => setSex(e.target.value as typeof sex)}>
-              <option value="">{t('patients.any')}</option>
-              {SEXES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`sexes.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <InputField id="patients-q" label={t('patients.search')} type="search" value={q} onValue={setQ} />
+          <OptionalSelectField
+            id="patients-side"
+            label={t('patients.side')}
+            empty={any}
+            choices={sides}
+            value={side}
+            onValue={setSide}
+          />
+          <OptionalSelectField
+            id="patients-sex"
+            label={t('patients.sex')}
+            empty={any}
+            choices={sexes}
+            value={sex}
+            onValue={setSex}
+          />
         </form>
       </div>
       <ErrorText error={list.error} />
