@@ -39,7 +39,14 @@ export function webBuildIsStale(): boolean {
 }
 
 export function ensureWebBuilt(): void {
-  if (webBuildIsStale()) execFileSync('npm', ['run', 'build', '--silent'], { cwd: webDir, stdio: 'inherit' });
+  if (!webBuildIsStale()) return;
+  // A production build whoever asks: under a test runner NODE_ENV is `test`, and Vite would then bundle
+  // React's development build into the dist/ that `npm start` serves next.
+  execFileSync('npm', ['run', 'build', '--silent'], {
+    cwd: webDir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) ensureWebBuilt();
