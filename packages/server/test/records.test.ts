@@ -17,6 +17,15 @@ const PROFILE = JSON.parse(
   readFileSync(new URL('../../../examples/profile-typical.json', import.meta.url), 'utf8'),
 );
 
+/** A valid new-patient body, changed where a test says. */
+const newPatient = (change: Record<string, unknown>) => ({
+  name: 'X',
+  birthDate: '1971-02-03',
+  sex: 'female',
+  affectedSide: 'right',
+  ...change,
+});
+
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 
 describeEachDatabase('patient records API', (variant) => {
@@ -38,12 +47,7 @@ describeEachDatabase('patient records API', (variant) => {
 
   describe('patients', () => {
     it('lets a clinician add a patient who then appears in their clinic only', async () => {
-      const r = await doc('POST', '/api/patients', {
-        name: 'Nora New',
-        birthDate: '1971-02-03',
-        sex: 'female',
-        affectedSide: 'right',
-      });
+      const r = await doc('POST', '/api/patients', newPatient({ name: 'Nora New' }));
       expect(r.statusCode).toBe(201);
       const id = r.json().id;
       const mine = (await doc('GET', '/api/patients')).json().map((p: { id: string }) => p.id);
@@ -56,12 +60,7 @@ describeEachDatabase('patient records API', (variant) => {
     });
 
     it('refuses a birth date in the future and an onset before birth, naming the fields', async () => {
-      const r = await doc('POST', '/api/patients', {
-        name: 'X',
-        birthDate: '2999-01-01',
-        sex: 'male',
-        affectedSide: 'left',
-      });
+      const r = await doc('POST', '/api/patients', newPatient({ birthDate: '2999-01-01' }));
       expect(r.statusCode).toBe(400);
       expect(issuePaths(r.body)).toEqual(['body.birthDate']);
       const r2 = await doc('PATCH', `/api/patients/${p2}`, { onsetDate: '1950-01-01' });
