@@ -83,11 +83,27 @@ for (const c of ['ALL', ...conditions]) {
       pct(m.blinkFpRate),
       pct(m.sideAccuracy),
       (100 * m.stfError).toFixed(2),
+      pct(m.mouthRegionAccuracy),
+      `${counts.get(key(d.name, c))!.matchedBilateral}/${counts.get(key(d.name, c))!.truthBilateral} (${counts.get(key(d.name, c))!.detectedBilateral})`,
     ]);
   }
 }
 console.log(
-  table(['condition', 'detector', 'recall', 'precision', 'F1', 'blink FP', 'side acc', 'STF err (pp)'], rows),
+  table(
+    [
+      'condition',
+      'detector',
+      'recall',
+      'precision',
+      'F1',
+      'blink FP',
+      'side acc',
+      'STF err (pp)',
+      'mouth region',
+      'bilat. closures found (det.)',
+    ],
+    rows,
+  ),
 );
 
 // Throughput: each detector on the same 2-minute 30 fps series, median of runs, side by side.

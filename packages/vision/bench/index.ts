@@ -18,6 +18,11 @@ import { createNodeLandmarker, decodeFrames, probeVideo, signalsFromLandmarks } 
 import { type PaintedClosure, writeScenarioVideo } from '../src/testing/index';
 
 const quick = process.argv.includes('--quick');
+if (process.argv.includes('--detection')) {
+  // Detection quality on animated faces instead of throughput (bench/detection.ts).
+  await import('./detection');
+  process.exit(0);
+}
 const SHORT_S = quick ? 20 : 60;
 const LONG_REPEAT = quick ? 6 : 10;
 const cacheDir = fileURLToPath(new URL('../../../node_modules/.cache/hemispasm-bench/', import.meta.url));

@@ -12,5 +12,5 @@ export * from './landmarks/mesh-indices';
 export { type BrowserAsset, browserAssets } from './node/browser-assets';
 export { type DecodedFrame, decodeFrames } from './node/decode';
 export { type ExtractOptions, extractSignalsFromVideo, splitFrames } from './node/extract';
-export { createNodeLandmarker, humanModelsDir, tfjsWasmDir } from './node/human-node';
+export { createNodeLandmarker, faceMeshTriangles, humanModelsDir, tfjsWasmDir } from './node/human-node';
 export { DEFAULT_MAX_WIDTH, probeVideo, type VideoInfo } from './node/probe';

@@ -2,7 +2,7 @@
  * The browser landmark worker in real headless Chromium (Debian's chromium, driven by playwright-core):
  * the worker is bundled with esbuild, the page and the model/wasm files are served from a local server, any
  * other request is refused (no network), and the worker runs on frames of a generated video of a real face
- * with the patient's right eye painted shut.
+ * with the patient's right eye shut by the face animator.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -20,7 +20,7 @@ import { writeScenarioVideo } from '../src/testing/index';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FPS = 10;
-// Right eye painted shut from 1.0 to 2.0 s of a 3 s video (frames 10–20 of 30).
+// Right eye shut from 1.0 to 2.0 s of a 3 s video (frames 10–20 of 30).
 const SHUT = { startS: 1.0, endS: 2.0 };
 
 const PAGE = `<!doctype html><meta charset="utf-8"><title>landmark worker test</title>
@@ -149,7 +149,7 @@ function expectRightShut(frames: SignalFrame[]) {
 }
 
 describe.skipIf(!existsSync(CHROMIUM))('landmark worker in headless Chromium', () => {
-  it('measures every frame and sees the painted right eye shut, with eye overlays on the right side of the patient', async () => {
+  it('measures every frame and sees the right eye shut, with eye overlays on the right side of the patient', async () => {
     const replies = await runInBrowser(false);
     expect(replies).toHaveLength(3 * FPS);
     expectRightShut(replies.map((r) => r.frame));

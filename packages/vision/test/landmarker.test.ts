@@ -1,12 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createNodeLandmarker, type Landmarker, signalsFromLandmarks } from '../src/index';
-import {
-  ASTRONAUT_CROP,
-  eyeShapes,
-  loadImageRgb,
-  paintEyeClosure,
-  testFacePhoto,
-} from '../src/testing/index';
+import { loadFaceRig, REST, REST_SIDE, renderStill } from '../src/testing/index';
 
 const W = 640;
 const H = 360;
@@ -16,10 +10,10 @@ let rightShut: Uint8Array;
 
 beforeAll(async () => {
   landmarker = await createNodeLandmarker();
-  open = await loadImageRgb(testFacePhoto(), W, H, ASTRONAUT_CROP);
-  const eyes = eyeShapes((await landmarker.detect(open, W, H))!, open, W);
-  rightShut = open.slice();
-  paintEyeClosure(rightShut, W, eyes.right, 1);
+  const rig = await loadFaceRig({ width: W, height: H });
+  open = rig.image;
+  // The patient's right upper lid warped down onto the lower lid (the face animator, no painting).
+  rightShut = renderStill(rig, { ...REST, right: { ...REST_SIDE, eyeClosure: 1 } }).rgb;
 }, 60_000);
 
 const eyeR = async (frame: Uint8Array) =>

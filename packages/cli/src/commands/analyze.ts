@@ -7,8 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
   analyzeSignals,
+  checkSide,
   InputError,
   parseSignalCsv,
+  type RecordedSide,
+  type SideCheck,
   type SignalSeries,
   type SpasmAnalysis,
 } from '@hemispasm/core';
@@ -72,7 +75,29 @@ const SIDE_TEXT: Record<SpasmAnalysis['side'], string> = {
 
 const n1 = (x: number) => x.toFixed(1);
 
-export function formatAnalysis(path: string, a: SpasmAnalysis): string {
+/** Plain-language red flag for bilateral closures (clinical evidence §3.1–3.2; web: i18n selfTest.redFlagBilateral). */
+export const BILATERAL_CLOSURE_WARNING =
+  'Both eyes closed together for more than half a second. Closures of both eyes are not typical of hemifacial ' +
+  'spasm (which affects one side); they can be a sign of another condition, such as blepharospasm. Show this ' +
+  'result to a doctor.';
+
+const SIDE_NAME: Record<string, string> = {
+  left: 'left',
+  right: 'right',
+  bilateral: 'both sides',
+  none: 'none',
+};
+
+/** The side-check warning, naming both sides (null when they agree or there are fewer than 3 events). */
+export function sideWarning(c: SideCheck): string | null {
+  if (c.status !== 'differs') return null;
+  return (
+    `Side check: ${c.events} spasms were measured on the ${SIDE_NAME[c.measuredSide]} side, but the patient's ` +
+    `recorded affected side is ${SIDE_NAME[c.recordedSide]}. Check the record, and whether the video is mirrored (--mirrored).`
+  );
+}
+
+export function formatAnalysis(path: string, a: SpasmAnalysis, side?: SideCheck): string {
   const lines = [
     `Spasm analysis of ${path}`,
     `  duration  ${n1(a.durationS)} s at ${a.fps} fps` +
@@ -81,6 +106,14 @@ export function formatAnalysis(path: string, a: SpasmAnalysis): string {
     `  spasms    ${a.spasmCount} (${n1(a.spasmsPerMinute)} per minute), ${n1(100 * a.spasmTimeFraction)} % of the time, longest ${n1(a.longestSpasmS)} s`,
     `  blinks    ${a.blinkCount} (${n1(a.blinksPerMinute)} per minute)`,
   ];
+  if (a.bilateralClosureCount)
+    lines.push(
+      `  closures of both eyes > 0.5 s  ${a.bilateralClosureCount}`,
+      '',
+      `RED FLAG: ${BILATERAL_CLOSURE_WARNING}`,
+    );
+  const warning = side && sideWarning(side);
+  if (warning) lines.push('', `WARNING: ${warning}`);
   if (a.events.length > 0) {
     const table = new Table({
       head: ['#', 'start s', 'end s', 'length s', 'kind', 'side', 'regions', 'peak closure'],
@@ -110,6 +143,12 @@ export function formatAnalysis(path: string, a: SpasmAnalysis): string {
   return lines.join('\n');
 }
 
+function parseRecordedSide(value: string | undefined): RecordedSide | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'left' || value === 'right' || value === 'bilateral') return value;
+  throw new UsageError(`--affected-side: expected left, right or bilateral, got "${value}"`);
+}
+
 export const analyzeCommand: CommandModule = {
   register(program: Command, output: Output) {
     program
@@ -124,12 +163,22 @@ export const analyzeCommand: CommandModule = {
         'a video that is mirrored (selfie recording): swap image sides back to patient sides',
       )
       .option('--workers <n>', 'video: worker threads (default: one per core, at most 2)')
-      .action(async (input: string, flags: { json?: boolean } & VideoFlags) => {
+      .option(
+        '--affected-side <side>',
+        "the patient's recorded affected side (left, right or bilateral): warn when the measurement (≥ 3 spasms) says otherwise",
+      )
+      .action(async (input: string, flags: { json?: boolean; affectedSide?: string } & VideoFlags) => {
+        const recorded = parseRecordedSide(flags.affectedSide);
         const series = await loadSeries(input, output, flags);
         checkMeasurable(input, series);
         const analysis = analyzeSignals(series);
-        if (flags.json) printJson(output, analysis);
-        else output.out(formatAnalysis(input, analysis));
+        const side = recorded ? checkSide(analysis, recorded) : undefined;
+        if (flags.json)
+          printJson(
+            output,
+            side ? { ...analysis, sideCheck: { ...side, warning: sideWarning(side) } } : analysis,
+          );
+        else output.out(formatAnalysis(input, analysis, side));
       });
   },
 };

@@ -8,11 +8,18 @@ export const SpasmEventSchema = z.strictObject({
   /** Seconds from the start of the series. */
   startS: z.number().finite().min(0),
   endS: z.number().finite().min(0),
-  /** `both` only for blinks (bilateral closures); spasms are one-sided. */
+  /** `both` for blinks and bilateral closures (closures of both eyes together); spasms are one-sided. */
   side: z.enum(['left', 'right', 'both']),
-  kind: z.enum(['spasm', 'blink']),
-  /** Facial regions that took part: the eye closed and/or the same-side mouth corner was pulled. */
-  regions: z.array(z.enum(['eye', 'mouth'])).min(1),
+  /**
+   * `spasm`: a one-sided event; `blink`: both eyes close together briefly; `bilateral_closure`: both eyes
+   * shut together for longer than 0.5 s — not typical of hemifacial spasm (a red flag, see `redFlags`).
+   */
+  kind: z.enum(['spasm', 'blink', 'bilateral_closure']),
+  /**
+   * Facial regions that took part: `eye` (the lids closed), `mouth` (the same-side mouth corner was pulled),
+   * `cheek` (a lower-face spasm that also narrows the eye from below: the cheek pushing the lower lid up).
+   */
+  regions: z.array(z.enum(['eye', 'cheek', 'mouth'])).min(1),
   /** Deepest eye closure in the event, 0 (open as at baseline) … 1 (fully closed); 0 for mouth-only events. */
   peakClosure: z.number().finite().min(0).max(1),
 });
@@ -33,6 +40,14 @@ export const SpasmAnalysisSchema = z.strictObject({
   longestSpasmS: z.number().finite().min(0),
   blinkCount: z.number().int().min(0),
   blinksPerMinute: z.number().finite().min(0),
+  /** Closures of both eyes together longer than 0.5 s (counted apart from blinks and spasms). Absent in
+   *  analyses from analyzer 1.x, which had no such kind. */
+  bilateralClosureCount: z.number().int().min(0).optional(),
+  /**
+   * Findings a physician should see, as stable codes: `bilateral_closure` = closures of both eyes together
+   * were measured, which are not typical of hemifacial spasm. Absent in analyses from analyzer 1.x.
+   */
+  redFlags: z.array(z.enum(['bilateral_closure'])).optional(),
   /** Frames (and their seconds) in which no face was found: nothing can be measured there. */
   noFaceFrames: z.number().int().min(0),
   noFaceS: z.number().finite().min(0),

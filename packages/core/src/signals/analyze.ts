@@ -105,21 +105,47 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
     }
   }
   for (const b of mergeIntervals(blinks, DETECTOR.blinkLagS)) {
+    const held =
+      sharedClosureS(p, closure.left, closure.right, b.startS, b.endS) > DETECTOR.bilateralClosureS;
     events.push({
       startS: b.startS,
       endS: b.endS,
       side: 'both',
-      kind: 'blink',
+      kind: held ? 'bilateral_closure' : 'blink',
       regions: ['eye'],
       peakClosure: b.peak,
     });
   }
-  events.push(...mouthOnlyEvents(p, mouth, events));
+  events.push(...mouthOnlyEvents(p, mouth, events, closure));
   return summarize(p, events, ANALYZER_VERSION);
 }
 
-/** One-sided mouth-corner pulls with no eye closure on that side: spasms of the lower face. */
-function mouthOnlyEvents(p: PreparedSeries, mouth: MouthRule, eyeSpasms: SpasmEvent[]): SpasmEvent[] {
+/** Seconds within [startS, endS) during which both eyes are closed at least at the onset level. */
+function sharedClosureS(
+  p: PreparedSeries,
+  left: Float64Array,
+  right: Float64Array,
+  startS: number,
+  endS: number,
+) {
+  let s = 0;
+  for (let i = firstAtOrAfter(p, startS); i < p.n && p.t[i]! < endS; i++)
+    if (left[i]! >= DETECTOR.onClosure && right[i]! >= DETECTOR.onClosure) s += p.dur[i]!;
+  return s;
+}
+
+/**
+ * One-sided mouth-corner pulls with no eye spasm on that side: spasms of the lower face. When the same-side
+ * eye narrows a little from below during it (closure ≥ cheekClosure, too little for an eye event), the
+ * cheek took part too: the landmark model does not follow the cheek's smooth skin, but the lower lid the
+ * cheek pushes up, it does.
+ */
+function mouthOnlyEvents(
+  p: PreparedSeries,
+  mouth: MouthRule,
+  eyeSpasms: SpasmEvent[],
+  closure: Record<EyeSide, Float64Array>,
+): SpasmEvent[] {
   const out: SpasmEvent[] = [];
   for (const side of ['left', 'right'] as const) {
     let i = 0;
@@ -136,7 +162,17 @@ function mouthOnlyEvents(p: PreparedSeries, mouth: MouthRule, eyeSpasms: SpasmEv
         (e) => e.side === side && startS < e.endS + 0.1 && endS > e.startS - 0.1,
       );
       if (!covered && endS - startS >= DETECTOR.minMouthEventS) {
-        out.push({ startS, endS, side, kind: 'spasm', regions: ['mouth'], peakClosure: 0 });
+        let narrowing = 0;
+        for (let k = i; k <= j; k++) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
+        const cheek = narrowing >= DETECTOR.cheekClosure;
+        out.push({
+          startS,
+          endS,
+          side,
+          kind: 'spasm',
+          regions: cheek ? ['cheek', 'mouth'] : ['mouth'],
+          peakClosure: 0,
+        });
       }
       i = j + 1;
     }

@@ -44,6 +44,12 @@ export const DETECTOR = {
   mouthNoiseK: 4,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
+  /** A lower-face (mouth) spasm is also a `cheek` spasm when the same-side eye narrows from below by at least
+   *  this closure during it (the model does not follow the cheek's smooth skin; the lower lid it pushes up, it does). */
+  cheekClosure: 0.08,
+  /** Both eyes shut together (each ≥ onClosure) for longer than this (seconds) is a bilateral closure, not a
+   *  blink: blinks last 0.1–0.4 s, and holding both eyes shut is a sign of blepharospasm, not of HFS. */
+  bilateralClosureS: 0.5,
   /** Overall side: `bilateral` when the smaller side has at least this many spasms and this fraction of the larger. */
   bilateralMinCount: 3,
   bilateralMinRatio: 0.25,
@@ -51,4 +57,4 @@ export const DETECTOR = {
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/1.0.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.0.0';

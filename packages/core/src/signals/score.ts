@@ -21,6 +21,12 @@ export interface ScoreCounts {
   sideCorrect: number;
   /** Sum of |detected − true| spasm-time fraction over scenarios. */
   stfAbsErrorSum: number;
+  /** Matched spasms whose `mouth` region agrees with the truth (pulled or not). */
+  mouthRegionCorrect: number;
+  /** Bilateral closures: true, detected, and true ones overlapped by a detected one. */
+  truthBilateral: number;
+  detectedBilateral: number;
+  matchedBilateral: number;
 }
 
 export const emptyCounts = (): ScoreCounts => ({
@@ -32,6 +38,10 @@ export const emptyCounts = (): ScoreCounts => ({
   scenarios: 0,
   sideCorrect: 0,
   stfAbsErrorSum: 0,
+  mouthRegionCorrect: 0,
+  truthBilateral: 0,
+  detectedBilateral: 0,
+  matchedBilateral: 0,
 });
 
 const overlap = (a: { startS: number; endS: number }, b: { startS: number; endS: number }) =>
@@ -54,11 +64,15 @@ export function scoreScenario(analysis: SpasmAnalysis, truth: GroundTruth): Scor
   pairs.sort((a, b) => b.o - a.o);
   const usedD = new Set<number>();
   const usedT = new Set<number>();
+  let mouthRegionCorrect = 0;
   for (const pr of pairs) {
     if (usedD.has(pr.d) || usedT.has(pr.t)) continue;
     usedD.add(pr.d);
     usedT.add(pr.t);
+    if (det[pr.d]!.regions.includes('mouth') === tru[pr.t]!.mouth) mouthRegionCorrect++;
   }
+  const trueBilateral = truth.events.filter((e) => e.kind === 'bilateral_closure');
+  const detBilateral = analysis.events.filter((e) => e.kind === 'bilateral_closure');
   const unmatched = det.filter((_, i) => !usedD.has(i));
   const blinks = truth.events.filter((e) => e.kind === 'blink');
   const blinkFp = blinks.filter((b) => unmatched.some((d) => matches(d, b))).length;
@@ -71,6 +85,10 @@ export function scoreScenario(analysis: SpasmAnalysis, truth: GroundTruth): Scor
     scenarios: 1,
     sideCorrect: analysis.side === truth.side ? 1 : 0,
     stfAbsErrorSum: Math.abs(analysis.spasmTimeFraction - truth.spasmTimeFraction),
+    mouthRegionCorrect,
+    truthBilateral: trueBilateral.length,
+    detectedBilateral: detBilateral.length,
+    matchedBilateral: trueBilateral.filter((b) => detBilateral.some((d) => matches(d, b))).length,
   };
 }
 
@@ -84,6 +102,10 @@ export function addCounts(a: ScoreCounts, b: ScoreCounts): ScoreCounts {
     scenarios: a.scenarios + b.scenarios,
     sideCorrect: a.sideCorrect + b.sideCorrect,
     stfAbsErrorSum: a.stfAbsErrorSum + b.stfAbsErrorSum,
+    mouthRegionCorrect: a.mouthRegionCorrect + b.mouthRegionCorrect,
+    truthBilateral: a.truthBilateral + b.truthBilateral,
+    detectedBilateral: a.detectedBilateral + b.detectedBilateral,
+    matchedBilateral: a.matchedBilateral + b.matchedBilateral,
   };
 }
 
@@ -95,6 +117,11 @@ export interface Metrics {
   sideAccuracy: number;
   /** Mean absolute spasm-time-fraction error, in fraction units (0.01 = 1 percentage point). */
   stfError: number;
+  /** Share of matched spasms whose mouth region is right (1 without matches). */
+  mouthRegionAccuracy: number;
+  /** Bilateral closures found (of the true ones; 1 without any) and detections that were true ones. */
+  bilateralRecall: number;
+  bilateralPrecision: number;
 }
 
 /** Pooled (micro) metrics. With no true spasms, recall is 1; with no detections, precision is 1. */
@@ -108,5 +135,8 @@ export function metrics(c: ScoreCounts): Metrics {
     blinkFpRate: c.truthBlinks > 0 ? c.blinkFalsePositives / c.truthBlinks : 0,
     sideAccuracy: c.scenarios > 0 ? c.sideCorrect / c.scenarios : 0,
     stfError: c.scenarios > 0 ? c.stfAbsErrorSum / c.scenarios : 0,
+    mouthRegionAccuracy: c.matched > 0 ? c.mouthRegionCorrect / c.matched : 1,
+    bilateralRecall: c.truthBilateral > 0 ? c.matchedBilateral / c.truthBilateral : 1,
+    bilateralPrecision: c.detectedBilateral > 0 ? Math.min(1, c.matchedBilateral / c.detectedBilateral) : 1,
   };
 }

@@ -65,6 +65,7 @@ export function summarize(p: PreparedSeries, events: SpasmEvent[], analyzerVersi
   const minutes = faceS / 60;
   const spasms = sorted.filter((e) => e.kind === 'spasm');
   const blinks = sorted.filter((e) => e.kind === 'blink');
+  const bilateralClosures = sorted.filter((e) => e.kind === 'bilateral_closure').length;
   const spasmS = unionLength(spasms);
   return {
     durationS: round3(durationS),
@@ -77,6 +78,8 @@ export function summarize(p: PreparedSeries, events: SpasmEvent[], analyzerVersi
     longestSpasmS: round3(spasms.reduce((m, e) => Math.max(m, e.endS - e.startS), 0)),
     blinkCount: blinks.length,
     blinksPerMinute: minutes > 0 ? round3(blinks.length / minutes) : 0,
+    bilateralClosureCount: bilateralClosures,
+    redFlags: bilateralClosures > 0 ? ['bilateral_closure'] : [],
     noFaceFrames,
     noFaceS: round3(noFaceS),
     analyzerVersion,

@@ -20,8 +20,8 @@ export interface TruthEvent {
   startS: number;
   endS: number;
   side: TruthSide | 'both';
-  kind: 'spasm' | 'blink';
-  form: 'clonic' | 'tonic' | 'blink';
+  kind: 'spasm' | 'blink' | 'bilateral_closure';
+  form: 'clonic' | 'tonic' | 'lower_face' | 'blink' | 'bilateral';
   peakClosure: number;
   mouth: boolean;
 }
@@ -43,6 +43,11 @@ export interface ScenarioConfig {
   clonicBurstsPerMin: number;
   tonicPerMin: number;
   blinksPerMin: number;
+  /** Lower-face spasms per minute on each affected side: the mouth corner pulled (0.05–0.12 IOD) for
+   *  0.4–3 s with the eye narrowing only a little from below (closure 0.03–0.12). */
+  lowerFacePerMin: number;
+  /** Closures of both eyes held 0.7–3 s (blepharospasm-like), per minute. */
+  bilateralClosuresPerMin: number;
   /** Fraction of blinks that are incomplete (peak closure 0.4–0.8). */
   partialBlinkFraction: number;
   /** One eye up to `blinkLagFrames` late and up to 40 % shallower in each blink. */
@@ -76,6 +81,8 @@ export const DEFAULT_SCENARIO: Omit<ScenarioConfig, 'seed'> = {
   clonicBurstsPerMin: 6,
   tonicPerMin: 2,
   blinksPerMin: 17,
+  lowerFacePerMin: 0,
+  bilateralClosuresPerMin: 0,
   partialBlinkFraction: 0.3,
   asymmetricBlinks: true,
   blinkTriggeredFraction: 0,
@@ -267,6 +274,76 @@ export function generateScenario(
       spasmBusy.push({ start: bs, end: be });
       k++;
     }
+    const nLower = Math.round((c.lowerFacePerMin * c.durationS) / 60);
+    for (let k = 0, tries = 0; k < nLower && tries < 200; tries++) {
+      const hold = uniform(rng, 0.3, 2.6);
+      const start = uniform(rng, 0.5, usable - hold - 0.4);
+      if (overlaps(spasmBusy, start, start + hold + 0.4, 0.8)) continue;
+      const env: Envelope = {
+        side,
+        start,
+        rise: 0.1,
+        hold,
+        fall: 0.2,
+        peak: uniform(rng, 0.03, 0.12),
+        tremor: 0,
+        tremorHz: 0,
+        mouthPull: uniform(rng, 0.05, 0.12),
+      };
+      envelopes.push(env);
+      // Truth span: where the mouth pull is ≥ 10 % of its peak (the eye hardly moves).
+      const [s, e] = visibleInterval({ ...env, peak: 1 }, TRUTH_LEVEL);
+      truth.push({
+        startS: s,
+        endS: e,
+        side,
+        kind: 'spasm',
+        form: 'lower_face',
+        peakClosure: env.peak,
+        mouth: true,
+      });
+      spasmBusy.push({ start: s, end: e });
+      k++;
+    }
+  }
+
+  // Bilateral closures: both eyes shut and held together.
+  const nBilateral = Math.round((c.bilateralClosuresPerMin * c.durationS) / 60);
+  for (let k = 0, tries = 0; k < nBilateral && tries < 200; tries++) {
+    const hold = uniform(rng, 0.6, 2.8);
+    const start = uniform(rng, 0.5, usable - hold - 0.5);
+    if (overlaps(spasmBusy, start, start + hold + 0.5, 0.8)) continue;
+    const peak = uniform(rng, 0.85, 1);
+    let bs = Number.POSITIVE_INFINITY;
+    let be = 0;
+    for (const side of ['left', 'right'] as const) {
+      const env: Envelope = {
+        side,
+        start,
+        rise: 0.12,
+        hold,
+        fall: 0.25,
+        peak,
+        tremor: 0.1,
+        tremorHz: 5,
+        mouthPull: 0,
+      };
+      envelopes.push(env);
+      const [s, e] = visibleInterval(env, TRUTH_LEVEL);
+      bs = Math.min(bs, s);
+      be = Math.max(be, e);
+    }
+    truth.push({
+      startS: bs,
+      endS: be,
+      side: 'both',
+      kind: 'bilateral_closure',
+      form: 'bilateral',
+      peakClosure: peak,
+      mouth: false,
+    });
+    spasmBusy.push({ start: bs, end: be });
+    k++;
   }
 
   // Blinks: both eyes; may fall inside a tonic spasm (the closed eye stays closed), never across a
@@ -464,6 +541,7 @@ export const CONDITIONS: { condition: string; config: Partial<ScenarioConfig> }[
   { condition: 'head motion + yaw ±15%', config: { yawAmplitude: 0.15, pitchAmplitude: 0.08 } },
   { condition: 'glitches', config: { glitchesPerS: 1 } },
   { condition: 'no-face stretches', config: { noFaceStretches: 4 } },
+  { condition: '15 fps', config: { fps: 15 } },
   { condition: '25 fps', config: { fps: 25 } },
   { condition: '60 fps', config: { fps: 60 } },
   { condition: 'irregular timestamps', config: { timeJitter: 0.3, dropFrameProb: 0.04, fps: 30 } },
@@ -474,6 +552,11 @@ export const CONDITIONS: { condition: string; config: Partial<ScenarioConfig> }[
     config: { clonicBurstsPerMin: 3, tonicPerMin: 4, blinkTriggeredFraction: 0.8 },
   },
   { condition: 'noisy landmarks (5 %)', config: { eyeNoise: 0.05, mouthNoise: 0.025 } },
+  {
+    condition: 'lower-face spasms',
+    config: { clonicBurstsPerMin: 3, tonicPerMin: 1, lowerFacePerMin: 5 },
+  },
+  { condition: 'bilateral closures (not HFS)', config: { affected: 'none', bilateralClosuresPerMin: 8 } },
   { condition: 'bilateral HFS', config: { affected: 'bilateral', clonicBurstsPerMin: 5, tonicPerMin: 1 } },
   {
     condition: 'everything at once',

@@ -40,11 +40,23 @@ function installFileFetch(): void {
   }) as typeof fetch;
 }
 
+function humanNodeWasm(): { Human: new (config: object) => Human } {
+  return require(join(dirname(require.resolve('@vladmandic/human')), 'human.node-wasm.js'));
+}
+
+/**
+ * The face mesh's triangulation (Human's TRI468: 880 triangles over the first 468 landmarks, as index
+ * triples; the eye openings are covered, the mouth opening is not). No model is loaded for it.
+ */
+export function faceMeshTriangles(): readonly number[] {
+  const { Human: HumanClass } = humanNodeWasm();
+  return new HumanClass({ backend: 'wasm' }).faceTriangulation;
+}
+
 /** Loads Human (node wasm build, by path) with face mesh + iris; ~0.3 s, once per thread. */
 export async function createNodeLandmarker(): Promise<Landmarker> {
   installFileFetch();
-  const humanFile = join(dirname(require.resolve('@vladmandic/human')), 'human.node-wasm.js');
-  const { Human: HumanClass } = require(humanFile) as { Human: new (config: object) => Human };
+  const { Human: HumanClass } = humanNodeWasm();
   const human = new HumanClass(
     humanConfig({
       modelBasePath: `${pathToFileURL(humanModelsDir()).href}/`,

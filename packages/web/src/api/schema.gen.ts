@@ -4408,8 +4408,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4418,6 +4418,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -4445,8 +4447,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -4455,6 +4457,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5592,8 +5596,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5602,6 +5606,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;
@@ -5629,8 +5635,8 @@ export interface components {
                     /** @enum {string} */
                     side: "left" | "right" | "both";
                     /** @enum {string} */
-                    kind: "spasm" | "blink";
-                    regions: ("eye" | "mouth")[];
+                    kind: "spasm" | "blink" | "bilateral_closure";
+                    regions: ("eye" | "cheek" | "mouth")[];
                     peakClosure: number;
                 }[];
                 spasmCount: number;
@@ -5639,6 +5645,8 @@ export interface components {
                 longestSpasmS: number;
                 blinkCount: number;
                 blinksPerMinute: number;
+                bilateralClosureCount?: number;
+                redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
                 analyzerVersion: string;

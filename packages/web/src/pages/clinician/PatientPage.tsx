@@ -56,7 +56,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
 
       <section className="card" aria-labelledby="tl-h">
         <h2 id="tl-h">{t('timeline.title')}</h2>
-        <PatientTimeline {...rec} />
+        <PatientTimeline {...rec} recordedSide={p.affectedSide} />
       </section>
 
       <div className="grid no-print">

@@ -1,11 +1,16 @@
+import type { RecordedSide } from '@hemispasm/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, DiaryEntry, Episode, FollowUp, Measurement } from '../../api/types';
+import { MeasurementWarnings } from '../../components/MeasurementWarnings';
 
 interface Item {
   date: string;
   kind: 'assessment' | 'diary' | 'measurement' | 'episode' | 'followUp';
   text: string;
   key: string;
+  /** Warnings shown after the text (a measurement's red flag or side mismatch). */
+  extra?: ReactNode;
 }
 
 /** One timeline of everything recorded for the patient, newest first. */
@@ -15,12 +20,15 @@ export function PatientTimeline({
   measurements,
   episodes,
   followUps,
+  recordedSide,
 }: {
   assessments: Assessment[];
   diary: DiaryEntry[];
   measurements: Measurement[];
   episodes: Episode[];
   followUps: FollowUp[];
+  /** The patient's recorded affected side: measurements whose side differs are flagged. */
+  recordedSide?: RecordedSide;
 }) {
   const { t } = useTranslation();
   const episodeName = (id: string) => {
@@ -59,6 +67,7 @@ export function PatientTimeline({
         rate: m.analysis.spasmsPerMinute.toFixed(1),
         side: t(`sides.${m.analysis.side}`),
       }),
+      extra: <MeasurementWarnings analysis={m.analysis} recordedSide={recordedSide} compact />,
     })),
     ...episodes.map((e) => ({
       date: e.startDate,
@@ -85,6 +94,7 @@ export function PatientTimeline({
         <li key={`${i.kind}-${i.key}`}>
           <span className="small muted">{i.date}</span>{' '}
           <span className="kind">{t(`timeline.kinds.${i.kind}`)}</span>: {i.text}
+          {i.extra}
         </li>
       ))}
     </ol>

@@ -47,7 +47,7 @@ export function VisitSummaryPage({ patientId }: { patientId: string }) {
       </section>
       <section className="card">
         <h2>{t('timeline.title')}</h2>
-        <PatientTimeline {...rec} />
+        <PatientTimeline {...rec} recordedSide={p.affectedSide} />
       </section>
       {/* The page footer (printed too) carries the disclaimer: no second copy here. */}
     </article>
