@@ -17,43 +17,24 @@ export function choicesOf<T extends Value>(
   return values.map((value) => ({ value, label: label(value) }));
 }
 
-interface SelectProps<T extends Value> {
-  id: string;
-  label: ReactNode;
-  choices: readonly Choice<T>[];
-}
+// The choices alone decide T (NoInfer): value and onValue must then fit them.
+type SelectProps<T extends Value> = { id: string; label: ReactNode; choices: readonly Choice<T>[] } & (
+  | { empty?: undefined; value: NoInfer<T>; onValue: (value: NoInfer<T>) => void }
+  /** With `empty`, a first choice with that label stands for "not given": the value is then null. */
+  | { empty: string; value: NoInfer<T> | null; onValue: (value: NoInfer<T> | null) => void }
+);
 
-/** A labelled `<select>` over a list of choices. */
-export function SelectField<T extends Value>({
-  value,
-  onValue,
-  ...props
-}: SelectProps<T> & { value: T; onValue: (value: T) => void }) {
-  return <Select {...props} value={value} onValue={(v) => v !== null && onValue(v)} />;
-}
-
-/** The same with a first choice, labelled `empty`, that stands for "not given" (null). */
-export function OptionalSelectField<T extends Value>(
-  props: SelectProps<T> & { value: T | null; onValue: (value: T | null) => void; empty: string },
-) {
-  return <Select {...props} />;
-}
-
-function Select<T extends Value>({
-  id,
-  label,
-  choices,
-  value,
-  onValue,
-  empty,
-}: SelectProps<T> & { value: T | null; onValue: (value: T | null) => void; empty?: string }) {
+/** A labelled `<select>` over a list of choices, optionally with an empty first choice. */
+export function SelectField<T extends Value>(props: SelectProps<T>) {
+  const { id, label, choices, empty, value } = props;
+  function choose(raw: string) {
+    const chosen = choices.find((c) => String(c.value) === raw)?.value ?? null;
+    if (props.empty !== undefined) props.onValue(chosen);
+    else if (chosen !== null) props.onValue(chosen);
+  }
   return (
     <Field id={id} label={label}>
-      <select
-        id={id}
-        value={value ?? ''}
-        onChange={(e) => onValue(choices.find((c) => String(c.value) === e.target.value)?.value ?? null)}
-      >
+      <select id={id} value={value ?? ''} onChange={(e) => choose(e.target.value)}>
         {empty !== undefined && <option value="">{empty}</option>}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>

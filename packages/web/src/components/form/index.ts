@@ -2,4 +2,4 @@
 export { bindChecks, bindFields } from './bind';
 export { Checkbox, DateField, Field, InputField, NumberField, TextAreaField } from './Field';
 export { FormFooter, type Submission } from './FormFooter';
-export { type Choice, choicesOf, OptionalSelectField, SelectField } from './SelectField';
+export { type Choice, choicesOf, SelectField } from './SelectField';

@@ -19,7 +19,6 @@ import {
   DateField,
   FormFooter,
   InputField,
-  OptionalSelectField,
   SelectField,
   TextAreaField,
 } from '../../components/form';
@@ -61,7 +60,7 @@ export function FollowUpForm({ patientId, episodes }: { patientId: string; episo
   }));
   const timePoints = choicesOf(FOLLOW_UP_TIME_POINTS, (tp) => t(`timePoints.${tp}`));
   const statuses = choicesOf(SPASM_STATUSES, (s) => t(`spasmStatus.${s}`));
-  const notAssessed = t('followUp.notAssessed');
+  const na = t('followUp.notAssessed');
 
   if (episodes.length === 0) return <p>{t('followUp.needEpisode')}</p>;
 
@@ -99,17 +98,17 @@ export function FollowUpForm({ patientId, episodes }: { patientId: string; episo
           choices={statuses}
           {...field('spasmStatus')}
         />
-        <OptionalSelectField
+        <SelectField
           id="fu-hb"
           label={t('followUp.hb')}
-          empty={notAssessed}
+          empty={na}
           choices={GRADES}
           {...field('houseBrackmann')}
         />
-        <OptionalSelectField
+        <SelectField
           id="fu-hearing"
           label={t('followUp.hearing')}
-          empty={notAssessed}
+          empty={na}
           choices={CLASSES}
           {...field('hearingClass')}
         />

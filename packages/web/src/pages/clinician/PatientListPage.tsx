@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
 import { ErrorText } from '../../components/ErrorText';
-import { choicesOf, InputField, OptionalSelectField } from '../../components/form';
+import { choicesOf, InputField, SelectField } from '../../components/form';
 import { TableHead } from '../../components/TableHead';
 import { TableWrap } from '../../components/TableWrap';
 import { ageFrom } from '../../lib/dates';
@@ -34,7 +34,7 @@ export function PatientListPage() {
       <div className="card no-print">
         <form className="row" aria-label={t('patients.search')} onSubmit={(e) => e.preventDefault()}>
           <InputField id="patients-q" label={t('patients.search')} type="search" value={q} onValue={setQ} />
-          <OptionalSelectField
+          <SelectField
             id="patients-side"
             label={t('patients.side')}
             empty={any}
@@ -42,7 +42,7 @@ export function PatientListPage() {
             value={side}
             onValue={setSide}
           />
-          <OptionalSelectField
+          <SelectField
             id="patients-sex"
             label={t('patients.sex')}
             empty={any}
