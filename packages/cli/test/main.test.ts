@@ -1,10 +1,6 @@
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runBin, SPAWN_TIMEOUT } from './processes';
 import { runCli } from './run-cli';
-
-const bin = fileURLToPath(new URL('../bin/hemispasm.js', import.meta.url));
 
 describe('hemispasm', () => {
   it('prints help with the physician note', async () => {
@@ -17,8 +13,13 @@ describe('hemispasm', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--help');
   });
-  it('runs as a real process through its bin', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, '--help']);
-    expect(stdout).toContain('Usage: hemispasm');
-  });
+  it(
+    'runs as a real process through its bin',
+    async () => {
+      const r = await runBin(['--help']);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toContain('Usage: hemispasm');
+    },
+    SPAWN_TIMEOUT,
+  );
 });

@@ -1,13 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBin, SPAWN_TIMEOUT } from './processes';
 import { runCli } from './run-cli';
 
-const bin = fileURLToPath(new URL('../bin/hemispasm.js', import.meta.url));
 const example = (id: string) =>
   fileURLToPath(new URL(`../../../examples/answers/${id}.json`, import.meta.url));
 
@@ -135,19 +133,17 @@ describe('hemispasm score', () => {
     expect((await runCli(['score', 'smc'])).code).toBe(2);
   });
 
-  // One real process (exit code and stderr as a shell sees them). Generous timeout: a cold tsx start on a
-  // shared 2-core machine can take several seconds; this is not a performance assertion.
-  it('runs as a real process: exit 2 with the field error on stderr, nothing on stdout', {
-    timeout: 60_000,
-  }, async () => {
-    const bad = await file('hb.json', { items: { grade: 7 } });
-    const failed = await promisify(execFile)(process.execPath, [bin, 'score', 'house-brackmann', bad]).catch(
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
-    expect(failed).toMatchObject({
-      code: 2,
-      stdout: '',
-      stderr: 'items.grade: expected an integer 1–6 (grade I–VI), got 7\n',
-    });
-  });
+  // One real process (exit code and stderr as a shell sees them); not a performance assertion.
+  it(
+    'runs as a real process: exit 2 with the field error on stderr, nothing on stdout',
+    async () => {
+      const bad = await file('hb.json', { items: { grade: 7 } });
+      expect(await runBin(['score', 'house-brackmann', bad])).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: 'items.grade: expected an integer 1–6 (grade I–VI), got 7\n',
+      });
+    },
+    SPAWN_TIMEOUT,
+  );
 });

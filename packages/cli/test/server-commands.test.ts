@@ -3,20 +3,14 @@
  * adds an admin, and `serve` runs as a real process on that folder, answers (API and web app), and stops
  * on SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { ApiClient, SPAWN_TIMEOUT, scratchDir, startServe } from './processes';
 import { runCli } from './run-cli';
 
-const bin = fileURLToPath(new URL('../bin/hemispasm.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'hemispasm-cli-server-'));
-const data = join(dir, 'data');
-const SLOW = 180_000; // each command starts embedded PostgreSQL (PGlite), seconds on a busy machine
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const data = join(scratchDir('cli-server'), 'data');
+// Each command starts embedded PostgreSQL (PGlite): seconds when idle, far longer on a busy machine.
+const SLOW = SPAWN_TIMEOUT;
 
 describe('hemispasm demo / admin / serve', () => {
   it(
@@ -93,50 +87,21 @@ describe('hemispasm demo / admin / serve', () => {
   it(
     'serves the seeded folder as a real process, signs in the new admin, and stops cleanly on SIGTERM',
     async () => {
-      const env = { ...process.env, LOG_LEVEL: 'warn', DATABASE_URL: '' };
-      const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data', data], {
-        env,
-      });
-      let out = '';
-      child.stdout!.on('data', (c) => {
-        out += String(c);
-      });
-      child.stderr!.on('data', (c) => {
-        out += String(c);
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const server = await startServe(['--data', data]);
       try {
-        const url = await new Promise<string>((resolve, reject) => {
-          const t = setInterval(() => {
-            const m = /serving (http:\/\/localhost:\d+)/.exec(out);
-            if (m) {
-              clearInterval(t);
-              resolve(m[1]!);
-            }
-          }, 100);
-          exited.then(() => {
-            clearInterval(t);
-            reject(new Error(`serve exited early:\n${out}`));
-          });
-        });
-        const health = await fetch(`${url}/api/health`);
+        const health = await fetch(`${server.url}/api/health`);
         expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
         // The web app `npm ci` built (root `prepare`), found through @hemispasm/web.
-        const page = await fetch(url);
+        const page = await fetch(server.url);
         expect(page.status, 'no web app at /: npm ci builds it (npm run build -w @hemispasm/web)').toBe(200);
         expect(await page.text()).toContain('<div id="root">');
-        const login = await fetch(`${url}/api/auth/login`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'boss@clinic.test', password: 'a long admin password' }),
-        });
-        expect(login.status).toBe(200);
-        expect(((await login.json()) as { user: { role: string } }).user.role).toBe('admin');
+        const admin = await ApiClient.signIn(server.url, 'boss@clinic.test', 'a long admin password');
+        expect((await admin.json<{ user: { role: string } }>('GET', '/api/me')).user.role).toBe('admin');
       } finally {
-        child.kill('SIGTERM');
+        server.child.kill('SIGTERM');
       }
-      expect(await exited).toBe(0);
-      expect(out).toContain('stopping');
+      expect(await server.exited).toBe(0);
+      expect(server.output()).toContain('stopping');
     },
     SLOW,
   );

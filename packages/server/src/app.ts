@@ -1,7 +1,8 @@
 /**
  * Builds the Fastify application: zod validation and serialization, the OpenAPI document (/docs,
- * /docs/json), the session/CSRF/policy guard, the audit trail, problem+json errors, the API routes and,
- * when the web app is built (@hemispasm/web's dist/), the web app with single-page fallback.
+ * /docs/json), security headers, the session/CSRF/policy guard, the shared input rules, the audit
+ * trail, problem+json errors, the API routes, the hourly purge of expired sessions and, when the web
+ * app is built (@hemispasm/web's dist/), the web app with single-page fallback.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -15,15 +16,21 @@ import {
   jsonSchemaTransformObject,
   serializerCompiler,
 } from 'fastify-type-provider-zod';
+import { installPurge, PURGE_INTERVAL_MS } from './auth/purge';
 import { SESSION_COOKIE } from './auth/sessions';
+import type { CdsConfig } from './cds/config';
 import type { Db } from './db/database';
 import { installAudit } from './http/audit';
-import { installErrorHandling } from './http/error-handler';
+import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
 import { installGuard } from './http/guard';
+import { installInputRules } from './http/input-rules';
 import type { RouteEntry } from './http/route-config';
+import { docsCsp, installSecurityHeaders } from './http/security-headers';
+import { fastifyTrustProxy, type TrustProxySetting } from './http/trust-proxy';
 import { zodValidatorCompiler } from './http/validation';
 import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
+import { cdsHooksRoutes } from './routes/cds-hooks';
 import { defaultWebDist } from './web-dist';
 
 export interface AppOptions {
@@ -34,16 +41,25 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; default @hemispasm/web's dist/ when it exists; `false` to not serve it. */
   webDist?: string | false;
-  /** Mark cookies Secure (serve over HTTPS). Default: only when NODE_ENV=production. */
+  /** Mark cookies Secure (serve over HTTPS; config: NODE_ENV=production). Default false. */
   secureCookies?: boolean;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
+  /** Which proxies may set the client address (X-Forwarded-For; config: HEMISPASM_TRUST_PROXY). Default: none. */
+  trustProxy?: TrustProxySetting;
+  /** Send Strict-Transport-Security (served over HTTPS). Default: the same as `secureCookies`. */
+  hsts?: boolean;
+  /** How often expired sessions and sign-in counters are purged (also once at start); `false`: never. */
+  purgeIntervalMs?: number | false;
+  /** The CDS Hooks service (src/cds/config.ts; config: HEMISPASM_CDS_*); default and `null`: none. */
+  cds?: CdsConfig | null;
 }
 
 export const DEFAULT_WEB_DIST = defaultWebDist();
 export const API_VERSION = '0.1.0';
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const secureCookies = opts.secureCookies ?? false;
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: opts.bodyLimit ?? 512 * 1024,
@@ -51,8 +67,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // One line per request from our own hook below: the route template, never the raw URL (ids,
     // dates) and never bodies.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: process.env.HEMISPASM_TRUST_PROXY === '1',
+    trustProxy: fastifyTrustProxy(opts.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL that is not validly percent-encoded is answered in the problem format too.
+    frameworkErrors: frameworkErrorHandler,
   });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -88,6 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     );
   });
 
+  await installSecurityHeaders(app, { hsts: opts.hsts ?? secureCookies });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -110,25 +129,34 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    transformStaticCSP: docsCsp,
+  });
 
   const webDist = opts.webDist === undefined ? DEFAULT_WEB_DIST : opts.webDist;
   const serveWeb = !!webDist && existsSync(`${webDist}/index.html`);
   if (serveWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
   installErrorHandling(app, { spaFallback: serveWeb });
   installGuard(app, opts.db);
+  installInputRules(app);
   installAudit(app, opts.db);
+  if (opts.purgeIntervalMs !== false) installPurge(app, opts.db, opts.purgeIntervalMs ?? PURGE_INTERVAL_MS);
 
   await app.register(
     async (api) => {
-      registerApiRoutes(api, {
+      await registerApiRoutes(api, {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
-        secureCookies: opts.secureCookies ?? process.env.NODE_ENV === 'production',
+        secureCookies,
       });
     },
     { prefix: '/api' },
   );
+  // CDS Hooks lives at {baseUrl}/cds-services, outside /api, with its own (JWT) authentication.
+  const cds = opts.cds ?? undefined;
+  await app.register(async (scope) => cdsHooksRoutes(scope, { db: opts.db, config: cds }));
 
   return app;
 }

@@ -1,48 +1,22 @@
 /**
- * Starts the records server: opens the database (PostgreSQL when DATABASE_URL is set, otherwise
- * embedded PGlite in the data folder), applies the migrations, optionally creates a bootstrap admin
- * from the environment and seeds the demo clinic into an empty database, then listens.
+ * Starts the records server from a loaded {@link Config}: opens the database (PostgreSQL when
+ * DATABASE_URL is set, otherwise embedded PGlite in the data folder, locked while the server runs),
+ * applies the migrations, optionally creates the bootstrap admin and seeds the demo clinic into an
+ * empty database, then listens.
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { type OpenDatabase, openDatabase } from './db/database';
+import type { Config } from './config';
+import { type OpenDatabase, openDatabaseAt } from './db/database';
 import { migrate } from './db/migrate';
-import { AdminExistsError, bootstrapAdminFromEnv, createAdmin } from './seed/admin';
+import { AdminExistsError, createAdmin } from './seed/admin';
 import { type DemoSeedResult, databaseIsEmpty, seedDemo } from './seed/demo';
-
-export interface ServerConfig {
-  port: number;
-  host: string;
-  /** PGlite data folder (when no databaseUrl). */
-  dataDir: string;
-  databaseUrl: string | undefined;
-  logLevel: string;
-}
-
-/** Flags win over the environment, the environment over defaults. */
-export function resolveServerConfig(
-  flags: { port?: number; dataDir?: string } = {},
-  env: NodeJS.ProcessEnv = process.env,
-): ServerConfig {
-  const envPort = env.PORT ? Number(env.PORT) : undefined;
-  const port = flags.port ?? envPort ?? 8080;
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new RangeError(`PORT must be 0–65535, got ${env.PORT}`);
-  return {
-    port,
-    host: env.HOST ?? '127.0.0.1',
-    dataDir: flags.dataDir ?? env.HEMISPASM_DATA ?? './data',
-    databaseUrl: env.DATABASE_URL || undefined,
-    logLevel: env.LOG_LEVEL ?? 'info',
-  };
-}
 
 export interface StartOptions {
   /** Seed the demo clinic when the database has no clinic yet (`npm start`). */
   demoIfEmpty?: boolean;
   /** Where the banner goes. */
   print?: (line: string) => void;
-  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -53,15 +27,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: ServerConfig, opts: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const print = opts.print ?? ((l: string) => console.log(l));
-  const database = await openDatabase(
-    config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir },
-  );
+  const database = await openDatabaseAt(config.database, 'hemispasm serve');
   try {
     const { applied } = await migrate(database.db);
     if (applied.length) print(`hemispasm: applied migrations ${applied.join(', ')}`);
-    const admin = bootstrapAdminFromEnv(opts.env ?? process.env);
+    const admin = config.bootstrapAdmin;
     if (admin) {
       try {
         await createAdmin(database.db, admin);
@@ -79,6 +51,9 @@ export async function startServer(config: ServerConfig, opts: StartOptions = {})
       db: database.db,
       databaseKind: database.kind,
       logger: { level: config.logLevel },
+      trustProxy: config.trustProxy,
+      secureCookies: config.secureCookies,
+      cds: config.cds ?? null,
     });
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();

@@ -127,7 +127,9 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
       exported = r.json();
       checkStructure(exported);
       const types = new Set(exported.entry.map((e) => e.resource.resourceType));
-      expect([...types].sort()).toEqual(['Condition', 'Observation', 'Patient', 'Procedure'].sort());
+      expect([...types].sort()).toEqual(
+        ['Condition', 'Observation', 'Patient', 'Procedure', 'QuestionnaireResponse'].sort(),
+      );
     });
 
     it('maps the patient, and codes the condition with ICD-10 G51.3 and the side-specific ICD-10-CM code', async () => {

@@ -1,5 +1,6 @@
 /** The migrations build the whole schema on an empty database, and running them again changes nothing. */
 import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OpenDatabase } from '../src/db/database';
@@ -9,6 +10,7 @@ import { describeEachDatabase } from './helpers/databases';
 const TABLES = [
   'assessments',
   'audit_log',
+  'cds_jwt_seen',
   'clinics',
   'decision_preferences',
   'decision_records',
@@ -22,11 +24,11 @@ const TABLES = [
   'video_measurements',
 ];
 
-/** Every migration file, in the order the migrator applies them. */
-const ALL = readdirSync(new URL('../migrations/', import.meta.url))
+/** Every migration file, in the order they apply. */
+const MIGRATIONS = readdirSync(fileURLToPath(new URL('../migrations/', import.meta.url)))
   .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
-  .map((f) => f.replace(/\.sql$/, ''))
-  .sort();
+  .sort()
+  .map((f) => f.replace(/\.sql$/, ''));
 
 describeEachDatabase('migrations', (variant) => {
   let d: OpenDatabase;
@@ -49,8 +51,8 @@ describeEachDatabase('migrations', (variant) => {
   it('create every table on an empty database', async () => {
     expect(await tables()).toEqual([]);
     const first = await migrate(d.db);
-    expect(ALL[0]).toBe('0001_init');
-    expect(first.applied).toEqual(ALL);
+    expect(first.applied).toEqual(MIGRATIONS);
+    expect(first.applied[0]).toBe('0001_init');
     expect(await tables()).toEqual(TABLES);
   });
 
@@ -66,7 +68,7 @@ describeEachDatabase('migrations', (variant) => {
     // Simulates a crash between applying the SQL and recording it: the file must apply cleanly again.
     await sql`DELETE FROM kysely_migration`.execute(d.db);
     const replay = await migrate(d.db);
-    expect(replay.applied).toEqual(ALL);
+    expect(replay.applied).toEqual(MIGRATIONS);
     expect((await d.db.selectFrom('clinics').select('name').execute()).map((c) => c.name)).toEqual(['Kept']);
   });
 });

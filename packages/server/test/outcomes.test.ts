@@ -4,8 +4,9 @@ import {
   computeOutcomes,
   type EpisodeFact,
   type FollowUpFact,
+  failureOrRecurrenceObservation,
   monthsSinceStart,
-  recurrenceObservation,
+  wearingOffObservation,
 } from '../src/domain/outcomes';
 
 const ep = (
@@ -65,8 +66,15 @@ describe('computeOutcomes', () => {
   });
   it('enters every followed episode in a Kaplan–Meier curve: a recurrence lowers it at its time', () => {
     // Without dates the nominal months are used: a recurred at 12 months, b censored at 12 months.
-    expect(mvd.recurrenceFree).toMatchObject({ episodes: 2, recurrences: 1 });
-    expect(mvd.recurrenceFree.steps).toEqual([
+    expect(mvd.eventFree).toMatchObject({
+      definition: 'failure_or_recurrence',
+      windowMonths: 12,
+      episodes: 2,
+      events: 1,
+      failures: 0,
+      recurrences: 1,
+    });
+    expect(mvd.eventFree.steps).toEqual([
       { time: 0, atRisk: 2, events: 0, censored: 0, survival: 1, ci95Low: null, ci95High: null },
       // Both at risk at 12 months, one recurrence (counted before the censoring): 1 − 1/2.
       expect.objectContaining({ time: 12, atRisk: 2, events: 1, censored: 1, survival: 0.5 }),
@@ -74,7 +82,7 @@ describe('computeOutcomes', () => {
   });
 });
 
-describe('recurrence-free curve', () => {
+describe('event-free curve (MVD: failure or recurrence), with episodes that all resolved', () => {
   // Five MVD episodes treated on 2025-01-01, follow-ups on their real dates:
   //   a: resolved at 1 and 3 months, recurrence on 2025-07-02 (6 months)          → event at 6.0
   //   b: resolved, last seen 2025-04-02 (3 months)                                → censored at 3.0
@@ -97,11 +105,11 @@ describe('recurrence-free curve', () => {
       fu('d', '1w', 'improved', false, '2025-01-08'),
       fu('e', '12m', 'resolved', false, '2026-01-01'),
     ],
-  ).find((k) => k.kind === 'mvd')!.recurrenceFree;
+  ).find((k) => k.kind === 'mvd')!.eventFree;
   const month = (days: number) => days / (365.25 / 12);
 
   it('takes months from the treatment date to each follow-up’s own date', () => {
-    expect(out).toMatchObject({ episodes: 5, recurrences: 2 });
+    expect(out).toMatchObject({ episodes: 5, events: 2, failures: 0, recurrences: 2 });
     expect(out.steps.map((s) => s.time)).toEqual([0, month(7), month(91), month(182), month(365)]);
   });
 
@@ -145,16 +153,122 @@ describe('recurrence-free curve', () => {
 
   it('orders follow-ups by time, not by the order they were recorded in', () => {
     expect(
-      recurrenceObservation(ep('y', 'rf_neurotomy', [], '2025-01-01'), [
-        fu('y', '12m', 'unchanged', true, '2026-01-01'),
-        fu('y', '1m', 'resolved', false, '2025-02-01'),
-      ]),
-    ).toEqual({ time: month(365), event: true });
-    expect(recurrenceObservation(ep('z', 'mvd'), [])).toBeNull();
+      failureOrRecurrenceObservation(
+        ep('y', 'rf_neurotomy', [], '2025-01-01'),
+        [fu('y', '12m', 'unchanged', true, '2026-01-01'), fu('y', '1m', 'resolved', false, '2025-02-01')],
+        3,
+      ),
+    ).toEqual({ time: month(365), event: true, reason: 'recurrence' });
+    expect(failureOrRecurrenceObservation(ep('z', 'mvd'), [], 12)).toBeNull();
   });
 
   it('is an empty curve for a kind without followed episodes', () => {
     const none = computeOutcomes([ep('q', 'rf_neurotomy')], []).find((k) => k.kind === 'rf_neurotomy')!;
-    expect(none.recurrenceFree).toEqual({ episodes: 0, recurrences: 0, steps: [] });
+    expect(none.eventFree).toEqual({
+      definition: 'failure_or_recurrence',
+      windowMonths: 3,
+      episodes: 0,
+      events: 0,
+      failures: 0,
+      recurrences: 0,
+      steps: [],
+    });
+  });
+});
+
+describe('failures count as events: a treatment that never worked no longer keeps the curve high', () => {
+  const start = '2025-01-01';
+  const month = (days: number) => days / (365.25 / 12);
+
+  it('MVD never resolved by 12 months is a failure at the visit that shows it; within the window it is censored', () => {
+    const never = ep('n', 'mvd', [], start);
+    expect(
+      failureOrRecurrenceObservation(
+        never,
+        [fu('n', '1m', 'unchanged', false, '2025-02-01'), fu('n', '12m', 'improved', false, '2026-01-01')],
+        12,
+      ),
+    ).toEqual({ time: month(365), event: true, reason: 'failure' });
+    // At 6 months still spasming: delayed relief is expected, not yet a failure.
+    expect(
+      failureOrRecurrenceObservation(never, [fu('n', '6m', 'unchanged', false, '2025-07-02')], 12),
+    ).toEqual({ time: month(182), event: false });
+    // A "12 months" visit a few days early still closes the window (its nominal time point).
+    expect(
+      failureOrRecurrenceObservation(never, [fu('n', '12m', 'unchanged', false, '2025-12-20')], 12),
+    ).toEqual({ time: month(353), event: true, reason: 'failure' });
+    // Resolved late (delayed cure) within the window: no failure.
+    expect(
+      failureOrRecurrenceObservation(
+        never,
+        [fu('n', '6m', 'unchanged', false, '2025-07-02'), fu('n', '12m', 'resolved', false, '2026-01-01')],
+        12,
+      ),
+    ).toEqual({ time: month(365), event: false });
+  });
+
+  it('RF not resolved by 3 months is a failure at the 3-month visit', () => {
+    expect(
+      failureOrRecurrenceObservation(
+        ep('r', 'rf_neurotomy', [], start),
+        [fu('r', '3m', 'improved', false, '2025-04-02')],
+        3,
+      ),
+    ).toEqual({ time: month(91), event: true, reason: 'failure' });
+  });
+
+  it('the curve drops for failures (half the MVDs never resolved: 50 % at 12 months)', () => {
+    const out = computeOutcomes(
+      ['a', 'b', 'c', 'd'].map((id) => ep(id, 'mvd', [], start)),
+      [
+        fu('a', '12m', 'unchanged', false, '2026-01-01'),
+        fu('b', '12m', 'worse', false, '2026-01-01'),
+        fu('c', '1m', 'resolved', false, '2025-02-01'),
+        fu('c', '12m', 'resolved', false, '2026-01-01'),
+        fu('d', '12m', 'resolved', false, '2026-01-01'),
+      ],
+    ).find((k) => k.kind === 'mvd')!.eventFree;
+    expect(out).toMatchObject({ episodes: 4, events: 2, failures: 2, recurrences: 0 });
+    // Failures and successes seen at the same 12-month visit: 4 at risk, 2 events, then 2 censored.
+    expect(out.steps.at(-1)).toMatchObject({
+      time: month(365),
+      atRisk: 4,
+      events: 2,
+      censored: 2,
+      survival: 0.5,
+    });
+  });
+});
+
+describe('toxin and oral drugs: time to wearing off', () => {
+  const start = '2025-01-01';
+  const month = (days: number) => days / (365.25 / 12);
+  const toxin = ep('t', 'botulinum_toxin', [], start);
+
+  it('the event is the spasm back after an effect, or no effect at the first follow-up', () => {
+    expect(
+      wearingOffObservation(toxin, [
+        fu('t', '1m', 'improved', false, '2025-02-01'),
+        fu('t', '3m', 'worse', false, '2025-04-02'),
+      ]),
+    ).toEqual({ time: month(91), event: true, reason: 'recurrence' });
+    expect(wearingOffObservation(toxin, [fu('t', '1m', 'unchanged', false, '2025-02-01')])).toEqual({
+      time: month(31),
+      event: true,
+      reason: 'failure',
+    });
+    expect(wearingOffObservation(toxin, [fu('t', '1m', 'resolved', false, '2025-02-01')])).toEqual({
+      time: month(31),
+      event: false,
+    });
+  });
+
+  it('labels the toxin and oral curves as time to wearing off, without a window', () => {
+    const out = computeOutcomes([toxin], [fu('t', '1m', 'improved', false, '2025-02-01')]);
+    for (const kind of ['botulinum_toxin', 'oral_medication'] as const)
+      expect(out.find((k) => k.kind === kind)!.eventFree).toMatchObject({
+        definition: 'time_to_wearing_off',
+        windowMonths: null,
+      });
   });
 });

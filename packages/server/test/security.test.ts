@@ -10,7 +10,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
-import { MAX_FAILURES_PER_EMAIL } from '../src/auth/login-limit';
+import { MAX_ATTEMPTS_PER_PAIR } from '../src/auth/login-limit';
 import { SESSION_COOKIE } from '../src/auth/sessions';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, PASSWORD, type World } from './helpers/world';
@@ -109,8 +109,8 @@ describeEachDatabase('security and operations', (variant) => {
       expect(right.statusCode).toBe(201);
     });
 
-    it('limits failed sign-ins per email in the database, even against the right password, across restarts', async () => {
-      for (let i = 0; i < MAX_FAILURES_PER_EMAIL; i++)
+    it('limits sign-ins per email and address in the database, even against the right password, across restarts', async () => {
+      for (let i = 0; i < MAX_ATTEMPTS_PER_PAIR; i++)
         expect((await login('pat3@b.test', 'not it at all')).statusCode).toBe(401);
       const blocked = await login('pat3@b.test', PASSWORD);
       expect(blocked.statusCode).toBe(429);

@@ -1,6 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { type E2eEnv, ensureWebBuilt, launchBrowser, startTestServer, type TestServer } from './harness';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  cspViolations,
+  type E2eEnv,
+  ensureWebBuilt,
+  launchBrowser,
+  startTestServer,
+  type TestServer,
+} from './harness';
 import { accessibilityChecks } from './journeys/accessibility';
 import { clinicianJourney } from './journeys/clinician';
 import { patientJourney } from './journeys/patient';
@@ -30,3 +37,10 @@ patientJourney(env);
 selfTestJourney(env);
 accessibilityChecks(env);
 shellChecks(env);
+
+// The server sends its Content-Security-Policy throughout: the app, its worker and wasm ran under it.
+it('ran every journey under the Content-Security-Policy, without a violation', async () => {
+  const page = await fetch(`${server.url}/`, { headers: { accept: 'text/html' } });
+  expect(page.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(cspViolations).toEqual([]);
+});

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RunningServer, startServer } from '@hemispasm/server';
+import { loadConfig, type RunningServer, startServer } from '@hemispasm/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
@@ -34,10 +34,10 @@ export async function startTestServer(): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hemispasm-web-e2e-'));
   let running: RunningServer | undefined;
   try {
-    running = await startServer(
-      { port: 0, host: '127.0.0.1', dataDir, databaseUrl: undefined, logLevel: 'warn' },
-      { demoIfEmpty: true, print: () => {}, env: {} },
-    );
+    running = await startServer(loadConfig({ port: '0', data: dataDir }, { LOG_LEVEL: 'warn' }), {
+      demoIfEmpty: true,
+      print: () => {},
+    });
   } catch (e) {
     rmSync(dataDir, { recursive: true, force: true });
     throw e;
@@ -76,7 +76,23 @@ export async function newPage(
   // The language the app starts in: stored choice, as a returning user would have it.
   await context.addInitScript((l) => window.localStorage.setItem('hemispasm.lang', l), lang);
   const page = await context.newPage();
+  watchCsp(page);
   return { context, page };
+}
+
+/**
+ * Content-Security-Policy violations seen in any journey's pages (Chromium reports each on the console).
+ * The server's CSP is on during every journey; `all.e2e.test.ts` requires this list to stay empty.
+ */
+export const cspViolations: string[] = [];
+
+export function watchCsp(page: Page): void {
+  const note = (text: string) => {
+    if (/Content Security Policy/i.test(text)) cspViolations.push(`${page.url()}: ${text}`);
+  };
+  page.on('console', (m) => note(m.text()));
+  page.on('pageerror', (e) => note(String(e)));
+  page.on('worker', (w) => w.on('console', (m) => note(m.text())));
 }
 
 export async function login(page: Page, who: { email: string; password: string }): Promise<void> {
@@ -106,7 +122,8 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page (WCAG 2 A/AA rules) and returns its serious and critical violations. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  // Evaluated through the DevTools protocol: an inline <script> would be (rightly) refused by the CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

@@ -14,6 +14,7 @@ import {
   type PatientProfileInput,
   PRIOR_RESPONSES,
   RANKING_RULES,
+  RED_FLAG_CODES,
   RED_FLAG_RULES,
   recommend,
 } from '@hemispasm/core';
@@ -32,9 +33,27 @@ const TYPICAL = JSON.parse(
   readFileSync(join(EXAMPLES, 'profile-typical.json'), 'utf8'),
 ) as PatientProfileInput;
 
-/** One profile per prior treatment and response, so every rule on a prior response fires. */
+/**
+ * One profile per prior treatment and response (recent and long ago; toxin after one cycle and after four;
+ * with its flags open and reviewed), so every rule on a prior response fires.
+ */
 const priors = OPTION_IDS.flatMap((option) =>
-  PRIOR_RESPONSES.map((response) => ({ ...TYPICAL, priorTreatments: [{ option, response }] })),
+  PRIOR_RESPONSES.flatMap((response) =>
+    [2, 24].flatMap((monthsSince) =>
+      [false, true].map((reviewed) => ({
+        ...TYPICAL,
+        priorTreatments: [
+          {
+            option,
+            response,
+            monthsSince,
+            ...(option === 'botulinum_toxin' ? { cycles: reviewed ? 4 : 1 } : {}),
+          },
+        ],
+        redFlagsReviewed: reviewed ? [...RED_FLAG_CODES] : [],
+      })),
+    ),
+  ),
 );
 
 const bool = fc.boolean();
@@ -60,10 +79,15 @@ const generated = fc.sample(
       facialWeakness: bool,
       ipsilateralHearingLoss: bool,
       otherCranialNerveSigns: bool,
+      lowerFaceOnset: bool,
+      painfulSpasmOrTrigeminalNeuralgia: bool,
+      functionalFeatures: bool,
+      parotidOrTemporalMass: bool,
       priorTreatments: fc.array(
         fc.record({ option: fc.constantFrom(...OPTION_IDS), response: fc.constantFrom(...PRIOR_RESPONSES) }),
         { maxLength: 4 },
       ),
+      redFlagsReviewed: fc.subarray([...RED_FLAG_CODES]),
       riskTolerance: fc.constantFrom('low', 'moderate', 'high'),
       avoidSurgery: bool,
       avoidGeneralAnesthesia: bool,
@@ -81,7 +105,7 @@ const generated = fc.sample(
           imaging: { mri: g.mri },
           asaClass: g.asaClass,
           anticoagulated: g.anticoagulated,
-          pregnant: g.pregnant,
+          pregnant: g.pregnant && g.sex !== 'male',
           contralateralHearingLoss: g.contralateralHearingLoss,
           frailty: g.frailty,
           diabetes: g.diabetes,
@@ -91,7 +115,14 @@ const generated = fc.sample(
             ipsilateralHearingLoss: g.ipsilateralHearingLoss,
             otherCranialNerveSigns: g.otherCranialNerveSigns,
           },
+          features: {
+            lowerFaceOnset: g.lowerFaceOnset,
+            painfulSpasmOrTrigeminalNeuralgia: g.painfulSpasmOrTrigeminalNeuralgia,
+            functionalFeatures: g.functionalFeatures,
+            parotidOrTemporalMass: g.parotidOrTemporalMass,
+          },
           priorTreatments: g.priorTreatments,
+          redFlagsReviewed: g.redFlagsReviewed,
           preferences: {
             riskTolerance: g.riskTolerance,
             avoidSurgery: g.avoidSurgery,
@@ -109,7 +140,8 @@ const results: DecisionResult[] = [...examples, ...priors, ...generated].map((p)
 
 /** Every English text in a result that the UI can show. */
 function texts(r: DecisionResult): string[] {
-  const cited = (c: { caveat?: string }) => (c.caveat ? [c.caveat] : []);
+  const cited = (c: { caveat?: string; seeAlso?: { caveat?: string }[] }) =>
+    [c, ...(c.seeAlso ?? [])].flatMap((x) => (x.caveat ? [x.caveat] : []));
   return [
     r.disclaimer,
     ...r.redFlags.flatMap((f) => [f.message, f.action, ...cited(f)]),
@@ -117,7 +149,13 @@ function texts(r: DecisionResult): string[] {
       o.label,
       o.evidence.basis,
       ...o.reasons.flatMap((x) => [x.text, ...cited(x)]),
-      ...[...o.benefits, ...o.risks].flatMap((f) => [f.what, f.figure, f.timePoint, ...cited(f)]),
+      ...[...o.benefits, ...o.risks, ...o.limits].flatMap((f) => [
+        f.what,
+        f.figure,
+        f.timePoint,
+        ...(f.note ? [f.note] : []),
+        ...cited(f),
+      ]),
     ]),
   ];
 }

@@ -4,8 +4,9 @@
  * or, with --password-stdin, from standard input — never from a flag, which would land in shell history.
  */
 import { parseInput } from '@hemispasm/core';
-import { AdminExistsError, AdminInputSchema, createAdmin, migrate, openDatabase } from '@hemispasm/server';
+import { AdminExistsError, AdminInputSchema, createAdmin, loadConfig } from '@hemispasm/server';
 import type { Command } from 'commander';
+import { DATA_OPTION_HELP, withDatabase } from '../database';
 import { UsageError } from '../errors';
 import type { Output } from '../output';
 import type { CommandModule } from './index';
@@ -27,10 +28,7 @@ export const adminCommand: CommandModule = {
       .requiredOption('--email <email>', 'the admin’s sign-in email')
       .requiredOption('--clinic <name>', 'the clinic (created when no clinic has this name)')
       .option('--name <displayName>', 'the admin’s display name', 'Administrator')
-      .option(
-        '--data <dir>',
-        'PGlite data folder when DATABASE_URL is unset (env HEMISPASM_DATA, default ./data)',
-      )
+      .option('--data <dir>', DATA_OPTION_HELP)
       .option('--password-stdin', 'read the password from standard input')
       .action(
         async (opts: {
@@ -40,7 +38,8 @@ export const adminCommand: CommandModule = {
           data?: string;
           passwordStdin?: boolean;
         }) => {
-          const password = opts.passwordStdin ? await readStdin() : process.env.HEMISPASM_ADMIN_PASSWORD;
+          const config = loadConfig({ data: opts.data });
+          const password = opts.passwordStdin ? await readStdin() : config.adminPassword;
           if (!password) {
             throw new UsageError(
               'admin create: give the password in HEMISPASM_ADMIN_PASSWORD or with --password-stdin',
@@ -53,22 +52,14 @@ export const adminCommand: CommandModule = {
             displayName: opts.name,
             clinicName: opts.clinic,
           });
-          const url = process.env.DATABASE_URL || undefined;
-          const database = await openDatabase(
-            url ? { url } : { dataDir: opts.data ?? process.env.HEMISPASM_DATA ?? './data' },
-          );
-          try {
-            await migrate(database.db);
-            const r = await createAdmin(database.db, input);
+          await withDatabase(config, 'admin create', async (database) => {
+            const r = await createAdmin(database.db, input).catch((e: unknown) => {
+              throw e instanceof AdminExistsError ? new UsageError(`admin create: ${e.message}`) : e;
+            });
             output.out(
               `Created admin ${opts.email} of ${r.createdClinic ? 'new ' : ''}clinic "${opts.clinic}" in ${database.kind} ${database.location}.`,
             );
-          } catch (e) {
-            if (e instanceof AdminExistsError) throw new UsageError(`admin create: ${e.message}`);
-            throw e;
-          } finally {
-            await database.close();
-          }
+          });
         },
       );
   },

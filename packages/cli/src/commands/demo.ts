@@ -2,8 +2,9 @@
  * `hemispasm demo [--data DIR]`: seeds a demo clinic with synthetic patients (diaries, assessments,
  * treatments, follow-ups, a decision, a video measurement) into the database and prints the logins.
  */
-import { migrate, openDatabase, seedDemo } from '@hemispasm/server';
+import { loadConfig, seedDemo } from '@hemispasm/server';
 import type { Command } from 'commander';
+import { DATA_OPTION_HELP, withDatabase } from '../database';
 import { UsageError } from '../errors';
 import type { Output } from '../output';
 import type { CommandModule } from './index';
@@ -14,17 +15,10 @@ export const demoCommand: CommandModule = {
     program
       .command('demo')
       .description('seed a demo clinic with synthetic patients and print the demo logins')
-      .option(
-        '--data <dir>',
-        'PGlite data folder when DATABASE_URL is unset (env HEMISPASM_DATA, default ./data)',
-      )
+      .option('--data <dir>', DATA_OPTION_HELP)
       .action(async (opts: { data?: string }) => {
-        const url = process.env.DATABASE_URL || undefined;
-        const database = await openDatabase(
-          url ? { url } : { dataDir: opts.data ?? process.env.HEMISPASM_DATA ?? './data' },
-        );
-        try {
-          await migrate(database.db);
+        const config = loadConfig({ data: opts.data });
+        await withDatabase(config, 'demo', async (database) => {
           const r = await seedDemo(database.db).catch((e: unknown) => {
             if (e instanceof Error && /already exists/.test(e.message)) {
               throw new UsageError(`hemispasm demo: ${e.message} (${database.location})`);
@@ -35,9 +29,7 @@ export const demoCommand: CommandModule = {
             `Seeded the demo clinic with ${r.patients} synthetic patients in ${database.kind} ${database.location}.`,
           );
           for (const l of demoLoginLines()) output.out(l);
-        } finally {
-          await database.close();
-        }
+        });
       });
   },
 };

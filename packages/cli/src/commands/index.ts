@@ -1,6 +1,7 @@
 import type { CommandModule } from '../command';
 import { adminCommand } from './admin';
 import { analyzeCommand } from './analyze';
+import { backupCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { instrumentsCommand } from './instruments';
 import { recommendCommand } from './recommend';
@@ -19,4 +20,6 @@ export const commands: CommandModule[] = [
   serveCommand,
   demoCommand,
   adminCommand,
+  backupCommand,
+  restoreCommand,
 ];

@@ -1,12 +1,17 @@
 /**
  * `hemispasm recommend <profile.json> [--json] [--explain]`: ranks the five HFS options for a patient profile.
- * Default output is a readable report (red flags, ranking table, per-option reasons, benefits and risks with
- * time points, numbered sources); `--json` prints the engine's result as is; `--explain` adds the rule trace.
+ * Default output is a readable report (red flags with their review state, ranking table, per-option reasons
+ * for and against apart, benefits, risks and limits with time points, numbered sources); `--json` prints the
+ * engine's result as is (a stable contract: packages/core/src/decision/README.md); `--explain` adds the rule
+ * trace with the direction of each step.
  */
 import {
+  type Cited,
   type DecisionResult,
   type OptionResult,
   type OutcomeFigure,
+  type Reason,
+  type RedFlag,
   recommend,
   type SourceCertainty,
   type SourceId,
@@ -43,7 +48,7 @@ function mark(certainty: SourceCertainty): string {
 class SourceNotes {
   private readonly ids: SourceId[] = [];
   private readonly info = new Map<SourceId, { citation: string; certainty: SourceCertainty }>();
-  ref(s: { source: SourceId; citation: string; certainty: SourceCertainty }): string {
+  private one(s: { source: SourceId; citation: string; certainty: SourceCertainty }): string {
     let n = this.ids.indexOf(s.source);
     if (n < 0) {
       this.ids.push(s.source);
@@ -51,6 +56,10 @@ class SourceNotes {
       n = this.ids.length - 1;
     }
     return `[${n + 1}]${mark(s.certainty)}`;
+  }
+  /** The statement's source, then any further sources it draws on. */
+  ref(s: Cited): string {
+    return [s, ...(s.seeAlso ?? [])].map((x) => this.one(x)).join('');
   }
   lines(): string[] {
     return this.ids.map((id, i) => {
@@ -71,7 +80,28 @@ function plainTable(head: string[], colWidths?: number[]): Table.Table {
 }
 
 function figureLine(f: OutcomeFigure, notes: SourceNotes): string {
-  return `${f.what}: ${f.figure} — ${f.timePoint} ${notes.ref(f)}`;
+  const per = f.counts === 'treatments' ? ' (per treatment, not per person)' : '';
+  const note = f.note ? ` Note: ${f.note}` : '';
+  return `${f.what}: ${f.figure}${per} — ${f.timePoint} ${notes.ref(f)}${note}`;
+}
+
+/** Where a red flag stands: its hold while open, or that a clinician has reviewed it. */
+function flagState(f: RedFlag): string {
+  if (f.reviewed) return 'reviewed';
+  return f.reviewFirst ? 'OPEN: review before any treatment' : 'open';
+}
+
+const REASON_GROUPS: ReadonlyArray<[Reason['effect'], string]> = [
+  ['for', 'For'],
+  ['against', 'Against'],
+  ['info', 'Also considered'],
+];
+
+/** The direction of one trace step, read from its effect (`+20`, `-10`, `+0`, `at most …`). */
+export function traceDirection(e: TraceEntry): string {
+  if (!e.option || e.rule === 'engine') return '';
+  if (e.effect.startsWith('at most') || e.effect.startsWith('-')) return 'against';
+  return e.effect === '+0' ? 'info' : 'for';
 }
 
 export function formatReport(result: DecisionResult): string {
@@ -79,9 +109,15 @@ export function formatReport(result: DecisionResult): string {
   const out: string[] = ['Hemifacial spasm: treatment options for this profile', ''];
 
   if (result.redFlags.length > 0) {
-    out.push(`RED FLAGS (${result.redFlags.length}): specialist review before treatment`);
+    const open = result.redFlags.filter((f) => f.reviewFirst && !f.reviewed).length;
+    out.push(
+      `RED FLAGS (${result.redFlags.length})` +
+        (open > 0
+          ? `: ${open} open for specialist review before any treatment, so no option is preferred`
+          : ''),
+    );
     for (const f of result.redFlags) {
-      out.push(`  ! ${f.code}: ${f.message} ${notes.ref(f)}`);
+      out.push(`  ! ${f.code} [${flagState(f)}]: ${f.message} ${notes.ref(f)}`);
       out.push(`    → ${f.action}`);
     }
   } else {
@@ -104,12 +140,24 @@ export function formatReport(result: DecisionResult): string {
   for (const o of result.options) {
     out.push(`${o.rank}. ${o.label} — ${RECOMMENDATION_LABEL[o.recommendation]} (score ${o.score})`);
     out.push(`   Evidence: ${CERTAINTY_LABEL[o.evidence.certainty]}. ${o.evidence.basis}`);
-    out.push('   Why:');
-    for (const r of o.reasons) out.push(`     - ${r.text} ${notes.ref(r)}`);
+    for (const [effect, heading] of REASON_GROUPS) {
+      const reasons = o.reasons.filter((r) => r.effect === effect);
+      if (reasons.length === 0) continue;
+      out.push(`   ${heading}:`);
+      for (const r of reasons)
+        out.push(
+          `     ${effect === 'for' ? '+' : effect === 'against' ? '-' : '·'} ${r.text} ${notes.ref(r)}`,
+        );
+    }
     out.push('   Expected benefits:');
     for (const f of o.benefits) out.push(`     + ${figureLine(f, notes)}`);
     out.push('   Risks:');
+    if (o.risks.length === 0) out.push('     (none from the option itself)');
     for (const f of o.risks) out.push(`     - ${figureLine(f, notes)}`);
+    if (o.limits.length > 0) {
+      out.push('   Limits:');
+      for (const f of o.limits) out.push(`     · ${figureLine(f, notes)}`);
+    }
     out.push('');
   }
 
@@ -120,8 +168,8 @@ export function formatReport(result: DecisionResult): string {
 
 export function formatTrace(trace: readonly TraceEntry[]): string {
   const t = plainTable(
-    ['Rule', 'When', 'Option', 'Effect', 'Score after', 'Because (source)'],
-    [28, 28, 17, 14, 7, 46],
+    ['Rule', 'When', 'Option', 'Effect', 'For/against', 'Score after', 'Because (source)'],
+    [28, 28, 17, 14, 13, 7, 38],
   );
   for (const e of trace) {
     t.push([
@@ -129,6 +177,7 @@ export function formatTrace(trace: readonly TraceEntry[]): string {
       e.when,
       e.option ?? '—',
       e.effect,
+      traceDirection(e),
       e.scoreAfter ?? '',
       e.source ? `${e.because} (${e.source})` : e.because,
     ]);

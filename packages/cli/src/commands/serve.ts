@@ -4,18 +4,17 @@
  * ./data). PORT and HOST in the environment; flags win. With --demo-if-empty (what `npm start` uses) an
  * empty database gets the demo clinic and the demo logins are printed.
  */
-import { DEMO_LOGINS, demoClinicExists, resolveServerConfig, startServer } from '@hemispasm/server';
+import {
+  DEMO_LOGINS,
+  demoClinicExists,
+  loadConfig,
+  type RunningServer,
+  startServer,
+} from '@hemispasm/server';
 import type { Command } from 'commander';
-import { UsageError } from '../errors';
+import { DATA_OPTION_HELP, explainDatabaseError } from '../database';
 import type { Output } from '../output';
 import type { CommandModule } from './index';
-
-export function parsePort(v: string): number {
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65535)
-    throw new UsageError(`--port: expected a port number 0–65535, got "${v}"`);
-  return n;
-}
 
 export function demoLoginLines(): string[] {
   return [
@@ -41,23 +40,22 @@ export function makeServeCommand(stop: StopSignal = untilSignalled): CommandModu
         .command('serve')
         .description('run the records server (web app, API, OpenAPI docs at /docs)')
         .option('--port <n>', 'port to listen on (env PORT, default 8080)')
-        .option(
-          '--data <dir>',
-          'PGlite data folder when DATABASE_URL is unset (env HEMISPASM_DATA, default ./data)',
-        )
+        .option('--data <dir>', DATA_OPTION_HELP)
         .option(
           '--demo-if-empty',
           'seed the demo clinic when the database is empty, and print the demo logins',
         )
         .action(async (opts: { port?: string; data?: string; demoIfEmpty?: boolean }) => {
-          const config = resolveServerConfig({
-            ...(opts.port !== undefined ? { port: parsePort(opts.port) } : {}),
-            ...(opts.data !== undefined ? { dataDir: opts.data } : {}),
-          });
-          const server = await startServer(config, {
-            demoIfEmpty: opts.demoIfEmpty ?? false,
-            print: (l) => output.out(l),
-          });
+          const config = loadConfig({ port: opts.port, data: opts.data });
+          let server: RunningServer;
+          try {
+            server = await startServer(config, {
+              demoIfEmpty: opts.demoIfEmpty ?? false,
+              print: (l) => output.out(l),
+            });
+          } catch (e) {
+            throw explainDatabaseError(e, 'serve');
+          }
           if (opts.demoIfEmpty && (await demoClinicExists(server.database.db))) {
             for (const l of demoLoginLines()) output.out(l);
           }

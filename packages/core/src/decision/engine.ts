@@ -17,9 +17,9 @@ import { factsFromProfile } from './facts';
 import { OPTION_CATALOGUE, type OutcomeFigureData } from './option-catalogue';
 import { OPTION_IDS, type OptionId, type Recommendation } from './option-ids';
 import { type PatientProfile, PatientProfileSchema } from './profile';
-import { type Ceiling, RANKING_RULES, type RankingRule } from './ranking-rules';
+import { type Ceiling, effectOf, RANKING_RULES, type RankingRule } from './ranking-rules';
 import { RED_FLAG_RULES, type RedFlagRule } from './red-flag-rules';
-import type { Cited, DecisionResult, OptionResult, Reason, RedFlag, TraceEntry } from './result';
+import type { Citation, Cited, DecisionResult, OptionResult, Reason, RedFlag, TraceEntry } from './result';
 
 /** Less invasive first: used only to break exact score ties. */
 export const TIE_ORDER: readonly OptionId[] = [
@@ -47,14 +47,18 @@ const CAVEAT: Partial<Record<SourceCertainty, string>> = {
   unverified: 'Unverified: not found in the sources retrieved; a clinician must confirm it.',
 };
 
-function cite(source: SourceId): Cited {
+function citation(source: SourceId): Citation {
   const s = getSource(source);
   const caveat = CAVEAT[s.certainty];
   return { source, citation: s.citation, certainty: s.certainty, ...(caveat ? { caveat } : {}) };
 }
 
-function figure(f: OutcomeFigureData) {
-  return { ...f, ...cite(f.source) };
+function cite(source: SourceId, seeAlso?: readonly SourceId[]): Cited {
+  return { ...citation(source), ...(seeAlso?.length ? { seeAlso: seeAlso.map(citation) } : {}) };
+}
+
+function figure({ seeAlso, ...f }: OutcomeFigureData) {
+  return { ...f, ...cite(f.source, seeAlso) };
 }
 
 interface Tally {
@@ -79,15 +83,24 @@ export function decide(
 
   const redFlags: RedFlag[] = [];
   const raised = new Set<RedFlagCode>();
-  const flagCtx: ConditionContext = { ...base, redFlags: raised };
+  const reviewed: ReadonlySet<RedFlagCode> = new Set(profile.redFlagsReviewed);
+  const flagCtx: ConditionContext = { ...base, redFlags: raised, reviewed };
   for (const rule of rules.redFlags) {
     if (raised.has(rule.code) || !evaluate(rule.when, flagCtx)) continue;
     raised.add(rule.code);
-    redFlags.push({ code: rule.code, message: rule.message, action: rule.action, ...cite(rule.source) });
+    const isReviewed = reviewed.has(rule.code);
+    redFlags.push({
+      code: rule.code,
+      message: rule.message,
+      action: rule.action,
+      reviewFirst: rule.reviewFirst,
+      reviewed: isReviewed,
+      ...cite(rule.source, rule.seeAlso),
+    });
     trace.push({
       rule: `red-flag:${rule.code}`,
       when: describe(rule.when),
-      effect: 'flag raised',
+      effect: isReviewed ? 'flag raised (reviewed)' : 'flag raised',
       because: rule.message,
       source: rule.source,
     });
@@ -96,7 +109,7 @@ export function decide(
   const tally = Object.fromEntries(
     OPTION_IDS.map((id) => [id, { score: 0, reasons: [] } as Tally]),
   ) as Record<OptionId, Tally>;
-  const ctx: ConditionContext = { ...base, redFlags: raised };
+  const ctx: ConditionContext = { ...base, redFlags: raised, reviewed };
   for (const rule of rules.ranking) {
     if (!evaluate(rule.when, ctx)) continue;
     const when = describe(rule.when);
@@ -111,7 +124,12 @@ export function decide(
           t.ceiling = effect.atMost;
         text = `at most ${effect.atMost}`;
       }
-      t.reasons.push({ text: effect.because, ...cite(effect.source) });
+      t.reasons.push({
+        text: effect.because,
+        rule: rule.id,
+        effect: effectOf(effect),
+        ...cite(effect.source, effect.seeAlso),
+      });
       trace.push({
         rule: rule.id,
         when,
@@ -172,6 +190,7 @@ export function decide(
       reasons: t.reasons,
       benefits: data.benefits.map(figure),
       risks: data.risks.map(figure),
+      limits: data.limits.map(figure),
       evidence: { certainty: data.certainty, basis: data.certaintyBasis },
     };
   });

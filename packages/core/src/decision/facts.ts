@@ -25,6 +25,10 @@ export interface Facts {
   facialWeakness: boolean;
   ipsilateralHearingLoss: boolean;
   otherCranialNerveSigns: boolean;
+  lowerFaceOnset: boolean;
+  painfulSpasmOrTrigeminalNeuralgia: boolean;
+  functionalFeatures: boolean;
+  parotidOrTemporalMass: boolean;
   riskTolerance: PatientProfile['preferences']['riskTolerance'];
   avoidSurgery: boolean;
   avoidGeneralAnesthesia: boolean;
@@ -34,21 +38,36 @@ export interface Facts {
 export type FactName = keyof Facts;
 export type FactValue = Facts[FactName];
 
+/** One earlier treatment as the rules see it. */
+export interface PriorEntry {
+  response: PriorResponse;
+  /** Months since the treatment (or, for toxin, the latest cycle); undefined when not recorded. */
+  monthsSince?: number;
+  /** Toxin only: injection cycles given; undefined when not recorded. */
+  cycles?: number;
+}
+
 export interface FactContext {
   facts: Facts;
-  /** Every response recorded for each option tried before. */
-  prior: Readonly<Record<OptionId, readonly PriorResponse[]>>;
+  /** Every earlier treatment recorded, per option. */
+  prior: Readonly<Record<OptionId, readonly PriorEntry[]>>;
 }
 
 export function factsFromProfile(p: PatientProfile): FactContext {
-  const prior: Record<OptionId, PriorResponse[]> = {
+  const prior: Record<OptionId, PriorEntry[]> = {
     observation: [],
     oral_medication: [],
     botulinum_toxin: [],
     mvd: [],
     rf_neurotomy: [],
   };
-  for (const t of p.priorTreatments) prior[t.option].push(t.response);
+  for (const t of p.priorTreatments) {
+    prior[t.option].push({
+      response: t.response,
+      ...(t.monthsSince === undefined ? {} : { monthsSince: t.monthsSince }),
+      ...(t.cycles === undefined ? {} : { cycles: t.cycles }),
+    });
+  }
   return {
     facts: {
       age: p.age,
@@ -69,6 +88,10 @@ export function factsFromProfile(p: PatientProfile): FactContext {
       facialWeakness: p.neurology.facialWeakness,
       ipsilateralHearingLoss: p.neurology.ipsilateralHearingLoss,
       otherCranialNerveSigns: p.neurology.otherCranialNerveSigns,
+      lowerFaceOnset: p.features.lowerFaceOnset,
+      painfulSpasmOrTrigeminalNeuralgia: p.features.painfulSpasmOrTrigeminalNeuralgia,
+      functionalFeatures: p.features.functionalFeatures,
+      parotidOrTemporalMass: p.features.parotidOrTemporalMass,
       riskTolerance: p.preferences.riskTolerance,
       avoidSurgery: p.preferences.avoidSurgery,
       avoidGeneralAnesthesia: p.preferences.avoidGeneralAnesthesia,

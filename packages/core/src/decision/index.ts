@@ -1,10 +1,16 @@
 /** Decision engine: rank the five HFS options for a patient profile, with reasons, sources and red flags. */
-export type { Condition, RedFlagCode } from './conditions';
+export type { Bound, Condition, RedFlagCode } from './conditions';
 export { describe as describeCondition } from './conditions';
 export { DISCLAIMER } from './disclaimer';
 export { DEFAULT_RULES, decide, type RuleSet, recommend, TIE_ORDER } from './engine';
 export type { FactName, Facts } from './facts';
-export { type EvidenceCertainty, OPTION_CATALOGUE, type OptionData } from './option-catalogue';
+export {
+  type EvidenceCertainty,
+  NATURAL_COURSE,
+  OPTION_CATALOGUE,
+  type OptionData,
+  type OutcomeFigureData,
+} from './option-catalogue';
 export { OPTION_IDS, type OptionId, RECOMMENDATIONS, type Recommendation } from './option-ids';
 export {
   type PatientProfile,
@@ -13,6 +19,23 @@ export {
   PRIOR_RESPONSES,
   type PriorResponse,
 } from './profile';
-export { type Ceiling, type Effect, RANKING_RULES, type RankingRule } from './ranking-rules';
+export {
+  type Ceiling,
+  type Effect,
+  effectOf,
+  RANKING_RULES,
+  type RankingRule,
+  type ReasonEffect,
+} from './ranking-rules';
+export { RED_FLAG_CODES } from './red-flag-codes';
 export { RED_FLAG_RULES, type RedFlagRule } from './red-flag-rules';
-export type { DecisionResult, OptionResult, OutcomeFigure, Reason, RedFlag, TraceEntry } from './result';
+export type {
+  Citation,
+  Cited,
+  DecisionResult,
+  OptionResult,
+  OutcomeFigure,
+  Reason,
+  RedFlag,
+  TraceEntry,
+} from './result';

@@ -2,6 +2,17 @@
  * What each option offers and costs, as figures with their time point and source (evidence reference §2),
  * and the certainty of the evidence behind each option (§7 table). Rates are shown with the definition and
  * time point the source used, because "cure" and "effective" differ between studies (§2.2 note).
+ *
+ * How a figure may be shown is data too, so no screen has to guess it from the wording:
+ *   - `perHundred` is set only for a figure from a verified source (✅) that counts people (not treatments or
+ *     procedures) as one rate or one range: only those may be drawn as an icon array of 100 people. Every
+ *     other figure is shown as text, with its source's verification badge. A test holds the catalogue to this.
+ *   - `counts` says what a percentage counts, so "12 % of treatments" is never read as 12 in 100 people.
+ *   - `headline` marks the one benefit to put first when options are compared side by side.
+ *   - `note` carries the caveat that must stay next to the figure (e.g. a highly selected cohort).
+ * Harms (`risks`) are kept apart from `limits` (what the option cannot do or asks of the patient: recurrence,
+ * repeats, delayed relief), and the course of the disease without treatment (`NATURAL_COURSE`) is apart from
+ * every option: spread of the spasm is not a harm of observation.
  */
 import type { SourceId } from '../evidence/sources';
 import type { OptionId } from './option-ids';
@@ -14,6 +25,16 @@ export interface OutcomeFigureData {
   /** When it applies (onset, duration, follow-up). */
   timePoint: string;
   source: SourceId;
+  /** Further sources, when the figure draws on more than one study. */
+  seeAlso?: readonly SourceId[];
+  /** What a percentage in `figure` counts. */
+  counts?: 'people' | 'treatments';
+  /** For an icon array of 100 people; only for a verified figure that counts people (see above). */
+  perHundred?: { low: number; high: number };
+  /** The benefit to show first when options are compared. */
+  headline?: true;
+  /** A caveat that must be shown with the figure. */
+  note?: string;
 }
 
 /** Certainty of the evidence for the option as a whole (§7): GRADE-like words. */
@@ -25,7 +46,38 @@ export interface OptionData {
   certaintyBasis: string;
   benefits: readonly OutcomeFigureData[];
   risks: readonly OutcomeFigureData[];
+  limits: readonly OutcomeFigureData[];
 }
+
+const SELECTED_COHORT_NOTE =
+  'Highly selected cohort: 82.8 % of the original cohort had MVD and were excluded; reviews describe ' +
+  'remission without treatment as very rare.';
+
+/** The course of HFS without treatment (evidence §6): context for every option, not a harm of any. */
+export const NATURAL_COURSE: readonly OutcomeFigureData[] = [
+  {
+    what: 'Spread of spasm to other muscles on the same side of the face',
+    figure: '93.4 % (178 patients)',
+    timePoint: 'over the course of the disease',
+    source: 'spread-mdcp2015',
+    counts: 'people',
+    perHundred: { low: 93.4, high: 93.4 },
+  },
+  {
+    what: 'Remission without treatment, as reviews describe it',
+    figure: 'very rare',
+    timePoint: 'over the course of the disease',
+    source: 'cochrane2020-bont',
+  },
+  {
+    what: 'Untreated patients followed for years (a highly selected cohort)',
+    figure: '41.3 % remission, 38.5 % stable, 10.6 % worse (104 patients)',
+    timePoint: 'followed ≥5 years; remission mean 6.4 years after onset',
+    source: 'lee2017-natural-history',
+    counts: 'people',
+    note: SELECTED_COHORT_NOTE,
+  },
+];
 
 export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
   observation: {
@@ -39,20 +91,18 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
         figure: '41.3 % remission (104 patients)',
         timePoint: 'followed ≥5 years; mean 6.4 years after onset',
         source: 'lee2017-natural-history',
+        counts: 'people',
+        headline: true,
+        note: SELECTED_COHORT_NOTE,
       },
     ],
-    risks: [
+    risks: [],
+    limits: [
       {
-        what: 'Worsening without treatment (same selected cohort)',
-        figure: '10.6 % worsened, 38.5 % stable',
-        timePoint: 'followed ≥5 years',
-        source: 'lee2017-natural-history',
-      },
-      {
-        what: 'Spread of spasm to other muscles on the same side of the face',
-        figure: '93.4 % (178 patients)',
+        what: 'Remission without treatment, as reviews describe it',
+        figure: 'very rare',
         timePoint: 'over the course of the disease',
-        source: 'spread-mdcp2015',
+        source: 'cochrane2020-bont',
       },
     ],
   },
@@ -66,6 +116,7 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
         figure: 'low and inconsistent; evidence "almost exclusively anecdotal" (no rate established)',
         timePoint: 'the effect tends to fade over time',
         source: 'kemp-reich2004',
+        headline: true,
       },
       {
         what: 'Gabapentin 900–1,600 mg/day helped in a case series',
@@ -82,6 +133,14 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
         source: 'bandini1999-gabapentin',
       },
     ],
+    limits: [
+      {
+        what: 'The effect often fades',
+        figure: 'no rate established',
+        timePoint: 'over time, while taking the drug',
+        source: 'medscape-gulevich2019',
+      },
+    ],
   },
   botulinum_toxin: {
     label: 'Botulinum toxin injections',
@@ -94,6 +153,9 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
         figure: '85–95 %',
         timePoint: 'per injection cycle',
         source: 'rosenstengel2012',
+        counts: 'people',
+        perHundred: { low: 85, high: 95 },
+        headline: true,
       },
       {
         what: 'Onset of effect',
@@ -120,19 +182,26 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
         figure: '17.9 % (151 patients)',
         timePoint: 'after an injection, wears off',
         source: 'dantas2025-bont',
+        counts: 'people',
+        perHundred: { low: 17.9, high: 17.9 },
       },
       {
         what: 'Temporary drooping of the eyelid (ptosis)',
         figure: '3.3 % (151 patients)',
         timePoint: 'after an injection, wears off',
         source: 'dantas2025-bont',
+        counts: 'people',
+        perHundred: { low: 3.3, high: 3.3 },
       },
       {
-        what: 'Ptosis in an older series (blepharospasm and HFS together)',
+        what: 'Ptosis per treatment in an older series (blepharospasm and HFS together)',
         figure: '12 % of treatments',
         timePoint: 'after an injection',
         source: 'anzjo1994-bont',
+        counts: 'treatments',
       },
+    ],
+    limits: [
       {
         what: 'Symptomatic only: spasm returns as each dose wears off',
         figure: 'lifelong repeat injections',
@@ -151,50 +220,73 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
         figure: '91.1 %',
         timePoint: 'median 2.9 years after surgery',
         source: 'mvd-sr2012',
+        counts: 'people',
+        perHundred: { low: 91.1, high: 91.1 },
+        headline: true,
       },
       {
         what: 'Complete resolution (pooled long-term, 27 studies)',
         figure: '88.5 % (95 % CI 86.7–90.4)',
         timePoint: 'long-term follow-up',
         source: 'mvd-sr2017',
-      },
-      {
-        what: 'Relief is often delayed (not a failure)',
-        figure: 'median 30 days to spasm-free; 35 % within 7 days, 14 % at 3–6 months, 3 % after 12 months',
-        timePoint: 'weeks to more than 12 months after surgery',
-        source: 'mvd-delayed2022',
-      },
-      {
-        what: 'Recurrence',
-        figure: '2.4 % (1.2 % repeat MVD)',
-        timePoint: 'median 2.9 years after surgery',
-        source: 'mvd-sr2012',
-      },
-      {
-        what: 'Late recurrence',
-        figure: 'about 1 % once spasm-free; 86 % of recurrences occur within 2 years',
-        timePoint: 'after 2 spasm-free years',
-        source: 'payner-tew1996',
+        counts: 'people',
+        perHundred: { low: 88.5, high: 88.5 },
       },
     ],
     risks: [
+      {
+        what: 'Permanent complications, all together',
+        figure: 'about 3 %',
+        timePoint: 'permanent',
+        source: 'mvd-sr2012',
+        seeAlso: ['weidemeier-mvd'],
+        counts: 'people',
+        note:
+          "The review's permanent hearing loss (2.3 %), facial palsy (0.9 %), stroke and death (<0.1 % each) " +
+          'add up to about 3 %; a prospective series found 2.9 % (hearing loss, mild hoarseness).',
+      },
       {
         what: 'Permanent complications: hearing loss; facial palsy; stroke; death',
         figure: 'hearing loss 2.3 %; facial palsy 0.9 %; stroke <0.1 %; death <0.1 %',
         timePoint: 'permanent',
         source: 'mvd-sr2012',
+        counts: 'people',
       },
       {
         what: 'Transient complications: facial palsy; hearing deficit; CSF leak',
         figure: 'facial palsy 9.5 %; hearing deficit 3.2 %; CSF leak 1.4 %',
         timePoint: 'transient, after surgery',
         source: 'mvd-sr2012',
+        counts: 'people',
       },
       {
         what: 'Any adverse event; readmission; mortality (all MVD indications, national data)',
         figure: 'any adverse event 9.2 %; readmission 6.8 %; mortality 0.3 %',
         timePoint: 'within 30 days of surgery',
         source: 'nsqip-mvd',
+        counts: 'treatments',
+      },
+    ],
+    limits: [
+      {
+        what: 'Relief is often delayed (not a failure)',
+        figure: 'median 30 days to spasm-free; 35 % within 7 days, 14 % at 3–6 months, 3 % after 12 months',
+        timePoint: 'weeks to more than 12 months after surgery',
+        source: 'mvd-delayed2022',
+        counts: 'people',
+      },
+      {
+        what: 'Recurrence',
+        figure: '2.4 % (1.2 % repeat MVD)',
+        timePoint: 'median 2.9 years after surgery',
+        source: 'mvd-sr2012',
+        counts: 'people',
+      },
+      {
+        what: 'Late recurrence',
+        figure: 'about 1 % once spasm-free; 86 % of recurrences occur within 2 years',
+        timePoint: 'after 2 spasm-free years',
+        source: 'payner-tew1996',
       },
     ],
   },
@@ -204,16 +296,19 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
     certaintyBasis: 'Small single-centre or retrospective series, mostly one group, short follow-up.',
     benefits: [
       {
+        what: 'How long relief lasts after RF (still effective)',
+        figure: '95.2 % / 76.0 % / 49.7 %; median 12 months',
+        timePoint: 'at 3 / 6 / 9 months',
+        source: 'jiaxing-thesis-rf',
+        counts: 'people',
+        headline: true,
+      },
+      {
         what: 'Complete relief after CT-guided RF (a controlled thermal injury of the facial nerve, not a repair)',
         figure: '91 % (48 of 53)',
         timePoint: 'follow-up up to 19 months',
         source: 'huang2021-rf',
-      },
-      {
-        what: 'Duration of relief',
-        figure: 'median 12 months; effective in 95.2 % / 76.0 % / 49.7 %',
-        timePoint: 'at 3 / 6 / 9 months',
-        source: 'jiaxing-thesis-rf',
+        counts: 'people',
       },
       {
         what: 'Relief per procedure (most patients had prior MVD)',
@@ -225,27 +320,31 @@ export const OPTION_CATALOGUE: Readonly<Record<OptionId, OptionData>> = {
     risks: [
       {
         what: 'Facial weakness House–Brackmann II–III (expected: the nerve is deliberately injured)',
-        figure: 'all patients (68)',
-        timePoint: 'resolved by 6 months',
-        source: 'lin2022-rf',
+        figure: 'in most patients (60–91 %)',
+        timePoint:
+          'after the procedure; resolved within 1–4 months in the first series, by 6 months in another',
+        source: 'hori1981-rf',
+        seeAlso: ['huang2021-rf', 'lin2022-rf', 'palomaki2024-rf'],
+        counts: 'people',
+        note:
+          '60 % in the first series (27 patients) and 91 % (48 of 53) in the CT-guided series; two other ' +
+          'series report it in every patient (68 patients; 18 patients).',
       },
-      {
-        what: 'Mild-to-moderate facial paralysis after CT-guided RF',
-        figure: '48 of 53 patients (≈91 %)',
-        timePoint: 'after the procedure (duration not in the excerpt)',
-        source: 'huang2021-rf',
-      },
+    ],
+    limits: [
       {
         what: 'Recurrence',
         figure: 'about 12 % (8 of 68)',
         timePoint: 'over 1–24 months',
         source: 'lin2022-rf',
+        counts: 'people',
       },
       {
         what: 'Repeat procedures',
         figure: '61 % repeated; mean 3.3 procedures per patient',
         timePoint: 'over follow-up',
         source: 'palomaki2024-rf',
+        counts: 'people',
       },
       {
         what: 'Recurrence compared with MVD (non-randomised)',

@@ -9,17 +9,43 @@
  *             adjustments are design weights that order the options, not clinical figures.
  *   atMost  — a ceiling on the option's recommendation (reasonable, not_advised, contraindicated); the
  *             score is lowered to fit the ceiling (≤59, ≤39, 0).
+ * Each effect's reason is shown as a reason for the option (add > 0), against it (add < 0 or a ceiling) or
+ * as information (add 0): see `effectOf`.
  * README.md in this folder renders the same table for review; a test keeps them in step.
  */
 import type { SourceId } from '../evidence/sources';
 import type { Condition } from './conditions';
 import type { OptionId, Recommendation } from './option-ids';
+import { RED_FLAG_RULES } from './red-flag-rules';
 
 export type Ceiling = Exclude<Recommendation, 'preferred'>;
 
+interface EffectText {
+  because: string;
+  source: SourceId;
+  /** Further sources for figures in `because` that the main source does not give. */
+  seeAlso?: readonly SourceId[];
+}
+
 export type Effect =
-  | { option: OptionId; add: number; because: string; source: SourceId }
-  | { option: OptionId; atMost: Ceiling; because: string; source: SourceId };
+  | ({ option: OptionId; add: number } & EffectText)
+  | ({ option: OptionId; atMost: Ceiling } & EffectText);
+
+/** Whether a reason speaks for the option, against it, or only informs. */
+export type ReasonEffect = 'for' | 'against' | 'info';
+
+export function effectOf(e: Effect): ReasonEffect {
+  if ('atMost' in e) return 'against';
+  return e.add > 0 ? 'for' : e.add < 0 ? 'against' : 'info';
+}
+
+const ALL_OPTIONS: readonly OptionId[] = [
+  'observation',
+  'oral_medication',
+  'botulinum_toxin',
+  'mvd',
+  'rf_neurotomy',
+];
 
 export interface RankingRule {
   id: string;
@@ -241,8 +267,10 @@ export const RANKING_RULES: readonly RankingRule[] = [
         option: 'rf_neurotomy',
         add: -10,
         because:
-          'Low tolerance of risk: facial weakness (House–Brackmann II–III) follows RF in all patients.',
-        source: 'lin2022-rf',
+          'Low tolerance of risk: facial weakness (House–Brackmann II–III) follows RF in most patients ' +
+          '(60–91 %).',
+        source: 'hori1981-rf',
+        seeAlso: ['huang2021-rf'],
       },
     ],
   },
@@ -253,8 +281,9 @@ export const RANKING_RULES: readonly RankingRule[] = [
       {
         option: 'mvd',
         add: 5,
-        because: 'High tolerance of risk: about 1–2 % permanent complications for a chance of cure.',
+        because: 'High tolerance of risk: about 3 % permanent complications for a chance of cure.',
         source: 'mvd-sr2012',
+        seeAlso: ['weidemeier-mvd'],
       },
     ],
   },
@@ -398,6 +427,18 @@ export const RANKING_RULES: readonly RankingRule[] = [
         because: 'Anticoagulation must be managed around a needle procedure.',
         source: 'general-knowledge',
       },
+      {
+        option: 'mvd',
+        atMost: 'reasonable',
+        because: 'On anticoagulants: plan stopping or bridging with the prescriber before surgery.',
+        source: 'general-knowledge',
+      },
+      {
+        option: 'rf_neurotomy',
+        atMost: 'reasonable',
+        because: 'On anticoagulants: plan stopping or bridging with the prescriber before the procedure.',
+        source: 'general-knowledge',
+      },
     ],
   },
   {
@@ -460,12 +501,14 @@ export const RANKING_RULES: readonly RankingRule[] = [
   // ── What happened with earlier treatments ──
   {
     id: 'toxin-worked',
-    when: { tried: 'botulinum_toxin', response: ['good'] },
+    when: { tried: 'botulinum_toxin', response: ['good', 'recurred'] },
     effects: [
       {
         option: 'botulinum_toxin',
         add: 15,
-        because: 'Toxin worked before, and its effect does not wane over repeated cycles.',
+        because:
+          'Toxin worked before (each dose wears off after about 3 months by design), and its effect does not ' +
+          'wane over repeated cycles.',
         source: 'moin2017-bont',
       },
     ],
@@ -481,10 +524,51 @@ export const RANKING_RULES: readonly RankingRule[] = [
           'No response to toxin before, although 85–95 % respond: review the diagnosis, dose and injection sites.',
         source: 'rosenstengel2012',
       },
+    ],
+  },
+  {
+    id: 'toxin-single-cycle',
+    when: { tried: 'botulinum_toxin', response: ['none'], cycles: { below: 2 } },
+    effects: [
+      {
+        option: 'botulinum_toxin',
+        add: 15,
+        because:
+          'Only one cycle without effect (or the number is not recorded): the dose is adjusted over the first ' +
+          'years (it rises for about 3.5 years, then stabilises), so another adjusted cycle may be tried once ' +
+          'the diagnosis is checked.',
+        source: 'dantas2025-bont',
+      },
+    ],
+  },
+  {
+    id: 'toxin-non-response-review-first',
+    when: { redFlag: 'toxin_non_response', reviewed: false },
+    effects: [
+      {
+        option: 'mvd',
+        atMost: 'reasonable',
+        because:
+          'No relief at all from toxin: check the diagnosis (about 18 % of referred patients had a mimic), the ' +
+          'dose, the sites and the product before surgery.',
+        source: 'yaltho2011',
+      },
+      {
+        option: 'mvd',
+        add: -10,
+        because: 'Surgery waits until the diagnosis and the toxin treatment have been checked.',
+        source: 'yaltho2011',
+      },
+    ],
+  },
+  {
+    id: 'toxin-failed-after-review',
+    when: { redFlag: 'toxin_non_response', reviewed: true },
+    effects: [
       {
         option: 'mvd',
         add: 10,
-        because: 'Symptomatic treatment failed; MVD treats the cause.',
+        because: 'Toxin failed although the diagnosis and the injections were checked; MVD treats the cause.',
         source: 'baldauf2019',
       },
     ],
@@ -521,7 +605,7 @@ export const RANKING_RULES: readonly RankingRule[] = [
   },
   {
     id: 'oral-worked',
-    when: { tried: 'oral_medication', response: ['good'] },
+    when: { tried: 'oral_medication', response: ['good', 'recurred'] },
     effects: [
       {
         option: 'oral_medication',
@@ -550,14 +634,42 @@ export const RANKING_RULES: readonly RankingRule[] = [
     ],
   },
   {
+    id: 'mvd-recent',
+    when: { redFlag: 'mvd_recent' },
+    effects: [
+      {
+        option: 'mvd',
+        atMost: 'reasonable',
+        because:
+          'Spasm within a year of MVD is not yet a failure: relief is often delayed (3 % only after 12 ' +
+          'months), so a redo MVD is not the next step.',
+        source: 'mvd-delayed2022',
+      },
+      {
+        option: 'observation',
+        add: 25,
+        because: 'Waiting is favoured: relief after MVD often comes late (14 % at 3–6 months, 10 % at 6–12).',
+        source: 'mvd-delayed2022',
+      },
+      {
+        option: 'botulinum_toxin',
+        add: 10,
+        because:
+          'Toxin, the first-line symptomatic treatment, can control the spasm while relief is awaited.',
+        source: 'baldauf2019',
+      },
+    ],
+  },
+  {
     id: 'mvd-failed',
-    when: { tried: 'mvd', response: ['partial', 'none'] },
+    when: { any: [{ redFlag: 'persisting_after_mvd' }, { redFlag: 'recurrence_after_mvd' }] },
     effects: [
       {
         option: 'mvd',
         add: -10,
         because:
-          'Spasm persists after MVD; redo MVD can work (missed compression zones) but is a second operation.',
+          'Spasm persists or came back after MVD; redo MVD can work (missed compression zones) but is a ' +
+          'second operation.',
         source: 'liu2021-redo',
       },
       {
@@ -569,8 +681,25 @@ export const RANKING_RULES: readonly RankingRule[] = [
     ],
   },
   {
+    id: 'redo-mvd-review-first',
+    when: {
+      any: [
+        { redFlag: 'persisting_after_mvd', reviewed: false },
+        { redFlag: 'recurrence_after_mvd', reviewed: false },
+      ],
+    },
+    effects: [
+      {
+        option: 'mvd',
+        atMost: 'reasonable',
+        because: 'A redo MVD comes only after a repeat MRI and a neurosurgical review.',
+        source: 'liu2021-redo',
+      },
+    ],
+  },
+  {
     id: 'rf-worked',
-    when: { tried: 'rf_neurotomy', response: ['good'] },
+    when: { tried: 'rf_neurotomy', response: ['good', 'recurred'] },
     effects: [
       {
         option: 'rf_neurotomy',
@@ -624,7 +753,16 @@ export const RANKING_RULES: readonly RankingRule[] = [
   },
   {
     id: 'under-30',
-    when: { all: [{ fact: 'age', below: 30 }, { not: { fact: 'mri', is: 'lesion' } }] },
+    // Only for an adult whose MRI shows the conflict and whose young onset has been reviewed: under 30
+    // the onset is always before 40 (young_onset), which must be explained first.
+    when: {
+      all: [
+        { fact: 'age', below: 30 },
+        { fact: 'age', atLeast: 18 },
+        { fact: 'mri', is: 'neurovascular_conflict' },
+        { not: { redFlag: 'young_onset', reviewed: false } },
+      ],
+    },
     effects: [
       {
         option: 'mvd',
@@ -636,6 +774,42 @@ export const RANKING_RULES: readonly RankingRule[] = [
   },
 
   // ── Red flags: what they change (the flags themselves are in red-flag-rules.ts) ──
+  {
+    id: 'review-first',
+    // Generated from the flags whose action is a specialist review before any treatment.
+    when: {
+      any: RED_FLAG_RULES.filter((f) => f.reviewFirst).map((f) => ({
+        redFlag: f.code,
+        reviewed: false as const,
+      })),
+    },
+    effects: ALL_OPTIONS.map((option) => ({
+      option,
+      atMost: 'reasonable' as const,
+      because:
+        'A red flag calls for specialist review before any treatment: no option is preferred until a ' +
+        'clinician records that review.',
+      source: 'tan2002-qjm' as const,
+    })),
+  },
+  {
+    id: 'pediatric-no-procedure',
+    when: { redFlag: 'pediatric' },
+    effects: [
+      {
+        option: 'mvd',
+        atMost: 'reasonable',
+        because: 'Under 18 the evidence for the ranking comes from adults: no procedure is preferred.',
+        source: 'wang-jankovic1998',
+      },
+      {
+        option: 'rf_neurotomy',
+        atMost: 'reasonable',
+        because: 'Under 18 the evidence for the ranking comes from adults: no procedure is preferred.',
+        source: 'wang-jankovic1998',
+      },
+    ],
+  },
   {
     id: 'lesion-first',
     when: { redFlag: 'structural_lesion' },
@@ -655,8 +829,28 @@ export const RANKING_RULES: readonly RankingRule[] = [
     ],
   },
   {
+    id: 'distal-cause-first',
+    when: { redFlag: 'parotid_or_temporal_mass', reviewed: false },
+    effects: [
+      {
+        option: 'mvd',
+        atMost: 'not_advised',
+        because:
+          'A parotid or temporal-bone lesion is managed first; MVD at the brainstem does not treat it.',
+        source: 'galvez-jimenez2001',
+      },
+      {
+        option: 'rf_neurotomy',
+        atMost: 'not_advised',
+        because:
+          'A parotid or temporal-bone lesion is managed first; RF there would injure the nerve near it.',
+        source: 'galvez-jimenez2001',
+      },
+    ],
+  },
+  {
     id: 'bilateral-diagnosis-first',
-    when: { redFlag: 'bilateral_symptoms' },
+    when: { redFlag: 'bilateral_symptoms', reviewed: false },
     effects: [
       {
         option: 'mvd',
@@ -673,26 +867,21 @@ export const RANKING_RULES: readonly RankingRule[] = [
     ],
   },
   {
-    id: 'review-before-any-treatment',
-    when: {
-      any: [
-        { redFlag: 'structural_lesion' },
-        { redFlag: 'bilateral_symptoms' },
-        { redFlag: 'neurological_deficit' },
-      ],
-    },
+    id: 'functional-diagnosis-first',
+    when: { redFlag: 'functional_features', reviewed: false },
     effects: [
       {
-        option: 'botulinum_toxin',
-        atMost: 'reasonable',
-        because: 'Possible secondary or atypical HFS: specialist review comes before any treatment.',
-        source: 'tan2002-qjm',
+        option: 'mvd',
+        atMost: 'not_advised',
+        because:
+          'Features of functional spasm: the diagnosis is confirmed before any operation on the nerve.',
+        source: 'baizabal2017-functional',
       },
       {
-        option: 'oral_medication',
-        atMost: 'reasonable',
-        because: 'Possible secondary or atypical HFS: specialist review comes before any treatment.',
-        source: 'tan2002-qjm',
+        option: 'rf_neurotomy',
+        atMost: 'not_advised',
+        because: 'Features of functional spasm: the diagnosis is confirmed before any injury to the nerve.',
+        source: 'baizabal2017-functional',
       },
     ],
   },
@@ -725,22 +914,25 @@ export const RANKING_RULES: readonly RankingRule[] = [
         source: 'yaltho2011',
       },
       {
+        option: 'mvd',
+        atMost: 'not_advised',
+        because:
+          'Post-paralytic spasm is managed differently from primary HFS: MVD is not advised, even after review.',
+        source: 'yaltho2011',
+      },
+      {
+        option: 'rf_neurotomy',
+        atMost: 'not_advised',
+        because:
+          'Post-paralytic spasm is managed differently from primary HFS: RF would injure an already injured ' +
+          'nerve, and is not advised even after review.',
+        source: 'yaltho2011',
+      },
+      {
         option: 'botulinum_toxin',
         add: 0,
         because: 'In post-paralytic spasm one protocol uses a lower dose per site (1.5 U instead of 2 U).',
         source: 'choe-kim2016-bont',
-      },
-    ],
-  },
-  {
-    id: 'deficit-review-first',
-    when: { redFlag: 'neurological_deficit' },
-    effects: [
-      {
-        option: 'mvd',
-        atMost: 'reasonable',
-        because: 'Neurological signs beyond the spasm need specialist review before surgery.',
-        source: 'tan2002-qjm',
       },
     ],
   },

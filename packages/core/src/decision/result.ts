@@ -3,8 +3,10 @@ import type { SourceCertainty, SourceId } from '../evidence/sources';
 import type { RedFlagCode } from './conditions';
 import type { EvidenceCertainty, OutcomeFigureData } from './option-catalogue';
 import type { OptionId, Recommendation } from './option-ids';
+import type { ReasonEffect } from './ranking-rules';
 
-export interface Cited {
+/** One source as shown with a statement. */
+export interface Citation {
   source: SourceId;
   citation: string;
   /** The verification mark of the source: partial or unverified figures must say so where shown. */
@@ -13,11 +15,20 @@ export interface Cited {
   caveat?: string;
 }
 
-export interface Reason extends Cited {
-  text: string;
+export interface Cited extends Citation {
+  /** Further sources, present when the statement's figures come from more than one. */
+  seeAlso?: Citation[];
 }
 
-export type OutcomeFigure = OutcomeFigureData & Cited;
+export interface Reason extends Cited {
+  text: string;
+  /** The ranking rule that gave this reason (README rules table). */
+  rule: string;
+  /** `for`: raised the option; `against`: lowered it or set a ceiling; `info`: changed nothing. */
+  effect: ReasonEffect;
+}
+
+export type OutcomeFigure = Omit<OutcomeFigureData, 'seeAlso'> & Cited;
 
 export interface OptionResult {
   id: OptionId;
@@ -30,6 +41,8 @@ export interface OptionResult {
   reasons: Reason[];
   benefits: OutcomeFigure[];
   risks: OutcomeFigure[];
+  /** What the option cannot do or asks of the patient (recurrence, repeats), apart from its harms. */
+  limits: OutcomeFigure[];
   evidence: { certainty: EvidenceCertainty; basis: string };
 }
 
@@ -37,6 +50,10 @@ export interface RedFlag extends Cited {
   code: RedFlagCode;
   message: string;
   action: string;
+  /** The action is a specialist review before any treatment: while not reviewed, no option is preferred. */
+  reviewFirst: boolean;
+  /** A clinician has recorded reviewing this flag (the profile's `redFlagsReviewed`). */
+  reviewed: boolean;
 }
 
 /** One line of the explanation: a rule that fired and what it did. */

@@ -13,15 +13,24 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-function sourceCell(id: Parameters<typeof getSource>[0]): string {
+type SourceId = Parameters<typeof getSource>[0];
+
+function sourceCell(id: SourceId): string {
   return `\`${id}\` ${CERTAINTY_MARK[getSource(id).certainty]}`;
+}
+
+function sources(id: SourceId, seeAlso: readonly SourceId[] = []): string {
+  return [id, ...seeAlso].map(sourceCell).join(', ');
 }
 
 export function redFlagTableMarkdown(rules: readonly RedFlagRule[]): string {
   const rows = rules.map(
-    (r) => `| \`${r.code}\` | ${cell(describe(r.when))} | ${cell(r.action)} | ${sourceCell(r.source)} |`,
+    (r) =>
+      `| \`${r.code}\` | ${cell(describe(r.when))} | ${r.reviewFirst ? 'yes' : 'no'} | ${cell(r.action)} | ${sources(r.source, r.seeAlso)} |`,
   );
-  return ['| Red flag | When | Action | Source |', '|---|---|---|---|', ...rows].join('\n');
+  return ['| Red flag | When | Review first | Action | Source |', '|---|---|---|---|---|', ...rows].join(
+    '\n',
+  );
 }
 
 export function rankingTableMarkdown(rules: readonly RankingRule[]): string {
@@ -29,7 +38,7 @@ export function rankingTableMarkdown(rules: readonly RankingRule[]): string {
     r.effects.map((e) => {
       const effect =
         'add' in e ? `${e.option} ${e.add >= 0 ? '+' : ''}${e.add}` : `${e.option} at most ${e.atMost}`;
-      return `| \`${r.id}\` | ${cell(describe(r.when))} | ${effect} | ${cell(e.because)} | ${sourceCell(e.source)} |`;
+      return `| \`${r.id}\` | ${cell(describe(r.when))} | ${effect} | ${cell(e.because)} | ${sources(e.source, e.seeAlso)} |`;
     }),
   );
   return ['| Rule | When | Effect | Because | Source |', '|---|---|---|---|---|', ...rows].join('\n');

@@ -88,7 +88,7 @@ const list = [
     id: 'cochrane2020-bont',
     citation:
       'Duarte GS et al. Botulinum toxin type A therapy for hemifacial spasm. Cochrane Database Syst Rev 2020;CD004899.pub3',
-    section: '2.1 BoNT (RCT evidence)',
+    section: '2.1 BoNT (RCT evidence); 6 Epidemiology (Natural history: remission "very rare")',
     certainty: 'verified',
   },
   {
@@ -192,6 +192,12 @@ const list = [
     certainty: 'partial',
   },
   {
+    id: 'weidemeier-mvd',
+    citation: 'Weidemeier ME, Bogaczyk V, Schroeder HWS. Prospective MVD series, n=135 (PMC12955192)',
+    section: '2.2 MVD (Large single-centre series; Permanent complications 2.9 %)',
+    certainty: 'verified',
+  },
+  {
     id: 'liu2021-redo',
     citation: 'Liu J et al. Front Neurol 2021;12:687945 (redo MVD)',
     section: '2.2 MVD (Redo MVD); 3.1 Red flags',
@@ -213,6 +219,13 @@ const list = [
     id: 'bandini1999-gabapentin',
     citation: 'Bandini F, Mazzella L. Eur Neurol 1999;42:49–51 (gabapentin, 5 patients)',
     section: '2.3 Oral medication',
+    certainty: 'verified',
+  },
+  {
+    id: 'hori1981-rf',
+    citation:
+      'Hori T, Fukushima T, Terao H, Takakura K, Sano K. J Neurosurg 1981 (fluoroscopy-assisted RF at the stylomastoid foramen, 27 patients)',
+    section: '2.4 RF',
     certainty: 'verified',
   },
   {
@@ -254,6 +267,12 @@ const list = [
       'Lee JA, Kim KH, Park K. Stereotact Funct Neurosurg 2017;95:21 (104 untreated patients, highly selected cohort)',
     section: '6 Epidemiology (Natural history)',
     certainty: 'partial',
+  },
+  {
+    id: 'baizabal2017-functional',
+    citation: 'Baizabal-Carvallo JF, Jankovic J. J Neurol 2017 (psychogenic vs organic hemifacial spasm)',
+    section: '3.1 Red flags (atypical spread; functional features); 3.2 Differential diagnosis',
+    certainty: 'verified',
   },
   {
     id: 'galvez-jimenez2001',

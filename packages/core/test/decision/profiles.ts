@@ -1,5 +1,8 @@
 /** Builds valid patient profiles for tests: a typical adult with primary HFS, changed only where a test says. */
+import { expect } from 'vitest';
+import type { OptionId, Recommendation } from '../../src/decision/option-ids';
 import type { PatientProfileInput } from '../../src/decision/profile';
+import type { DecisionResult } from '../../src/decision/result';
 
 type Patch = {
   [K in keyof PatientProfileInput]?: PatientProfileInput[K] extends readonly unknown[]
@@ -41,4 +44,16 @@ export function profile(patch: Patch = {}): PatientProfileInput {
         : v;
   }
   return out as PatientProfileInput;
+}
+
+/** What a vignette expects of some options: one recommendation, or any of several. */
+export type Judged = Partial<Record<OptionId, Recommendation | readonly Recommendation[]>>;
+
+/** Checks each judged option's recommendation in a result. */
+export function expectJudged(r: DecisionResult, judged: Judged = {}): void {
+  for (const [id, want] of Object.entries(judged)) {
+    const got = r.options.find((o) => o.id === id)?.recommendation;
+    if (typeof want === 'string') expect(got, id).toBe(want);
+    else expect(want, id).toContain(got);
+  }
 }

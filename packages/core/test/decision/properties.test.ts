@@ -3,15 +3,33 @@
  * comes in, it is rejected with the path of the field at fault.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { recommend } from '../../src/decision/engine';
 import { OPTION_IDS } from '../../src/decision/option-ids';
 import { type PatientProfileInput, PRIOR_RESPONSES } from '../../src/decision/profile';
+import { RED_FLAG_CODES } from '../../src/decision/red-flag-codes';
+import { RED_FLAG_RULES } from '../../src/decision/red-flag-rules';
 import { SOURCES } from '../../src/evidence/sources';
 import { InputError } from '../../src/validation';
 import { profile } from './profiles';
 
+// Hundreds of engine runs per property: on a busy 2-core machine that takes far longer than the default 5 s.
+vi.setConfig({ testTimeout: 120_000 });
+
 const bool = fc.boolean();
+
+/** An earlier treatment: any option and response, months since it (or not), cycles for toxin only. */
+const priorTreatment = fc
+  .record(
+    {
+      option: fc.constantFrom(...OPTION_IDS),
+      response: fc.constantFrom(...PRIOR_RESPONSES),
+      monthsSince: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 30, noNaN: true })),
+      cycles: fc.integer({ min: 1, max: 40 }),
+    },
+    { requiredKeys: ['option', 'response'] },
+  )
+  .map(({ cycles, ...t }) => (t.option === 'botulinum_toxin' && cycles !== undefined ? { ...t, cycles } : t));
 
 /** Every valid profile: all enum values, bounds included, optional fields present or left out. */
 export const validProfile: fc.Arbitrary<PatientProfileInput> = fc
@@ -45,10 +63,17 @@ export const validProfile: fc.Arbitrary<PatientProfileInput> = fc
         { facialWeakness: bool, ipsilateralHearingLoss: bool, otherCranialNerveSigns: bool },
         { requiredKeys: [] },
       ),
-      priorTreatments: fc.array(
-        fc.record({ option: fc.constantFrom(...OPTION_IDS), response: fc.constantFrom(...PRIOR_RESPONSES) }),
-        { maxLength: 6 },
+      features: fc.record(
+        {
+          lowerFaceOnset: bool,
+          painfulSpasmOrTrigeminalNeuralgia: bool,
+          functionalFeatures: bool,
+          parotidOrTemporalMass: bool,
+        },
+        { requiredKeys: [] },
       ),
+      priorTreatments: fc.array(priorTreatment, { maxLength: 6 }),
+      redFlagsReviewed: fc.subarray([...RED_FLAG_CODES]),
       preferences: fc.record({
         riskTolerance: fc.constantFrom('low', 'moderate', 'high'),
         avoidSurgery: bool,
@@ -74,8 +99,23 @@ export const validProfile: fc.Arbitrary<PatientProfileInput> = fc
       ],
     },
   )
-  .map((p) => ({ ...p, symptomDurationMonths: Math.min(1200, p.age * 12 * p.symptomDurationMonths) }))
+  .map((p) => ({
+    ...p,
+    symptomDurationMonths: Math.min(1200, p.age * 12 * p.symptomDurationMonths),
+    // A man cannot be pregnant (refused, see below); an earlier treatment cannot predate birth.
+    pregnant: p.pregnant && p.sex !== 'male',
+    priorTreatments: p.priorTreatments?.map((t) =>
+      t.monthsSince === undefined ? t : { ...t, monthsSince: Math.min(t.monthsSince, p.age * 12) },
+    ),
+  }))
   .map((p) => p as PatientProfileInput);
+
+/** Profiles in which a clinician has reviewed every red flag there is. */
+const fullyReviewed = validProfile.map((p) => ({ ...p, redFlagsReviewed: [...RED_FLAG_CODES] }));
+
+const REVIEW_FIRST = new Set(RED_FLAG_RULES.filter((r) => r.reviewFirst).map((r) => r.code));
+const PROCEDURES = ['mvd', 'rf_neurotomy'] as const;
+const NOT_BETTER_THAN_NOT_ADVISED = ['not_advised', 'contraindicated'];
 
 const RUNS = { numRuns: 200 };
 
@@ -142,11 +182,145 @@ describe('any valid profile', () => {
         expect(codes.has('neurological_deficit')).toBe(
           Boolean(n.facialWeakness || n.ipsilateralHearingLoss || n.otherCranialNerveSigns),
         );
+        const f = p.features ?? {};
+        expect(codes.has('lower_face_onset')).toBe(Boolean(f.lowerFaceOnset));
+        expect(codes.has('painful_spasm_or_trigeminal_neuralgia')).toBe(
+          Boolean(f.painfulSpasmOrTrigeminalNeuralgia),
+        );
+        expect(codes.has('functional_features')).toBe(Boolean(f.functionalFeatures));
+        expect(codes.has('parotid_or_temporal_mass')).toBe(Boolean(f.parotidOrTemporalMass));
+        expect(codes.has('pediatric')).toBe(p.age < 18);
+        expect(codes.has('anticoagulation')).toBe(p.anticoagulated);
+        const prior = p.priorTreatments ?? [];
+        const mvd = prior.filter((t) => t.option === 'mvd');
+        const stillSpasm = mvd.filter((t) => t.response === 'partial' || t.response === 'none');
+        expect(codes.has('mvd_recent')).toBe(
+          stillSpasm.some((t) => t.monthsSince === undefined || t.monthsSince < 12),
+        );
+        expect(codes.has('persisting_after_mvd')).toBe(
+          stillSpasm.some((t) => t.monthsSince !== undefined && t.monthsSince >= 12),
+        );
+        expect(codes.has('recurrence_after_mvd')).toBe(mvd.some((t) => t.response === 'recurred'));
+        expect(codes.has('toxin_non_response')).toBe(
+          prior.some((t) => t.option === 'botulinum_toxin' && t.response === 'none'),
+        );
       }),
       RUNS,
     );
   });
 
+  it('keeps reviewed flags in the list, marked reviewed: true, and the others reviewed: false', () => {
+    fc.assert(
+      fc.property(validProfile, (p) => {
+        const reviewed = new Set(p.redFlagsReviewed ?? []);
+        const { redFlags } = recommend(p);
+        const unreviewed = recommend({ ...p, redFlagsReviewed: [] }).redFlags;
+        expect(redFlags.map((f) => f.code)).toEqual(unreviewed.map((f) => f.code));
+        for (const f of redFlags) {
+          expect(f.reviewed).toBe(reviewed.has(f.code));
+          expect(f.reviewFirst).toBe(REVIEW_FIRST.has(f.code));
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('marks each reason for, against or info as its rule moved the option', () => {
+    fc.assert(
+      fc.property(validProfile, (p) => {
+        const r = recommend(p, { explain: true });
+        for (const o of r.options) {
+          const steps = r.trace!.filter((t) => t.option === o.id && t.rule !== 'engine');
+          expect(o.reasons.map((x) => x.rule)).toEqual(steps.map((t) => t.rule));
+          o.reasons.forEach((reason, i) => {
+            const effect = steps[i]!.effect;
+            const want =
+              effect.startsWith('at most') || effect.startsWith('-')
+                ? 'against'
+                : effect === '+0'
+                  ? 'info'
+                  : 'for';
+            expect(reason.effect, `${o.id} ${reason.rule} ${effect}`).toBe(want);
+          });
+        }
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The safety properties of issue 8: red flags hold, children get no procedure preferred. */
+describe('safety', () => {
+  it('no option is preferred while a review-first red flag is open (not reviewed)', () => {
+    fc.assert(
+      fc.property(validProfile, (p) => {
+        const r = recommend(p);
+        if (r.redFlags.some((f) => f.reviewFirst && !f.reviewed))
+          expect(r.options.map((o) => o.recommendation)).not.toContain('preferred');
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('after facial palsy or injury, or with a lesion on MRI, MVD and RF are never better than not advised, reviewed or not', () => {
+    for (const arb of [validProfile, fullyReviewed]) {
+      fc.assert(
+        fc.property(arb, (p) => {
+          if (!(p.history.bellsPalsy || p.history.facialTrauma || p.imaging.mri === 'lesion')) return;
+          const r = recommend(p);
+          for (const id of PROCEDURES)
+            expect(NOT_BETTER_THAN_NOT_ADVISED, id).toContain(
+              r.options.find((o) => o.id === id)!.recommendation,
+            );
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('under 18 no procedure is preferred, even with every red flag reviewed', () => {
+    const child = (arb: fc.Arbitrary<PatientProfileInput>) =>
+      fc.tuple(arb, fc.double({ min: 0, max: 17.99, noNaN: true })).map(([p, age]) => ({
+        ...p,
+        age,
+        symptomDurationMonths: Math.min(p.symptomDurationMonths, age * 12),
+        priorTreatments: p.priorTreatments?.map((t) =>
+          t.monthsSince === undefined ? t : { ...t, monthsSince: Math.min(t.monthsSince, age * 12) },
+        ),
+      }));
+    for (const arb of [child(validProfile), child(fullyReviewed)]) {
+      fc.assert(
+        fc.property(arb, (p) => {
+          const r = recommend(p);
+          expect(r.redFlags.map((f) => f.code)).toContain('pediatric');
+          for (const id of PROCEDURES)
+            expect(r.options.find((o) => o.id === id)!.recommendation, id).not.toBe('preferred');
+        }),
+        { numRuns: 300 },
+      );
+    }
+  });
+
+  it('no response to toxin, not yet reviewed: MVD is not preferred', () => {
+    const toxinNone = fc.tuple(validProfile, fc.integer({ min: 1, max: 12 })).map(([p, cycles]) => ({
+      ...p,
+      priorTreatments: [
+        ...(p.priorTreatments ?? []),
+        { option: 'botulinum_toxin' as const, response: 'none' as const, cycles },
+      ],
+      redFlagsReviewed: (p.redFlagsReviewed ?? []).filter((c) => c !== 'toxin_non_response'),
+    }));
+    fc.assert(
+      fc.property(toxinNone, (p) => {
+        const r = recommend(p);
+        expect(r.options.find((o) => o.id === 'mvd')!.recommendation).not.toBe('preferred');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('any valid profile: monotony and determinism', () => {
   it('never ranks MVD higher when only the ASA class gets worse', () => {
     fc.assert(
       fc.property(validProfile, fc.integer({ min: 1, max: 4 }), (p, asa) => {
@@ -270,6 +444,55 @@ const CORRUPTIONS: Corruption[] = [
       p.neurology = { numbness: true };
     },
   },
+  {
+    path: 'redFlagsReviewed.1',
+    apply: (p) => {
+      p.redFlagsReviewed = ['young_onset', 'young_onset_reviewed'];
+    },
+  },
+  {
+    path: 'redFlagsReviewed',
+    apply: (p) => {
+      p.redFlagsReviewed = 'young_onset';
+    },
+  },
+  {
+    path: 'pregnant',
+    apply: (p) => {
+      p.sex = 'male';
+      p.pregnant = true;
+    },
+  },
+  {
+    path: 'features.tics',
+    apply: (p) => {
+      p.features = { tics: true };
+    },
+  },
+  {
+    path: 'priorTreatments.0.monthsSince',
+    apply: (p) => {
+      p.priorTreatments = [{ option: 'mvd', response: 'none', monthsSince: -1 }];
+    },
+  },
+  {
+    path: 'priorTreatments.0.cycles',
+    apply: (p) => {
+      p.priorTreatments = [{ option: 'mvd', response: 'none', cycles: 2 }];
+    },
+  },
+  {
+    path: 'priorTreatments.0.cycles',
+    apply: (p) => {
+      p.priorTreatments = [{ option: 'botulinum_toxin', response: 'none', cycles: 0 }];
+    },
+  },
+  {
+    path: 'priorTreatments.0.monthsSince',
+    apply: (p) => {
+      p.priorTreatments = [{ option: 'mvd', response: 'recurred', monthsSince: (p.age as number) * 12 + 1 }];
+    },
+  },
 ];
 
 describe('invalid profiles', () => {
@@ -315,6 +538,19 @@ describe('invalid profiles', () => {
         { path: 'severity.smcGrade', message: 'expected int, got number 2.5' },
         { path: 'pregnant', message: 'required (expected boolean)' },
       ]);
+    }
+  });
+
+  it('refuses a pregnant man naming pregnant, and an unknown reviewed flag naming its entry, in one answer', () => {
+    const bad = { ...profile(), sex: 'male', pregnant: true, redFlagsReviewed: ['young_onset', 'nope'] };
+    try {
+      recommend(bad);
+      expect.unreachable();
+    } catch (e) {
+      const issues = (e as InputError).issues;
+      expect(issues.map((i) => i.path)).toEqual(['redFlagsReviewed.1', 'pregnant']);
+      expect(issues[0]!.message).toMatch(/^expected one of structural_lesion, .*toxin_non_response/);
+      expect(issues[1]!.message).toBe('must be false when sex is male');
     }
   });
 

@@ -2,9 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULES, decide, type RuleSet, recommend } from '../../src/decision/engine';
+import { NATURAL_COURSE, OPTION_CATALOGUE } from '../../src/decision/option-catalogue';
+import { OPTION_IDS } from '../../src/decision/option-ids';
 import { PatientProfileSchema } from '../../src/decision/profile';
 import { RANKING_RULES } from '../../src/decision/ranking-rules';
+import { RED_FLAG_CODES } from '../../src/decision/red-flag-codes';
 import { RED_FLAG_RULES } from '../../src/decision/red-flag-rules';
+import { getSource } from '../../src/evidence/sources';
 import { profile } from './profiles';
 import { README_PATH, withTables } from './update-readme';
 
@@ -26,21 +30,44 @@ function normalizeTables(md: string): string {
 }
 
 describe('rule data', () => {
-  it('has unique rule ids and one rule per red-flag code, including the six required ones', () => {
+  it('has unique rule ids and exactly one rule per red-flag code', () => {
     const ids = RANKING_RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const codes = RED_FLAG_RULES.map((r) => r.code);
-    expect(new Set(codes).size).toBe(codes.length);
-    for (const c of [
-      'structural_lesion',
-      'bilateral_symptoms',
-      'imaging_needed',
-      'post_paralytic_synkinesis',
-      'young_onset',
-      'neurological_deficit',
-    ]) {
-      expect(codes).toContain(c);
+    expect(RED_FLAG_RULES.map((r) => r.code)).toEqual([...RED_FLAG_CODES]);
+  });
+
+  it('holds every option while any review-first flag is open, and only those flags', () => {
+    const rule = RANKING_RULES.find((r) => r.id === 'review-first')!;
+    expect(rule.when).toEqual({
+      any: RED_FLAG_RULES.filter((f) => f.reviewFirst).map((f) => ({ redFlag: f.code, reviewed: false })),
+    });
+    expect(rule.effects.map((e) => [e.option, 'atMost' in e && e.atMost])).toEqual(
+      OPTION_IDS.map((id) => [id, 'reasonable']),
+    );
+    // Every flag whose action says "Specialist review before any treatment" is review-first, and back.
+    for (const f of RED_FLAG_RULES)
+      expect(f.action.includes('Specialist review before any treatment'), f.code).toBe(f.reviewFirst);
+  });
+
+  it('pictures a figure as 100 people only when its source is verified and it counts people', () => {
+    const all = [
+      ...NATURAL_COURSE,
+      ...Object.values(OPTION_CATALOGUE).flatMap((o) => [...o.benefits, ...o.risks, ...o.limits]),
+    ];
+    const pictured = all.filter((f) => f.perHundred);
+    expect(pictured.length).toBeGreaterThan(3);
+    for (const f of pictured) {
+      expect(getSource(f.source).certainty, f.what).toBe('verified');
+      expect(f.counts, f.what).toBe('people');
+      expect(f.seeAlso, f.what).toBeUndefined();
+      const { low, high } = f.perHundred!;
+      expect(0 <= low && low <= high && high <= 100, f.what).toBe(true);
+      // The picture shows the figure's own number(s).
+      expect(f.figure, f.what).toContain(low === high ? `${low} %` : `${low}–${high} %`);
     }
+    // Exactly one headline benefit per option.
+    for (const [id, o] of Object.entries(OPTION_CATALOGUE))
+      expect(o.benefits.filter((b) => b.headline).length, id).toBe(1);
   });
 
   it('README.md shows exactly the rules the engine runs (regenerate: npx tsx packages/core/test/decision/update-readme.ts, then biome format)', () => {

@@ -1,13 +1,17 @@
 /**
  * Opens the records database: a PostgreSQL server when a connection URL is given (node-postgres pool),
  * otherwise embedded PGlite in a data folder (or in memory for tests). Both get the same type parsing,
- * the same Kysely query builder and the same migrations.
+ * the same Kysely query builder and the same migrations. A data folder is locked for as long as it is
+ * open (folder-lock.ts), and its holder answers backup requests (pglite-backup.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { DatabaseTarget } from '../config';
+import { lockDataFolder } from './folder-lock';
+import { type DumpServer, serveDumps } from './pglite-backup';
 import { PgliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
 
@@ -22,6 +26,10 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Runs every new PostgreSQL connection in this schema (tests use one schema per file). */
   searchPath?: string;
+  /** What opens a data folder, recorded in its lock (`hemispasm serve`). */
+  holder?: string;
+  /** Answer `hemispasm backup` while the folder is open (default true). */
+  serveBackups?: boolean;
 }
 
 export interface OpenDatabase {
@@ -29,6 +37,8 @@ export interface OpenDatabase {
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for the start-up banner (never includes a password). */
   location: string;
+  /** PGlite only: a gzipped tarball of the data folder (PGlite's own dumpDataDir), between transactions. */
+  dumpDataDir?: () => Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -63,15 +73,71 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<OpenData
     };
   }
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) mkdirSync(resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : resolve(dataDir), {
-    parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 },
+  if (dataDir.startsWith('memory://')) {
+    const pglite = await PGlite.create(undefined, { parsers: PGLITE_PARSERS });
+    return pgliteDatabase(pglite, 'memory', async (close) => close());
+  }
+  const folder = resolve(dataDir);
+  // PGlite writes its files world-readable (mode 0666): a new folder is private to its owner instead.
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const lock = await lockDataFolder(folder, opts.holder);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(lock.folder, { parsers: PGLITE_PARSERS });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  let dumps: DumpServer | undefined;
+  const opened = pgliteDatabase(pglite, lock.folder, async (close) => {
+    try {
+      await dumps?.close();
+      await close();
+    } finally {
+      lock.release();
+    }
   });
+  if (opts.serveBackups ?? true) {
+    try {
+      dumps = await serveDumps(opened.dumpDataDir!);
+      lock.update({ backupSocket: dumps.socketPath });
+    } catch {
+      // No local socket here (an unusual file system): a backup then needs the folder closed.
+    }
+  }
+  return opened;
+}
+
+/** Runs `fn` in a transaction: the caller's, when `db` already is one, else a new one. */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/** Opens the database a loaded configuration names; `holder` is what the folder's lock records. */
+export function openDatabaseAt(target: DatabaseTarget, holder: string): Promise<OpenDatabase> {
+  return openDatabase(target.kind === 'postgres' ? { url: target.url } : { dataDir: target.dataDir, holder });
+}
+
+const PGLITE_PARSERS = { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 };
+
+function pgliteDatabase(
+  pglite: PGlite,
+  location: string,
+  closing: (closeDb: () => Promise<void>) => Promise<void>,
+): OpenDatabase {
   const db = new Kysely<Database>({ dialect: new PgliteDialect(pglite) });
   return {
     db,
     kind: 'pglite',
-    location: dataDir.startsWith('memory://') ? 'memory' : resolve(dataDir),
-    close: () => db.destroy(),
+    location,
+    // Holding the one connection keeps every transaction out while the folder is read; the checkpoint
+    // writes the shared buffers out first, so the tarball is a clean copy rather than a crash image.
+    dumpDataDir: () =>
+      db.connection().execute(async (conn) => {
+        await sql`checkpoint`.execute(conn);
+        const blob = await pglite.dumpDataDir('gzip');
+        return new Uint8Array(await blob.arrayBuffer());
+      }),
+    close: () => closing(() => db.destroy()),
   };
 }

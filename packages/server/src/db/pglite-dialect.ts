@@ -2,7 +2,8 @@
  * A Kysely dialect for embedded PGlite. PGlite is one connection in this process, so the driver hands
  * that connection to one user at a time (a transaction holds it from BEGIN to COMMIT); everything else
  * — SQL compilation, introspection, migrations — is Kysely's stock PostgreSQL machinery, so the same
- * queries and migrations run on PGlite and on a PostgreSQL server.
+ * queries and migrations run on PGlite and on a PostgreSQL server. Timestamps are read with
+ * node-postgres's converter (type-parsers.ts), so a stored moment reads back the same on both.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import {
@@ -15,6 +16,10 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { TIMESTAMP_PARSERS } from './type-parsers';
+
+/** Per-query parsers: PGlite merges them over the instance's (date, int8), replacing its own timestamp parser. */
+const QUERY_OPTIONS = { parsers: TIMESTAMP_PARSERS };
 
 class PgliteConnection implements DatabaseConnection {
   constructor(private readonly pg: PGlite) {}
@@ -24,8 +29,8 @@ class PgliteConnection implements DatabaseConnection {
     // statements in one text: migrations rely on that.
     const r =
       query.parameters.length === 0
-        ? ((await this.pg.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await this.pg.query<R>(query.sql, query.parameters as unknown[]);
+        ? ((await this.pg.exec(query.sql, QUERY_OPTIONS)).at(-1) ?? { rows: [], affectedRows: 0 })
+        : await this.pg.query<R>(query.sql, query.parameters as unknown[], QUERY_OPTIONS);
     return {
       rows: r.rows as R[],
       numAffectedRows: r.affectedRows === undefined ? undefined : BigInt(r.affectedRows),

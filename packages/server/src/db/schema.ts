@@ -34,6 +34,8 @@ type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
 
 export type Role = UserRole;
 export type AuditAction = 'read' | 'create' | 'update' | 'delete';
+/** Who an audit row names: a signed-in user's role, or an EHR calling the CDS Hooks service. */
+export type AuditActorRole = Role | 'cds-client';
 
 /** Answers as posted to the assessments route (core's answers format, validated before they are stored). */
 export interface StoredAnswers {
@@ -84,7 +86,10 @@ export interface SessionsTable {
 export interface LoginAttemptsTable {
   key: string;
   window_start: Timestamp;
+  /** Attempts counted in this window (before checking; a successful sign-in gives its attempt back). */
   failures: number;
+  /** Account keys: when the next attempt may be checked (migration 0002). */
+  next_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface AssessmentsTable {
@@ -184,7 +189,7 @@ export interface AuditLogTable {
   id: Generated<number>;
   at: Generated<Date>;
   actor_user_id: string | null;
-  actor_role: Role | null;
+  actor_role: AuditActorRole | null;
   clinic_id: string | null;
   patient_id: string | null;
   action: AuditAction;
@@ -193,6 +198,14 @@ export interface AuditLogTable {
   status: number;
   ip: string | null;
   request_id: string | null;
+}
+
+/** CDS Hooks JWT ids seen, until their token expires (replay protection; migration 0007). */
+export interface CdsJwtSeenTable {
+  issuer: string;
+  jti: string;
+  expires_at: Timestamp;
+  seen_at: Generated<Date>;
 }
 
 export interface Database {
@@ -209,4 +222,5 @@ export interface Database {
   decision_preferences: DecisionPreferencesTable;
   video_measurements: VideoMeasurementsTable;
   audit_log: AuditLogTable;
+  cds_jwt_seen: CdsJwtSeenTable;
 }

@@ -16,8 +16,12 @@ import {
   scoreInstrument,
 } from '@hemispasm/core';
 import { ApiError } from '../http/errors';
+import { key } from '../routes/common';
 
 export { OPTION_IDS, SpasmAnalysisSchema };
+
+/** The analysis a client posts: the core's schema, with the server's cap on the analyzer version string. */
+export const MeasuredAnalysisSchema = SpasmAnalysisSchema.extend({ analyzerVersion: key(100) });
 
 function underField(field: string, issues: readonly InputIssue[], keepRoot = false): ApiError {
   return new ApiError('validation_failed', {

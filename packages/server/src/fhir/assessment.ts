@@ -1,7 +1,8 @@
 /**
  * One Observation per assessment (pure): the instrument id as the code (hemispasm instrument code
  * system) with its wording version in an extension, the server-computed score as the value, the band
- * as the interpretation, one component per answered item, the date and who answered.
+ * as the interpretation, one component per answered item, the date and who answered; `derivedFrom` points
+ * at the QuestionnaireResponse that carries the same answers (questionnaire-response.ts).
  */
 import { getInstrument, type InstrumentDefinition } from '@hemispasm/core';
 import type { Annotation, CodeableConcept, Observation, ObservationComponent } from 'fhir/r4';
@@ -10,7 +11,7 @@ import { z } from 'zod';
 import type { AssessmentsTable } from '../db/schema';
 import { HS_EXTENSION, HS_SYSTEM, SYSTEM } from './codes';
 import type { PatientRecord } from './record';
-import { performerOf, ref } from './refs';
+import { performerOf, questionnaireResponseId, ref } from './refs';
 
 /** The parts of the stored InstrumentScore the export uses (written by the server, read defensively). */
 const StoredScore = z.looseObject({
@@ -22,7 +23,13 @@ const StoredScore = z.looseObject({
   unverified: z.array(z.string()),
 });
 
-function definitionOf(id: string): InstrumentDefinition | undefined {
+/** The stored score of an assessment, when it reads as one. */
+export function storedScore(a: Selectable<AssessmentsTable>): z.infer<typeof StoredScore> | undefined {
+  const parsed = StoredScore.safeParse(a.score);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function definitionOf(id: string): InstrumentDefinition | undefined {
   try {
     return getInstrument(id);
   } catch {
@@ -54,8 +61,7 @@ function itemComponent(
 
 export function toAssessmentObservation(record: PatientRecord, a: Selectable<AssessmentsTable>): Observation {
   const def = definitionOf(a.instrument_id);
-  const parsed = StoredScore.safeParse(a.score);
-  const score = parsed.success ? parsed.data : undefined;
+  const score = storedScore(a);
   const band = score?.band ?? (a.band_id ? { id: a.band_id, label: a.band_id } : null);
   const bandConcept = (b: { id: string; label: string }): CodeableConcept => ({
     coding: [{ system: HS_SYSTEM.instrumentBand, code: `${a.instrument_id}/${b.id}`, display: b.label }],
@@ -107,6 +113,8 @@ export function toAssessmentObservation(record: PatientRecord, a: Selectable<Ass
     effectiveDateTime: a.assessed_on,
     ...(performer.length ? { performer } : {}),
     ...value,
+    // The answers as given, beside the score (exported when the instrument is known).
+    ...(def ? { derivedFrom: [ref(questionnaireResponseId(a.id))] } : {}),
     ...(a.total !== null && band ? { interpretation: [bandConcept(band)] } : {}),
     ...(component.length ? { component } : {}),
     ...(notes.length ? { note: notes } : {}),

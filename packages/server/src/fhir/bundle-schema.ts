@@ -5,14 +5,17 @@
  */
 import { SEXES } from '@hemispasm/core';
 import { z } from 'zod';
-import { IsoDate, text } from '../routes/common';
+import { EpisodeDate, EpisodeDateTime, PastDate, PastDateTime, text, Uuid } from '../routes/common';
 
 const Uri = z.string().min(1).max(500);
 const Code = z.string().min(1).max(200);
-/** FHIR dateTime as this server writes it: a full date, or a date and time with an offset. */
-const DateTime = z.union([IsoDate, z.iso.datetime({ offset: true })], {
-  error: 'expected a date (YYYY-MM-DD) or a date-time with offset',
-});
+/**
+ * FHIR dateTime as this server writes it: a full date, or a date and time with an offset; in the ranges
+ * of the routes/common.ts date rules (things that happened; treatment episodes up to 2 years ahead).
+ */
+const DATE_TIME_ERROR = { error: 'expected a date (YYYY-MM-DD) or a date-time with offset, in range' };
+const DateTime = z.union([PastDate, PastDateTime], DATE_TIME_ERROR);
+const EpisodeDateTimeIn = z.union([EpisodeDate, EpisodeDateTime], DATE_TIME_ERROR);
 
 const Meta = z.strictObject({
   lastUpdated: z.string().max(40).optional(),
@@ -84,7 +87,7 @@ const PatientIn = z.strictObject({
     .min(1)
     .max(5),
   gender: z.enum(SEXES),
-  birthDate: IsoDate,
+  birthDate: PastDate,
   managingOrganization: Reference.optional(),
 });
 
@@ -121,6 +124,8 @@ const ObservationIn = z.strictObject({
   device: Reference.optional(),
   ...ValueX,
   interpretation: z.array(CodeableConcept).max(5).optional(),
+  /** An assessment's Observation points at the QuestionnaireResponse with the same answers. */
+  derivedFrom: z.array(Reference).max(5).optional(),
   component: z
     .array(z.strictObject({ code: CodeableConcept, ...ValueX }))
     .max(200)
@@ -134,7 +139,7 @@ const ProcedureIn = z.strictObject({
   status: z.enum(['preparation', 'in-progress', 'not-done', 'on-hold', 'stopped', 'completed', 'unknown']),
   code: CodeableConcept,
   subject: Reference,
-  performedDateTime: DateTime,
+  performedDateTime: EpisodeDateTimeIn,
   bodySite: z.array(CodeableConcept).max(5).optional(),
   performer: z
     .array(z.strictObject({ actor: Reference }))
@@ -154,7 +159,7 @@ const MedicationStatementIn = z.strictObject({
   category: CodeableConcept.optional(),
   medicationCodeableConcept: CodeableConcept,
   subject: Reference,
-  effectivePeriod: z.strictObject({ start: DateTime, end: DateTime.optional() }),
+  effectivePeriod: z.strictObject({ start: EpisodeDateTimeIn, end: EpisodeDateTimeIn.optional() }),
   reasonReference: z.array(Reference).max(5).optional(),
   dosage: z
     .array(z.strictObject({ text: text(300) }))
@@ -163,11 +168,48 @@ const MedicationStatementIn = z.strictObject({
   note: z.array(Annotation).max(20).optional(),
 });
 
-export const RESOURCE_TYPES = ['Patient', 'Condition', 'Observation', 'Procedure', 'MedicationStatement'];
+/** An assessment as its answers to an instrument's Questionnaire (questionnaire = canonical|version). */
+const QuestionnaireResponseIn = z.strictObject({
+  resourceType: z.literal('QuestionnaireResponse'),
+  ...DomainResource,
+  questionnaire: Uri,
+  status: z.enum(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']),
+  subject: Reference,
+  authored: DateTime.optional(),
+  author: Reference.optional(),
+  item: z
+    .array(
+      z.strictObject({
+        linkId: z.string().min(1).max(100),
+        text: text(1000).optional(),
+        answer: z
+          .array(
+            z.strictObject({
+              valueCoding: Coding.optional(),
+              valueInteger: z.number().int().optional(),
+              valueDecimal: z.number().optional(),
+            }),
+          )
+          .max(1)
+          .optional(),
+      }),
+    )
+    .max(200)
+    .optional(),
+});
+
+export const RESOURCE_TYPES = [
+  'Patient',
+  'Condition',
+  'Observation',
+  'Procedure',
+  'MedicationStatement',
+  'QuestionnaireResponse',
+];
 
 const ResourceIn = z.discriminatedUnion(
   'resourceType',
-  [PatientIn, ConditionIn, ObservationIn, ProcedureIn, MedicationStatementIn],
+  [PatientIn, ConditionIn, ObservationIn, ProcedureIn, MedicationStatementIn, QuestionnaireResponseIn],
   { error: `expected one of ${RESOURCE_TYPES.join(', ')}` },
 );
 
@@ -197,6 +239,7 @@ export type ConditionInput = z.infer<typeof ConditionIn>;
 export type ObservationInput = z.infer<typeof ObservationIn>;
 export type ProcedureInput = z.infer<typeof ProcedureIn>;
 export type MedicationStatementInput = z.infer<typeof MedicationStatementIn>;
+export type QuestionnaireResponseInput = z.infer<typeof QuestionnaireResponseIn>;
 export type CodeableConceptInput = z.infer<typeof CodeableConcept>;
 
 /** The exported Bundle, for the OpenAPI document and response serialization (resources passed through). */
@@ -217,7 +260,7 @@ export type FhirBundleWire = z.input<typeof FhirBundleOut>;
 
 export const FhirImportResult = z
   .object({
-    patientId: z.uuid(),
+    patientId: Uuid,
     created: z.object({
       assessments: z.number().int(),
       episodes: z.number().int(),

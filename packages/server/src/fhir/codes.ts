@@ -27,6 +27,16 @@ export const SYSTEM = {
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
 } as const;
 
+/** Extensions defined by FHIR R4 itself (hl7.org/fhir/R4/extensibility-registry), as SDC uses them. */
+export const FHIR_EXTENSION = {
+  /** On an answer option: its numeric value (R4 `ordinalValue`, valueDecimal). */
+  ordinalValue: 'http://hl7.org/fhir/StructureDefinition/ordinalValue',
+  /** On a numeric question: its unit (valueCoding, UCUM). */
+  questionnaireUnit: 'http://hl7.org/fhir/StructureDefinition/questionnaire-unit',
+  minValue: 'http://hl7.org/fhir/StructureDefinition/minValue',
+  maxValue: 'http://hl7.org/fhir/StructureDefinition/maxValue',
+} as const;
+
 /** hemispasm's own code systems and extensions (defined by this product; the README lists their codes). */
 const HS = 'https://hemispasm.org/fhir';
 export const HS_SYSTEM = {
@@ -36,6 +46,8 @@ export const HS_SYSTEM = {
   instrumentItem: `${HS}/CodeSystem/instrument-item`,
   /** An interpretation band of an instrument: `<instrument id>/<band id>`, e.g. `hearing-aao-hns/B`. */
   instrumentBand: `${HS}/CodeSystem/instrument-band`,
+  /** One answer option of an instrument item: `<instrument id>/<item id>/<value>`, e.g. `smc/grade/2`. */
+  instrumentAnswer: `${HS}/CodeSystem/instrument-answer`,
   /** Observations and components that are not instruments: follow-up, video measurement and their parts. */
   observation: `${HS}/CodeSystem/observation`,
   /** The patient's anatomical side: left, right, bilateral (and none, for a video measurement). */
@@ -44,6 +56,14 @@ export const HS_SYSTEM = {
   spasmStatus: `${HS}/CodeSystem/spasm-status`,
   hearingClass: `${HS}/CodeSystem/hearing-class`,
   treatmentKind: `${HS}/CodeSystem/treatment-kind`,
+  /**
+   * A fact of the decision engine's patient profile that FHIR has no verified code for (ASA class, MRI
+   * finding, history, neurological signs, preferences, …): the code is the profile field, e.g.
+   * `imaging.mri`, `history.bellsPalsy` (CDS Hooks reads these Observations; see src/cds/).
+   */
+  decisionProfile: `${HS}/CodeSystem/decision-profile`,
+  /** The coded answers of those facts and of a treatment response: `neurovascular_conflict`, `partial`, … */
+  decisionProfileAnswer: `${HS}/CodeSystem/decision-profile-answer`,
 } as const;
 
 export const HS_EXTENSION = {
@@ -53,7 +73,12 @@ export const HS_EXTENSION = {
   scoreVerification: `${HS}/StructureDefinition/score-verification`,
   /** Complex: the kind-specific fields of a treatment episode (sub-extensions named after the fields). */
   treatmentDetails: `${HS}/StructureDefinition/treatment-details`,
+  /** valueCode verified | partial | unverified: the evidence mark of an instrument (on its Questionnaire). */
+  instrumentVerification: `${HS}/StructureDefinition/instrument-verification`,
 } as const;
+
+/** Canonical URL of an instrument's Questionnaire (`GET /api/fhir/Questionnaire/:instrumentId` serves it). */
+export const questionnaireUrl = (instrumentId: string) => `${HS}/Questionnaire/${instrumentId}`;
 
 export interface DocumentedCode {
   system: string;
@@ -101,6 +126,15 @@ export const ICD10CM_HFS_BY_SIDE: Record<AffectedSide, DocumentedCode> = {
   },
 };
 
+/** ICD-10-CM G51.39: clonic hemifacial spasm, unspecified side. ✅ evidence §5 (sprypt, VisualDx). Read, never written. */
+export const ICD10CM_HFS_UNSPECIFIED: DocumentedCode = {
+  system: SYSTEM.icd10cm,
+  code: 'G51.39',
+  display: 'Clonic hemifacial spasm, unspecified',
+  verification: 'verified',
+  source: 'evidence.md §5 Codes: ICD-10-CM G51.39 — sprypt, VisualDx',
+};
+
 /** CPT 61458: suboccipital craniectomy for exploration or decompression of cranial nerves (MVD). ✅ evidence §5. */
 export const CPT_MVD: DocumentedCode = {
   system: SYSTEM.cpt,
@@ -133,6 +167,7 @@ export const HS_OBSERVATION = {
   spasmStatus: 'Spasm status compared with before the treatment',
   recurrence: 'Spasm came back after having resolved',
   complication: 'Complication',
+  treatmentResponse: 'Response to a treatment episode (good, partial, none, not tolerated)',
   videoMeasurement: 'Spasm measurement from a face video',
   spasmsPerMinute: 'Spasms per minute of time with a face in view',
   spasmTimeFraction: 'Fraction of the time with a face in view spent in a spasm',
@@ -151,6 +186,7 @@ export const HS_OBSERVATION_CODE: Record<HsObservationCode, string> = {
   spasmStatus: 'spasm-status',
   recurrence: 'recurrence',
   complication: 'complication',
+  treatmentResponse: 'treatment-response',
   videoMeasurement: 'video-spasm-measurement',
   spasmsPerMinute: 'spasms-per-minute',
   spasmTimeFraction: 'spasm-time-fraction',

@@ -1,8 +1,9 @@
 /**
  * A patient's record as a FHIR R4 `collection` Bundle (pure: records in, resources out): Patient,
- * the HFS Condition, one Observation per assessment, a Procedure or MedicationStatement per treatment
- * episode, an Observation per follow-up and per video measurement. Every entry's fullUrl is
- * `urn:uuid:<id>` and every reference points inside the Bundle.
+ * the HFS Condition, one Observation (the score) and one QuestionnaireResponse (the answers) per
+ * assessment, a Procedure or MedicationStatement per treatment episode, an Observation per follow-up
+ * and per video measurement. Every entry's fullUrl is `urn:uuid:<id>` and every reference points
+ * inside the Bundle.
  */
 import type { Bundle, BundleEntry, FhirResource } from 'fhir/r4';
 import { toAssessmentObservation } from './assessment';
@@ -10,6 +11,7 @@ import { toEpisodeResource } from './episode';
 import { toFollowUpObservation } from './follow-up';
 import { toMeasurementObservation } from './measurement';
 import { toCondition, toPatient } from './patient';
+import { toQuestionnaireResponse } from './questionnaire-response';
 import type { PatientRecord } from './record';
 import { fullUrl } from './refs';
 
@@ -38,7 +40,10 @@ export function recordToBundle(record: PatientRecord, opts: { now: Date }): Coll
     entry: [
       entry(toPatient(record)),
       entry(toCondition(record)),
-      ...record.assessments.map((a) => entry(toAssessmentObservation(record, a))),
+      ...record.assessments.flatMap((a) => {
+        const qr = toQuestionnaireResponse(record, a);
+        return [entry(toAssessmentObservation(record, a)), ...(qr ? [entry(qr)] : [])];
+      }),
       ...record.episodes.map((e) => entry(toEpisodeResource(record, e))),
       ...record.followUps.map((f) => entry(toFollowUpObservation(record, f))),
       ...record.measurements.map((m) => entry(toMeasurementObservation(record, m))),

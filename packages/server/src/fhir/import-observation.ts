@@ -1,95 +1,14 @@
 /**
- * Observations of an imported Bundle: an assessment (hemispasm instrument code) becomes the answers to
- * that instrument, scored again here with the clinical core — the incoming value and interpretation
- * are never used; a follow-up becomes the follow-up fields. Issues name the Bundle element at fault.
+ * Follow-up Observations of an imported Bundle become the follow-up fields (assessments are read by
+ * import-assessment.ts). Issues name the Bundle element at fault.
  */
-import {
-  FOLLOW_UP_TIME_POINTS,
-  getInstrument,
-  HEARING_CLASSES,
-  InputError,
-  type InstrumentDefinition,
-  type InstrumentScore,
-  issuesFromZod,
-  SPASM_STATUSES,
-  scoreInstrument,
-} from '@hemispasm/core';
+import { FOLLOW_UP_TIME_POINTS, HEARING_CLASSES, issuesFromZod, SPASM_STATUSES } from '@hemispasm/core';
 import { z } from 'zod';
 import { text } from '../routes/common';
 import type { ObservationInput } from './bundle-schema';
-import { HS_EXTENSION, HS_OBSERVATION_CODE, HS_SYSTEM } from './codes';
+import { HS_OBSERVATION_CODE, HS_SYSTEM } from './codes';
 import { HEARING_CLASS_ID, HOUSE_BRACKMANN_ID } from './follow-up';
 import { codingIn, dateOf, type Issues, Origins } from './import-context';
-
-export interface ImportedAssessment {
-  instrumentId: string;
-  answers: { instrument: string; version: string; items: Record<string, number | undefined> };
-  score: InstrumentScore;
-  assessedOn: string;
-}
-
-export function assessmentFromObservation(
-  r: ObservationInput,
-  p: string,
-  issues: Issues,
-): ImportedAssessment | undefined {
-  const c = codingIn(r.code, HS_SYSTEM.instrument)!;
-  const codePath = `${p}.code.coding[${c.index}].code`;
-  let def: InstrumentDefinition;
-  try {
-    def = getInstrument(c.code ?? '');
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    issues.add(codePath, e.issues[0]?.message ?? 'unknown instrument');
-    return undefined;
-  }
-  const k = r.extension?.findIndex((x) => x.url === HS_EXTENSION.instrumentVersion) ?? -1;
-  const version = k >= 0 ? r.extension![k]!.valueString : undefined;
-  if (version === undefined) {
-    issues.add(
-      k >= 0 ? `${p}.extension[${k}].valueString` : `${p}.extension`,
-      `required: the wording version of ${def.id} (extension ${HS_EXTENSION.instrumentVersion}, valueString)`,
-    );
-    return undefined;
-  }
-  if (version !== def.version) {
-    issues.add(
-      `${p}.extension[${k}].valueString`,
-      `unknown wording version "${version}" of ${def.id} (this server scores version ${def.version}); wording variants are never mixed`,
-    );
-    return undefined;
-  }
-  const o = new Origins(`${p}.component`);
-  const items: Record<string, number | undefined> = {};
-  let ok = true;
-  (r.component ?? []).forEach((comp, n) => {
-    const cp = `${p}.component[${n}]`;
-    const ic = codingIn(comp.code, HS_SYSTEM.instrumentItem);
-    const prefix = `${def.id}/`;
-    if (!ic?.code?.startsWith(prefix)) {
-      issues.add(
-        `${cp}.code`,
-        `expected an item of ${def.id} (${HS_SYSTEM.instrumentItem}, "${prefix}<item id>")`,
-      );
-      ok = false;
-      return;
-    }
-    const itemId = ic.code.slice(prefix.length);
-    const valueKey = comp.valueInteger !== undefined ? 'valueInteger' : 'valueQuantity.value';
-    o.set(`items.${itemId}`, `${cp}.${valueKey}`);
-    items[itemId] = comp.valueInteger ?? comp.valueQuantity?.value;
-  });
-  if (!ok) return undefined;
-  const answers = { instrument: def.id, version: def.version, items };
-  try {
-    const score = scoreInstrument(def.id, answers);
-    return { instrumentId: def.id, answers, score, assessedOn: dateOf(r.effectiveDateTime) };
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    for (const i of e.issues) issues.add(o.pathOf(i.path), i.message);
-    return undefined;
-  }
-}
 
 const FollowUpFields = z.strictObject({
   timePoint: z.enum(FOLLOW_UP_TIME_POINTS),

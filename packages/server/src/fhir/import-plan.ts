@@ -16,14 +16,15 @@ import type {
 } from './bundle-schema';
 import { HS_OBSERVATION_CODE, HS_SYSTEM, ICD10_HFS, ICD10CM_HFS_BY_SIDE, SYSTEM } from './codes';
 import type { EpisodeInput } from './episode';
-import { codingIn, dateOf, Issues } from './import-context';
-import { episodeFromResource } from './import-episode';
 import {
   assessmentFromObservation,
-  followUpFromObservation,
+  assessmentFromQuestionnaireResponse,
   type ImportedAssessment,
-  type ImportedFollowUp,
-} from './import-observation';
+  sameAssessment,
+} from './import-assessment';
+import { codingIn, dateOf, Issues } from './import-context';
+import { episodeFromResource } from './import-episode';
+import { followUpFromObservation, type ImportedFollowUp } from './import-observation';
 
 export type Side = AffectedSide;
 
@@ -153,7 +154,8 @@ export function planImport(bundle: FhirBundleInput, opts: { today: string }): Im
 
   const episodes: ImportPlan['episodes'] = [];
   const episodeByIndex = new Map<number, EpisodeInput>();
-  const assessments: ImportedAssessment[] = [];
+  const fromObservation = new Map<number, ImportedAssessment>();
+  const fromResponse = new Map<number, ImportedAssessment>();
   const followUps: { i: number; f: ImportedFollowUp }[] = [];
   const skipped: ImportPlan['skipped'] = [];
   entries.forEach((e, i) => {
@@ -165,11 +167,14 @@ export function planImport(bundle: FhirBundleInput, opts: { today: string }): Im
         episodes.push({ key: e.fullUrl, input });
         episodeByIndex.set(i, input);
       }
+    } else if (r.resourceType === 'QuestionnaireResponse') {
+      const a = assessmentFromQuestionnaireResponse(r, p, issues);
+      if (a) fromResponse.set(i, a);
     } else if (r.resourceType === 'Observation') {
       const hs = codingIn(r.code, HS_SYSTEM.observation);
       if (codingIn(r.code, HS_SYSTEM.instrument)) {
         const a = assessmentFromObservation(r, p, issues);
-        if (a) assessments.push(a);
+        if (a) fromObservation.set(i, a);
       } else if (hs?.code === HS_OBSERVATION_CODE.followUp) {
         const f = followUpFromObservation(r, p, issues);
         if (f) followUps.push({ i, f });
@@ -186,6 +191,30 @@ export function planImport(bundle: FhirBundleInput, opts: { today: string }): Im
       }
     }
   });
+
+  // An assessment may come as its scored Observation, as its QuestionnaireResponse, or as both (the
+  // export writes both, the Observation deriving from the response): both are one assessment, and
+  // must then agree.
+  const assessments: ImportedAssessment[] = [];
+  const paired = new Set<number>();
+  for (const [i, a] of fromObservation) {
+    const derivedFrom =
+      (entries[i]!.resource as { derivedFrom?: { reference?: string }[] }).derivedFrom ?? [];
+    derivedFrom.forEach((d, k) => {
+      const t = resolve(d.reference);
+      if (t === undefined || entries[t]!.resource.resourceType !== 'QuestionnaireResponse') return;
+      paired.add(t);
+      const b = fromResponse.get(t);
+      if (b && !sameAssessment(a, b)) {
+        issues.add(
+          `${at(i)}.derivedFrom[${k}].reference`,
+          `the instrument, date or answers differ from the QuestionnaireResponse it derives from (entry[${t}])`,
+        );
+      }
+    });
+    assessments.push(a);
+  }
+  for (const [t, b] of fromResponse) if (!paired.has(t)) assessments.push(b);
 
   // Follow-ups belong to an episode of this Bundle and are not dated before it started.
   const planned: ImportPlan['followUps'] = [];

@@ -7,6 +7,7 @@ import type { SpasmAnalysis } from '@hemispasm/core';
 import type { Observation, ObservationComponent } from 'fhir/r4';
 import type { Selectable } from 'kysely';
 import type { VideoMeasurementsTable } from '../db/schema';
+import { isoWithin4DigitYears } from '../routes/common';
 import { HS_SYSTEM, hsObservation, SIDE_TEXT, SYSTEM } from './codes';
 import type { PatientRecord } from './record';
 import { performerOf, ref } from './refs';
@@ -69,6 +70,7 @@ export function toMeasurementObservation(
     });
   }
   const performer = performerOf(record, m.created_by);
+  const effective = isoWithin4DigitYears(m.recorded_at);
   return {
     resourceType: 'Observation',
     id: m.id,
@@ -76,7 +78,7 @@ export function toMeasurementObservation(
     category: [{ coding: [{ system: SYSTEM.observationCategory, code: 'exam' }] }],
     code: { coding: [hsObservation('videoMeasurement')], text: 'Spasm measurement from a face video' },
     subject: ref(record.patient.id),
-    effectiveDateTime: m.recorded_at.toISOString(),
+    ...(effective ? { effectiveDateTime: effective } : {}),
     ...(performer.length ? { performer } : {}),
     device: { display: `hemispasm spasm analyzer ${m.analyzer_version}` },
     ...(component.length ? { component } : {}),

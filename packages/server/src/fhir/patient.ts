@@ -1,5 +1,6 @@
 /** Patient and HFS Condition resources from the patient row (pure). */
 import type { Condition, Patient } from 'fhir/r4';
+import { isoWithin4DigitYears } from '../routes/common';
 import { coding, HS_SYSTEM, ICD10_HFS, ICD10CM_HFS_BY_SIDE, SIDE_TEXT } from './codes';
 import type { PatientRecord } from './record';
 import { conditionId, ref } from './refs';
@@ -9,10 +10,11 @@ const isSide = (s: string): s is Side => s in ICD10CM_HFS_BY_SIDE;
 
 export function toPatient(record: PatientRecord): Patient {
   const p = record.patient;
+  const lastUpdated = isoWithin4DigitYears(p.updated_at);
   return {
     resourceType: 'Patient',
     id: p.id,
-    meta: { lastUpdated: p.updated_at.toISOString() },
+    ...(lastUpdated ? { meta: { lastUpdated } } : {}),
     name: [{ text: p.name }],
     gender: p.sex,
     birthDate: p.birth_date,

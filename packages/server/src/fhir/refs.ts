@@ -20,6 +20,9 @@ export function derivedUuid(name: string): string {
 }
 
 export const conditionId = (patientId: string) => derivedUuid(`${patientId}:condition:hfs`);
+/** The QuestionnaireResponse exported beside an assessment's Observation (not a row of its own). */
+export const questionnaireResponseId = (assessmentId: string) =>
+  derivedUuid(`${assessmentId}:questionnaire-response`);
 
 /** Who recorded a row: the patient themself (a reference), or the staff member by name. */
 export function performerOf(record: PatientRecord, userId: string): Reference[] {

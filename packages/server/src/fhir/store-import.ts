@@ -1,9 +1,10 @@
 /**
- * Writes an import plan in ONE transaction: the patient in the importing user's clinic, then its
- * treatment episodes, their follow-ups and the assessments (scores computed by the core in the plan).
- * Any failure rolls everything back, so a refused Bundle leaves nothing behind.
+ * Writes an import plan in ONE transaction (the route's, which also holds the audit row): the patient
+ * in the importing user's clinic, then its treatment episodes, their follow-ups and the assessments
+ * (scores computed by the core in the plan). Any failure rolls everything back, so a refused Bundle
+ * leaves nothing behind.
  */
-import type { Db } from '../db/database';
+import { type Db, inTransaction } from '../db/database';
 import { jsonText } from '../routes/common';
 import type { ImportPlan } from './import-plan';
 
@@ -17,7 +18,7 @@ export async function storeImport(
   plan: ImportPlan,
   actor: ImportActor,
 ): Promise<{ patientId: string; assessments: number; episodes: number; followUps: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const p = plan.patient;
     const patient = await trx
       .insertInto('patients')

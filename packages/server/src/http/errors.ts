@@ -9,16 +9,28 @@ import { z } from 'zod';
 export const ERRORS = {
   validation_failed: { status: 400, title: 'The request has invalid or missing fields' },
   malformed_json: { status: 400, title: 'The request body is not valid JSON' },
+  bad_request: { status: 400, title: 'The request is malformed' },
   unauthenticated: { status: 401, title: 'Sign in first' },
   bad_credentials: { status: 401, title: 'Email or password is wrong' },
+  invalid_token: { status: 401, title: 'Missing or invalid bearer JWT (CDS Hooks: signed by a trusted EHR)' },
   csrf_failed: { status: 403, title: 'Missing or wrong CSRF token (X-CSRF-Token header)' },
   forbidden: { status: 403, title: 'You may not access this resource' },
   not_found: { status: 404, title: 'No such resource' },
+  method_not_allowed: { status: 405, title: 'This method is not allowed here' },
   conflict: { status: 409, title: 'The request conflicts with existing data' },
+  precondition_failed: { status: 412, title: 'A precondition of the request failed' },
+  prefetch_missing: { status: 412, title: 'The prefetched FHIR data this CDS service needs was not sent' },
   body_too_large: { status: 413, title: 'The request body is too large' },
+  uri_too_long: { status: 414, title: 'The URL is too long' },
   unsupported_media_type: { status: 415, title: 'Send the body as application/json' },
-  rate_limited: { status: 429, title: 'Too many failed sign-in attempts; wait and try again' },
+  range_not_satisfiable: { status: 416, title: 'The requested range cannot be served' },
+  rate_limited: { status: 429, title: 'Too many sign-in attempts; wait and try again' },
   internal: { status: 500, title: 'Internal server error' },
+  audit_unavailable: {
+    status: 503,
+    title: 'The audit trail cannot be written: nothing was stored or shown; try again later',
+  },
+  keys_unavailable: { status: 503, title: "The EHR's signing keys could not be fetched (JWKS URL)" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

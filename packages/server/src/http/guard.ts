@@ -6,18 +6,30 @@
  *     (loaded here, so a foreign or unknown id is refused before the body is even looked at).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CSRF_HEADER, findSession, SESSION_COOKIE } from '../auth/sessions';
+import { type Actor, CSRF_HEADER, findSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db/database';
-import { decide, isPatientScoped, type PolicyTarget } from '../policy/access';
+import { decide, isPatientScoped, type PatientRef, type PolicyTarget } from '../policy/access';
 import { ApiError } from './errors';
+import { isUuid } from './uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The signed-in caller of a route whose policy needs one (the guard has checked the session). */
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new ApiError('unauthenticated');
+  return req.actor;
+}
+
+/** The patient a patient-scoped route addresses, after the policy allowed access to it. */
+export function requirePatient(req: FastifyRequest): PatientRef {
+  if (!req.patient) throw new Error(`route ${req.routeOptions.url} is not patient-scoped`);
+  return req.patient;
+}
 
 function idParam(req: FastifyRequest, name: string): string | undefined {
   const v = (req.params as Record<string, string | undefined> | undefined)?.[name];
   if (v === undefined) return undefined;
-  if (!UUID.test(v)) {
+  if (!isUuid(v)) {
     throw new ApiError('validation_failed', {
       issues: [{ path: `params.${name}`, message: 'expected a UUID' }],
     });
@@ -35,7 +47,7 @@ export function installGuard(app: FastifyInstance, db: Db): void {
     const raw = isPatientScoped(policy)
       ? (req.params as Record<string, string | undefined>).patientId
       : undefined;
-    const patientId = raw && UUID.test(raw) ? raw.toLowerCase() : undefined;
+    const patientId = isUuid(raw) ? raw.toLowerCase() : undefined;
     const found = token ? await findSession(db, token, patientId) : undefined;
     if (!found) throw new ApiError('unauthenticated');
     const { actor } = found;

@@ -3,8 +3,8 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AssessmentsTable } from '../db/schema';
 import { scoreAnswers } from '../domain/clinical-core';
-import { IsoDate, iso, jsonText, PatientParams, problems, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import { iso, jsonText, key, PastDate, PatientParams, problems, StoredDate, Uuid } from './common';
+import type { RouteModule } from './context';
 
 export const AssessmentSchema = z
   .object({
@@ -16,7 +16,7 @@ export const AssessmentSchema = z
     score: z.record(z.string(), z.unknown()).describe("The core's InstrumentScore, computed on the server"),
     total: z.number().nullable(),
     bandId: z.string().nullable(),
-    assessedOn: IsoDate,
+    assessedOn: StoredDate,
     createdBy: Uuid,
     createdAt: z.string(),
   })
@@ -24,9 +24,9 @@ export const AssessmentSchema = z
 
 const AssessmentCreate = z
   .strictObject({
-    instrumentId: z.string().min(1).max(60).describe('e.g. smc, jankovic-hfs, hfs7, hfs30, house-brackmann'),
+    instrumentId: key(60).describe('e.g. smc, jankovic-hfs, hfs7, hfs30, house-brackmann'),
     answers: z.unknown().describe("The instrument's answers, validated and scored by @hemispasm/core"),
-    assessedOn: IsoDate.optional().describe('Default: today'),
+    assessedOn: PastDate.optional().describe('Default: today'),
   })
   .meta({ id: 'AssessmentCreate' });
 
@@ -46,10 +46,8 @@ function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> 
   };
 }
 
-export function assessmentRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const assessmentRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/assessments',
     {
       config: { policy: 'patient-read' },
@@ -57,19 +55,21 @@ export function assessmentRoutes(api: ApiInstance, ctx: RouteContext): void {
         tags: ['assessments'],
         summary: 'Assessments, newest first',
         params: PatientParams,
-        querystring: z.strictObject({ instrumentId: z.string().max(60).optional() }),
+        querystring: z.strictObject({ instrumentId: key(60).optional() }),
         response: { 200: z.array(AssessmentSchema), ...problems },
       },
     },
     async (req) => {
-      let q = ctx.db.selectFrom('assessments').selectAll().where('patient_id', '=', req.params.patientId);
-      if (req.query.instrumentId) q = q.where('instrument_id', '=', req.query.instrumentId);
-      const rows = await q.orderBy('assessed_on', 'desc').orderBy('created_at', 'desc').limit(1000).execute();
+      const rows = await ctx.records.list(req, 'assessments', {
+        newestFirst: ['assessed_on', 'created_at'],
+        limit: 1000,
+        where: [['instrument_id', '=', req.query.instrumentId || undefined]],
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/assessments',
     {
       config: { policy: 'patient-self-report' },
@@ -84,22 +84,16 @@ export function assessmentRoutes(api: ApiInstance, ctx: RouteContext): void {
     async (req, reply) => {
       const b = req.body;
       const score = scoreAnswers(b.instrumentId, b.answers);
-      const row = await ctx.db
-        .insertInto('assessments')
-        .values({
-          patient_id: req.params.patientId,
-          instrument_id: score.instrumentId,
-          instrument_version: score.instrumentVersion,
-          answers: jsonText(b.answers),
-          score: jsonText(score),
-          total: typeof score.total === 'number' ? score.total : null,
-          band_id: score.band?.id ?? null,
-          assessed_on: b.assessedOn ?? new Date().toISOString().slice(0, 10),
-          created_by: req.actor!.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'assessments', {
+        instrument_id: score.instrumentId,
+        instrument_version: score.instrumentVersion,
+        answers: jsonText(b.answers),
+        score: jsonText(score),
+        total: typeof score.total === 'number' ? score.total : null,
+        band_id: score.band?.id ?? null,
+        assessed_on: b.assessedOn ?? new Date().toISOString().slice(0, 10),
+      });
       return reply.code(201).send(dto(row));
     },
   );
-}
+};

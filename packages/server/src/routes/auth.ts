@@ -1,12 +1,13 @@
 /** Sign in, sign out, and who am I. */
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from '../auth/login-limit';
+import { countSignInAttempt, signInSucceeded } from '../auth/login-limit';
 import { dummyHash, verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_HOURS } from '../auth/sessions';
 import { ApiError } from '../http/errors';
-import { problems, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import { requireActor } from '../http/guard';
+import { key, problems, Uuid } from './common';
+import type { RouteContext, RouteModule } from './context';
 
 export const MeSchema = z
   .object({
@@ -24,9 +25,11 @@ export const MeSchema = z
   .meta({ id: 'Me' });
 
 const LoginBody = z.strictObject({
-  email: z.string().min(3).max(254),
+  email: key(254).min(3),
   password: z.string().min(1).max(1024),
 });
+
+const waitText = (s: number) => (s < 90 ? `${s} second(s)` : `${Math.ceil(s / 60)} minute(s)`);
 
 async function meOf(ctx: RouteContext, userId: string, csrfToken: string): Promise<z.infer<typeof MeSchema>> {
   const u = await ctx.db
@@ -57,10 +60,8 @@ async function meOf(ctx: RouteContext, userId: string, csrfToken: string): Promi
   };
 }
 
-export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.post(
+export const authRoutes: RouteModule = async (api, ctx) => {
+  api.post(
     '/auth/login',
     {
       config: { policy: 'public' },
@@ -74,10 +75,11 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req, reply) => {
       const { email, password } = req.body;
-      const wait = await loginBlockedFor(ctx.db, email, req.ip);
-      if (wait > 0) {
-        reply.header('retry-after', String(wait));
-        throw new ApiError('rate_limited', { detail: `Try again in ${Math.ceil(wait / 60)} minute(s)` });
+      // Counted before the password is checked, so parallel guesses cannot outrun the limit.
+      const verdict = await countSignInAttempt(ctx.db, email, req.ip);
+      if (!verdict.allowed) {
+        reply.header('retry-after', String(verdict.retryAfterS));
+        throw new ApiError('rate_limited', { detail: `Try again in ${waitText(verdict.retryAfterS)}` });
       }
       const user = await ctx.db
         .selectFrom('users')
@@ -85,11 +87,8 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
         .where(sql`lower(email)`, '=', email.toLowerCase())
         .executeTakeFirst();
       const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
-      if (!user || !ok || user.disabled) {
-        await recordLoginFailure(ctx.db, email, req.ip);
-        throw new ApiError('bad_credentials');
-      }
-      await clearLoginFailures(ctx.db, email);
+      if (!user || !ok || user.disabled) throw new ApiError('bad_credentials');
+      await signInSucceeded(ctx.db, email, req.ip);
       const { token, csrfToken } = await createSession(ctx.db, user.id);
       reply.setCookie(SESSION_COOKIE, token, {
         httpOnly: true,
@@ -102,7 +101,7 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.post(
+  api.post(
     '/auth/logout',
     {
       config: { policy: 'signed-in' },
@@ -113,13 +112,13 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      await deleteSession(ctx.db, req.actor!.sessionHash);
+      await deleteSession(ctx.db, requireActor(req).sessionHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
   );
 
-  r.get(
+  api.get(
     '/me',
     {
       config: { policy: 'signed-in' },
@@ -129,10 +128,13 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
         response: { 200: MeSchema, ...problems },
       },
     },
-    async (req) => meOf(ctx, req.actor!.userId, req.actor!.csrfToken),
+    async (req) => {
+      const actor = requireActor(req);
+      return meOf(ctx, actor.userId, actor.csrfToken);
+    },
   );
 
-  r.get(
+  api.get(
     '/health',
     {
       config: { policy: 'public' },
@@ -148,4 +150,4 @@ export function authRoutes(api: ApiInstance, ctx: RouteContext): void {
       return { status: 'ok' as const, database: ctx.databaseKind };
     },
   );
-}
+};

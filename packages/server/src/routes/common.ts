@@ -1,10 +1,13 @@
-/** Schemas and helpers shared by the route files. */
+/**
+ * Schemas and helpers shared by the route files, and the shared input rules: what a free text, a key
+ * and a date may be. Each rule is written once here and used by every route (and by the FHIR import),
+ * so a field cannot be forgotten by one route and checked by another.
+ */
 import { z } from 'zod';
 import { ProblemSchema } from '../http/errors';
+import { Uuid } from '../http/uuid';
 
-export const Uuid = z.uuid();
-export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
-export const IsoDateTime = z.iso.datetime({ offset: true }).describe('Date and time, ISO 8601 with offset');
+export { Uuid };
 
 export const PatientParams = z.strictObject({ patientId: Uuid });
 
@@ -18,24 +21,168 @@ export const problems = {
   413: ProblemSchema,
   415: ProblemSchema,
   429: ProblemSchema,
+  503: ProblemSchema,
 } as const;
 
-export const iso = (d: Date) => d.toISOString();
+/**
+ * A stored timestamp as ISO 8601. Never throws: a value no JavaScript Date can hold (PostgreSQL's
+ * `infinity`, or a year beyond ±275760 stored by an older version) is returned as its text, so one odd
+ * row cannot make a patient's record unreadable.
+ */
+export const iso = (d: Date): string => {
+  if (d instanceof Date && !Number.isNaN(d.getTime())) return d.toISOString();
+  return String(d);
+};
 
-/** C0 controls other than tab, newline and carriage return, and DEL. */
-function hasControlChars(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127) return true;
-  }
-  return false;
+/**
+ * A stored timestamp as ISO 8601 with a four-digit year (0001–9999), as FHIR and most systems require, or
+ * undefined for a value outside that (the caller leaves the element out rather than write an invalid one).
+ */
+export const isoWithin4DigitYears = (d: Date): string | undefined => {
+  if (!(d instanceof Date) || Number.isNaN(d.getTime())) return undefined;
+  const year = d.getUTCFullYear();
+  return year >= 1 && year <= 9999 ? d.toISOString() : undefined;
+};
+
+export const jsonText = (v: unknown) => JSON.stringify(v);
+
+// ---------------------------------------------------------------------------------------------------
+// Strings. Free text may hold tab, newline and carriage return; nothing else below U+0020, no DEL, no
+// C1 control (U+0080–U+009F), and no unpaired surrogate (PostgreSQL refuses NUL in text and \u0000 or a
+// lone surrogate in jsonb; the other controls are refused because no clinic writes them and they hide
+// text in logs, terminals and exports). Keys (object keys, ids, codes, versions) allow no control at all.
+
+/** A control character: C0 (except tab, newline, carriage return where `allowNewlines`), DEL or C1. */
+function isControl(c: number, allowNewlines: boolean): boolean {
+  if (c < 0x20) return !(allowNewlines && (c === 0x09 || c === 0x0a || c === 0x0d));
+  return c >= 0x7f && c <= 0x9f;
 }
 
-/** A free-text field: trimmed, bounded, no control characters other than newlines and tabs. */
+function stringProblem(s: string, allowNewlines: boolean): string | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isControl(c, allowNewlines)) return allowNewlines ? TEXT_RULE_MESSAGE : KEY_RULE_MESSAGE;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // A high surrogate must be followed by a low one; a low one must follow a high one.
+      const next = s.charCodeAt(i + 1);
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+      else return SURROGATE_MESSAGE;
+    }
+  }
+  return undefined;
+}
+
+export const TEXT_RULE_MESSAGE = 'must not contain control characters (tab and newline are allowed)';
+export const KEY_RULE_MESSAGE = 'must not contain control characters';
+export const SURROGATE_MESSAGE = 'must be valid Unicode text (an unpaired surrogate was found)';
+
+/** Why a free-text value breaks the shared rule, or undefined when it keeps it. */
+export const textProblem = (s: string): string | undefined => stringProblem(s, true);
+
+/** Why a key breaks the shared rule, or undefined when it keeps it. */
+export const keyProblem = (s: string): string | undefined => stringProblem(s, false);
+
+/** A free-text field: bounded, no control characters other than tab and newlines. */
 export const text = (max: number) =>
   z
     .string()
     .max(max)
-    .refine((s) => !hasControlChars(s), 'must not contain control characters');
+    .superRefine((s, ctx) => {
+      const p = textProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: p });
+    });
 
-export const jsonText = (v: unknown) => JSON.stringify(v);
+/** A key, identifier, code or version string: bounded, at least one character, no control characters. */
+export const key = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((s, ctx) => {
+      const p = keyProblem(s);
+      if (p) ctx.addIssue({ code: 'custom', message: p });
+    });
+
+// ---------------------------------------------------------------------------------------------------
+// Dates. Every date a route accepts has a range: from 1900-01-01 to today + 1 day for things that
+// happened (one day ahead of the server's UTC date for time zones), to today + 2 years for treatment
+// episodes (a planned operation). Dates outside are refused with a 400 naming the field, so nothing is
+// stored that PostgreSQL, JavaScript or FHIR would read back differently (year 0001, 9999-12-31 with an
+// offset that rolls into year 10000, BC dates).
+
+export const EARLIEST_DATE = '1900-01-01';
+const DAY_MS = 86_400_000;
+
+const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+/** The latest day a thing that happened may carry: today (UTC) + 1 day. */
+export const latestPastDate = (now = Date.now()) => utcDay(now + DAY_MS);
+/** The latest day a treatment episode may carry: today (UTC) + 2 years. */
+export const latestEpisodeDate = (now = Date.now()) => {
+  const d = new Date(now);
+  d.setUTCFullYear(d.getUTCFullYear() + 2);
+  return utcDay(d.getTime());
+};
+
+function dateWithin(latest: () => string) {
+  return z.iso.date({ abort: true }).superRefine((v, ctx) => {
+    if (v < EARLIEST_DATE) ctx.addIssue({ code: 'custom', message: `must be ${EARLIEST_DATE} or later` });
+    else {
+      const max = latest();
+      if (v > max) ctx.addIssue({ code: 'custom', message: `must be ${max} or earlier` });
+    }
+  });
+}
+
+/** A day something happened (birth, onset, diary day, assessment, follow-up). */
+export const PastDate = dateWithin(latestPastDate).describe(
+  `Calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to today + 1 day`,
+);
+/** A treatment episode's start or end day (may be planned up to two years ahead). */
+export const EpisodeDate = dateWithin(latestEpisodeDate).describe(
+  `Calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to today + 2 years`,
+);
+/** A date bound in a query (from, to): any day in the range a stored date can have. */
+export const QueryDate = dateWithin(latestEpisodeDate).describe(
+  `Calendar date, YYYY-MM-DD, from ${EARLIEST_DATE} to today + 2 years`,
+);
+
+const MAX_OFFSET_MINUTES = 14 * 60; // UTC+14:00 (Line Islands) is the widest offset in use
+
+function dateTimeWithin(latestMs: () => number, latestText: string) {
+  return z.iso.datetime({ offset: true, abort: true }).superRefine((v, ctx) => {
+    const offset = /([+-])(\d{2}):(\d{2})$/.exec(v);
+    if (offset && Number(offset[2]) * 60 + Number(offset[3]) > MAX_OFFSET_MINUTES) {
+      ctx.addIssue({ code: 'custom', message: 'time-zone offset must be within ±14:00' });
+      return;
+    }
+    const ms = Date.parse(v);
+    if (Number.isNaN(ms) || ms < Date.parse(`${EARLIEST_DATE}T00:00:00Z`)) {
+      ctx.addIssue({ code: 'custom', message: `must be ${EARLIEST_DATE} or later` });
+    } else if (ms > latestMs()) {
+      ctx.addIssue({ code: 'custom', message: `must not be later than ${latestText}` });
+    }
+  });
+}
+
+/** A moment something happened: ISO 8601 with an offset of at most ±14:00, 1900-01-01 to now + 1 day. */
+export const PastDateTime = dateTimeWithin(() => Date.now() + DAY_MS, 'now + 1 day').describe(
+  `Date and time, ISO 8601 with offset, from ${EARLIEST_DATE} to now + 1 day`,
+);
+/** A treatment episode's moment (FHIR import): 1900-01-01 to today + 2 years. */
+export const EpisodeDateTime = dateTimeWithin(
+  () => Date.parse(`${latestEpisodeDate()}T23:59:59.999Z`),
+  'today + 2 years',
+).describe(`Date and time, ISO 8601 with offset, from ${EARLIEST_DATE} to today + 2 years`);
+
+/** A calendar date's format only (YYYY-MM-DD, a real day, no range). Inputs use PastDate, EpisodeDate or QueryDate. */
+export const IsoDate = z.iso.date().describe('Calendar date, YYYY-MM-DD');
+/** A moment something happened (input): the same rule as PastDateTime. */
+export const IsoDateTime = PastDateTime;
+
+/**
+ * A stored date in a response, sent as it is. Responses are checked against their schema when sent, so
+ * a response schema stricter than what is stored would turn one odd stored value (a BC date, a year
+ * beyond 9999 written by hand or by an older version) into an unreadable record; the range is enforced
+ * on input instead.
+ */
+export const StoredDate = z.string().describe('Calendar date, YYYY-MM-DD');

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schema';
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
 import { ApiError } from '../http/errors';
-import { iso, jsonText, PatientParams, problems, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import { requireActor } from '../http/guard';
+import { iso, jsonText, key, PatientParams, problems, text, Uuid } from './common';
+import type { RouteModule } from './context';
 
 const OptionId = z.enum(OPTION_IDS);
 
@@ -70,7 +71,7 @@ const PreferenceCreate = z
     decisionId: Uuid.nullable().optional().describe('The decision record this preference answers, if any'),
     preferredOption: OptionId.nullable().optional().describe('null = not sure yet'),
     values: z
-      .record(z.string().min(1).max(60), z.union([z.number().finite(), z.string().max(500), z.boolean()]))
+      .record(key(60), z.union([z.number().finite(), text(500), z.boolean()]))
       .refine((v) => Object.keys(v).length <= 40, 'at most 40 answers')
       .default({})
       .describe('Values-exercise answers by item id'),
@@ -106,10 +107,8 @@ function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof 
   };
 }
 
-export function decisionRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const decisionRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/decisions',
     {
       config: { policy: 'patient-read' },
@@ -121,17 +120,12 @@ export function decisionRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const rows = await ctx.db
-        .selectFrom('decision_records')
-        .selectAll()
-        .where('patient_id', '=', req.params.patientId)
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await ctx.records.list(req, 'decision_records', { newestFirst: ['created_at'] });
       return rows.map(decisionDto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/decisions',
     {
       config: { policy: 'patient-clinical-write' },
@@ -147,24 +141,18 @@ export function decisionRoutes(api: ApiInstance, ctx: RouteContext): void {
     async (req, reply) => {
       const result = recommendFor(req.body.profile);
       const chosen = req.body.chosenOption ?? null;
-      const row = await ctx.db
-        .insertInto('decision_records')
-        .values({
-          patient_id: req.params.patientId,
-          profile: jsonText(req.body.profile),
-          result: jsonText(result),
-          chosen_option: chosen,
-          chosen_by: chosen ? req.actor!.userId : null,
-          chosen_at: chosen ? sql<Date>`now()` : null,
-          created_by: req.actor!.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'decision_records', {
+        profile: jsonText(req.body.profile),
+        result: jsonText(result),
+        chosen_option: chosen,
+        chosen_by: chosen ? requireActor(req).userId : null,
+        chosen_at: chosen ? sql<Date>`now()` : null,
+      });
       return reply.code(201).send(decisionDto(row));
     },
   );
 
-  r.patch(
+  api.patch(
     '/patients/:patientId/decisions/:decisionId',
     {
       config: { policy: 'patient-clinical-write' },
@@ -177,27 +165,30 @@ export function decisionRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const row = await ctx.db
-        .updateTable('decision_records')
-        .set({
-          chosen_option: req.body.chosenOption,
-          chosen_by: req.actor!.userId,
-          chosen_at: sql<Date>`now()`,
-        })
-        .where('id', '=', req.params.decisionId)
-        .where('patient_id', '=', req.params.patientId)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) {
-        throw new ApiError('not_found', {
-          issues: [{ path: 'params.decisionId', message: 'no such decision of this patient' }],
-        });
-      }
+      const row = await ctx.records.write(req, 200, async (trx) => {
+        const updated = await trx
+          .updateTable('decision_records')
+          .set({
+            chosen_option: req.body.chosenOption,
+            chosen_by: requireActor(req).userId,
+            chosen_at: sql<Date>`now()`,
+          })
+          .where('id', '=', req.params.decisionId)
+          .where('patient_id', '=', req.params.patientId)
+          .returningAll()
+          .executeTakeFirst();
+        if (!updated) {
+          throw new ApiError('not_found', {
+            issues: [{ path: 'params.decisionId', message: 'no such decision of this patient' }],
+          });
+        }
+        return updated;
+      });
       return decisionDto(row);
     },
   );
 
-  r.get(
+  api.get(
     '/patients/:patientId/preferences',
     {
       config: { policy: 'patient-read' },
@@ -209,17 +200,12 @@ export function decisionRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const rows = await ctx.db
-        .selectFrom('decision_preferences')
-        .selectAll()
-        .where('patient_id', '=', req.params.patientId)
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await ctx.records.list(req, 'decision_preferences', { newestFirst: ['created_at'] });
       return rows.map(preferenceDto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/preferences',
     {
       config: { policy: 'patient-self-report' },
@@ -247,20 +233,14 @@ export function decisionRoutes(api: ApiInstance, ctx: RouteContext): void {
         }
       }
       const sureScore = Object.values(b.sure).filter(Boolean).length;
-      const row = await ctx.db
-        .insertInto('decision_preferences')
-        .values({
-          patient_id: req.params.patientId,
-          decision_id: b.decisionId ?? null,
-          preferred_option: b.preferredOption ?? null,
-          values_answers: jsonText(b.values),
-          sure: jsonText(b.sure),
-          sure_score: sureScore,
-          created_by: req.actor!.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'decision_preferences', {
+        decision_id: b.decisionId ?? null,
+        preferred_option: b.preferredOption ?? null,
+        values_answers: jsonText(b.values),
+        sure: jsonText(b.sure),
+        sure_score: sureScore,
+      });
       return reply.code(201).send(preferenceDto(row));
     },
   );
-}
+};

@@ -3,8 +3,19 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { DiaryEntriesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import {
+  iso,
+  jsonText,
+  PastDate,
+  PatientParams,
+  problems,
+  QueryDate,
+  StoredDate,
+  text,
+  Uuid,
+} from './common';
+import type { RouteModule } from './context';
+import type { NewRow } from './records';
 
 const Trigger = text(60).min(1);
 
@@ -12,7 +23,7 @@ export const DiaryEntrySchema = z
   .object({
     id: Uuid,
     patientId: Uuid,
-    entryDate: IsoDate,
+    entryDate: StoredDate,
     severity: z.number().int().min(0).max(10),
     spasmEpisodes: z.number().int().nullable(),
     triggers: z.array(z.string()),
@@ -27,7 +38,7 @@ export const DiaryEntrySchema = z
 
 export const DiaryEntryCreate = z
   .strictObject({
-    entryDate: IsoDate,
+    entryDate: PastDate,
     severity: z.number().int().min(0).max(10).describe('0 = no spasm … 10 = worst imaginable'),
     spasmEpisodes: z
       .number()
@@ -48,8 +59,8 @@ export const DiaryEntryCreate = z
   .meta({ id: 'DiaryEntryCreate' });
 
 const DiaryQuery = z.strictObject({
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: QueryDate.optional(),
+  to: QueryDate.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(366),
 });
 
@@ -72,9 +83,8 @@ function dto(r: Selectable<DiaryEntriesTable>): z.infer<typeof DiaryEntrySchema>
 
 type DiaryInput = z.infer<typeof DiaryEntryCreate>;
 
-function rowOf(patientId: string, createdBy: string, b: DiaryInput) {
+function rowOf(b: DiaryInput): NewRow<'diary_entries'> {
   return {
-    patient_id: patientId,
     entry_date: b.entryDate,
     severity: b.severity,
     spasm_episodes: b.spasmEpisodes ?? null,
@@ -83,7 +93,6 @@ function rowOf(patientId: string, createdBy: string, b: DiaryInput) {
     toxin_injection: b.toxinInjectionDay ?? false,
     toxin_effect_noticed: b.toxinEffectNoticed ?? false,
     toxin_wearing_off: b.toxinWearingOff ?? false,
-    created_by: createdBy,
   };
 }
 
@@ -94,10 +103,8 @@ function checkNotFuture(date: string, path: string): void {
   }
 }
 
-export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const diaryRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/diary',
     {
       config: { policy: 'patient-read' },
@@ -110,19 +117,19 @@ export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      let q = ctx.db.selectFrom('diary_entries').selectAll().where('patient_id', '=', req.params.patientId);
-      if (req.query.from) q = q.where('entry_date', '>=', req.query.from);
-      if (req.query.to) q = q.where('entry_date', '<=', req.query.to);
-      const rows = await q
-        .orderBy('entry_date', 'desc')
-        .orderBy('created_at', 'desc')
-        .limit(req.query.limit)
-        .execute();
+      const rows = await ctx.records.list(req, 'diary_entries', {
+        newestFirst: ['entry_date', 'created_at'],
+        limit: req.query.limit,
+        where: [
+          ['entry_date', '>=', req.query.from],
+          ['entry_date', '<=', req.query.to],
+        ],
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/diary',
     {
       config: { policy: 'patient-self-report' },
@@ -136,16 +143,12 @@ export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req, reply) => {
       checkNotFuture(req.body.entryDate, 'body.entryDate');
-      const row = await ctx.db
-        .insertInto('diary_entries')
-        .values(rowOf(req.params.patientId, req.actor!.userId, req.body))
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'diary_entries', rowOf(req.body));
       return reply.code(201).send(dto(row));
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/diary/batch',
     {
       config: { policy: 'patient-self-report', audit: 'diary' },
@@ -158,26 +161,15 @@ export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const { patientId } = req.params;
-      const rows = await ctx.db.transaction().execute(async (trx) => {
-        const out = [];
-        for (const [i, e] of req.body.entries.entries()) {
-          checkNotFuture(e.entryDate, `body.entries.${i}.entryDate`);
-          out.push(
-            await trx
-              .insertInto('diary_entries')
-              .values(rowOf(patientId, req.actor!.userId, e))
-              .returningAll()
-              .executeTakeFirstOrThrow(),
-          );
-        }
-        return out;
-      });
+      for (const [i, e] of req.body.entries.entries()) {
+        checkNotFuture(e.entryDate, `body.entries.${i}.entryDate`);
+      }
+      const rows = await ctx.records.insertMany(req, 'diary_entries', req.body.entries.map(rowOf));
       return reply.code(201).send({ entries: rows.map(dto) });
     },
   );
 
-  r.delete(
+  api.delete(
     '/patients/:patientId/diary/:entryId',
     {
       config: { policy: 'patient-self-report' },
@@ -189,17 +181,19 @@ export function diaryRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req, reply) => {
-      const res = await ctx.db
-        .deleteFrom('diary_entries')
-        .where('id', '=', req.params.entryId)
-        .where('patient_id', '=', req.params.patientId)
-        .executeTakeFirst();
-      if (res.numDeletedRows === 0n) {
-        throw new ApiError('not_found', {
-          issues: [{ path: 'params.entryId', message: 'no such diary entry of this patient' }],
-        });
-      }
+      await ctx.records.write(req, 204, async (trx) => {
+        const res = await trx
+          .deleteFrom('diary_entries')
+          .where('id', '=', req.params.entryId)
+          .where('patient_id', '=', req.params.patientId)
+          .executeTakeFirst();
+        if (res.numDeletedRows === 0n) {
+          throw new ApiError('not_found', {
+            issues: [{ path: 'params.entryId', message: 'no such diary entry of this patient' }],
+          });
+        }
+      });
       return reply.code(204).send(null);
     },
   );
-}
+};

@@ -8,8 +8,8 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { TreatmentEpisodesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import { EpisodeDate, iso, jsonText, PatientParams, problems, StoredDate, text, Uuid } from './common';
+import type { RouteModule } from './context';
 
 const Side = z.enum(TREATED_SIDES).describe("The patient's anatomical side treated");
 const Complications = z.array(text(200).min(1)).max(30).default([]);
@@ -22,8 +22,8 @@ const HouseBrackmann = z
 
 const OralMedication = z.strictObject({
   kind: z.literal('oral_medication'),
-  startDate: IsoDate,
-  endDate: IsoDate.nullable().optional(),
+  startDate: EpisodeDate,
+  endDate: EpisodeDate.nullable().optional(),
   drug: text(120).min(1).describe('e.g. carbamazepine, clonazepam, gabapentin, baclofen'),
   doseSchedule: text(300).min(1).describe('e.g. 200 mg twice daily'),
   sideEffects: z.array(text(200).min(1)).max(30).default([]),
@@ -32,7 +32,7 @@ const OralMedication = z.strictObject({
 
 const BotulinumToxin = z.strictObject({
   kind: z.literal('botulinum_toxin'),
-  startDate: IsoDate.describe('Day of the injection session'),
+  startDate: EpisodeDate.describe('Day of the injection session'),
   side: Side,
   product: text(120).min(1).describe('e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA'),
   injections: z
@@ -48,7 +48,7 @@ const BotulinumToxin = z.strictObject({
 
 const Mvd = z.strictObject({
   kind: z.literal('mvd'),
-  startDate: IsoDate.describe('Day of surgery'),
+  startDate: EpisodeDate.describe('Day of surgery'),
   side: Side,
   surgeon: text(120).min(1),
   offendingVessels: z.array(z.enum(OFFENDING_VESSELS)).min(1).max(6),
@@ -66,7 +66,7 @@ const Mvd = z.strictObject({
 
 const RfNeurotomy = z.strictObject({
   kind: z.literal('rf_neurotomy'),
-  startDate: IsoDate.describe('Day of the procedure'),
+  startDate: EpisodeDate.describe('Day of the procedure'),
   side: Side,
   ctGuided: z.boolean(),
   approach: text(200).min(1),
@@ -85,16 +85,31 @@ type DetailsOf<E> = E extends unknown ? Omit<E, 'kind' | 'startDate' | 'side' | 
 /** What the `details` column holds: the kind's own fields (and a toxin session's total units). */
 export type EpisodeDetails = DetailsOf<EpisodeInput> & { totalUnits?: number };
 
-const Stored = { id: Uuid, patientId: Uuid, createdBy: Uuid, createdAt: z.string() };
+const Stored = { id: Uuid, patientId: Uuid, startDate: StoredDate, createdBy: Uuid, createdAt: z.string() };
 export const EpisodeSchema = z
   .discriminatedUnion('kind', [
-    OralMedication.extend({ ...Stored, endDate: IsoDate.nullable() }),
+    // Stored values are sent as they are: texts are not re-checked against today's input rules on read.
+    OralMedication.extend({
+      ...Stored,
+      endDate: StoredDate.nullable(),
+      drug: z.string(),
+      doseSchedule: z.string(),
+      sideEffects: z.array(z.string()),
+      stopReason: z.string().optional(),
+    }),
     BotulinumToxin.extend({
       ...Stored,
+      product: z.string(),
+      injections: z.array(z.object({ site: z.string(), units: z.number() })),
       totalUnits: z.number().describe('Sum of the units, computed by the server'),
     }),
-    Mvd.extend(Stored),
-    RfNeurotomy.extend(Stored),
+    Mvd.extend({ ...Stored, surgeon: z.string(), complications: z.array(z.string()) }),
+    RfNeurotomy.extend({
+      ...Stored,
+      approach: z.string(),
+      needle: z.string(),
+      complications: z.array(z.string()),
+    }),
   ])
   .meta({ id: 'Episode' });
 type Episode = z.infer<typeof EpisodeSchema>;
@@ -126,10 +141,8 @@ function columnsOf(e: EpisodeInput) {
   return { kind, start_date: startDate, end_date: endDate, side, details: jsonText(details) };
 }
 
-export function episodeRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const episodeRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/episodes',
     {
       config: { policy: 'patient-read' },
@@ -141,18 +154,14 @@ export function episodeRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const rows = await ctx.db
-        .selectFrom('treatment_episodes')
-        .selectAll()
-        .where('patient_id', '=', req.params.patientId)
-        .orderBy('start_date', 'desc')
-        .orderBy('created_at', 'desc')
-        .execute();
+      const rows = await ctx.records.list(req, 'treatment_episodes', {
+        newestFirst: ['start_date', 'created_at'],
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/episodes',
     {
       config: { policy: 'patient-clinical-write' },
@@ -171,12 +180,8 @@ export function episodeRoutes(api: ApiInstance, ctx: RouteContext): void {
           issues: [{ path: 'body.endDate', message: 'must not be before startDate' }],
         });
       }
-      const row = await ctx.db
-        .insertInto('treatment_episodes')
-        .values({ patient_id: req.params.patientId, created_by: req.actor!.userId, ...columnsOf(b) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'treatment_episodes', columnsOf(b));
       return reply.code(201).send(dto(row));
     },
   );
-}
+};

@@ -4,8 +4,8 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { IsoDate, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import { iso, jsonText, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
+import type { RouteModule } from './context';
 
 export const FollowUpSchema = z
   .object({
@@ -13,7 +13,7 @@ export const FollowUpSchema = z
     patientId: Uuid,
     episodeId: Uuid,
     timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
-    assessedOn: IsoDate,
+    assessedOn: StoredDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z.number().int().min(1).max(6).nullable(),
     hearingClass: z.enum(HEARING_CLASSES).nullable(),
@@ -29,7 +29,7 @@ const FollowUpCreate = z
   .strictObject({
     episodeId: Uuid.describe('The treatment episode this follow-up belongs to (of the same patient)'),
     timePoint: z.enum(FOLLOW_UP_TIME_POINTS).describe('1 week; 1, 3, 6, 12 months; later'),
-    assessedOn: IsoDate,
+    assessedOn: PastDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z
       .number()
@@ -64,10 +64,8 @@ function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
   };
 }
 
-export function followUpRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const followUpRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/follow-ups',
     {
       config: { policy: 'patient-read' },
@@ -80,14 +78,15 @@ export function followUpRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      let q = ctx.db.selectFrom('follow_ups').selectAll().where('patient_id', '=', req.params.patientId);
-      if (req.query.episodeId) q = q.where('episode_id', '=', req.query.episodeId);
-      const rows = await q.orderBy('assessed_on', 'desc').execute();
+      const rows = await ctx.records.list(req, 'follow_ups', {
+        newestFirst: ['assessed_on'],
+        where: [['episode_id', '=', req.query.episodeId]],
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/follow-ups',
     {
       config: { policy: 'patient-clinical-write' },
@@ -117,24 +116,18 @@ export function followUpRoutes(api: ApiInstance, ctx: RouteContext): void {
           issues: [{ path: 'body.assessedOn', message: 'must not be before the episode started' }],
         });
       }
-      const row = await ctx.db
-        .insertInto('follow_ups')
-        .values({
-          patient_id: req.params.patientId,
-          episode_id: b.episodeId,
-          time_point: b.timePoint,
-          assessed_on: b.assessedOn,
-          spasm_status: b.spasmStatus,
-          house_brackmann: b.houseBrackmann ?? null,
-          hearing_class: b.hearingClass ?? null,
-          complications: jsonText(b.complications ?? []),
-          recurrence: b.recurrence ?? false,
-          notes: b.notes ?? null,
-          created_by: req.actor!.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'follow_ups', {
+        episode_id: b.episodeId,
+        time_point: b.timePoint,
+        assessed_on: b.assessedOn,
+        spasm_status: b.spasmStatus,
+        house_brackmann: b.houseBrackmann ?? null,
+        hearing_class: b.hearingClass ?? null,
+        complications: jsonText(b.complications ?? []),
+        recurrence: b.recurrence ?? false,
+        notes: b.notes ?? null,
+      });
       return reply.code(201).send(dto(row));
     },
   );
-}
+};

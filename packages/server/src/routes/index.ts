@@ -1,7 +1,12 @@
-/** Every /api route, grouped by resource. Each route declares its access policy in `config.policy`. */
+/**
+ * Every /api route, one Fastify plugin per resource. Each route declares its access policy in
+ * `config.policy`; the guard (http/guard.ts) applies it and the audit trail (http/audit.ts) records it.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/database';
 import { assessmentRoutes } from './assessments';
 import { authRoutes } from './auth';
-import type { ApiInstance, RouteContext } from './context';
+import type { RouteContext, RouteModule } from './context';
 import { decisionRoutes } from './decisions';
 import { diaryRoutes } from './diary';
 import { episodeRoutes } from './episodes';
@@ -10,20 +15,30 @@ import { followUpRoutes } from './follow-ups';
 import { measurementRoutes } from './measurements';
 import { outcomeRoutes } from './outcomes';
 import { patientRoutes } from './patients';
+import { createRecords } from './records';
 import { userRoutes } from './users';
 
 export type { RouteContext } from './context';
 
-export function registerApiRoutes(api: ApiInstance, ctx: RouteContext): void {
-  authRoutes(api, ctx);
-  patientRoutes(api, ctx);
-  assessmentRoutes(api, ctx);
-  diaryRoutes(api, ctx);
-  episodeRoutes(api, ctx);
-  followUpRoutes(api, ctx);
-  decisionRoutes(api, ctx);
-  measurementRoutes(api, ctx);
-  outcomeRoutes(api, ctx);
-  fhirRoutes(api, ctx);
-  userRoutes(api, ctx);
+// In the order of the OpenAPI document.
+const MODULES: RouteModule[] = [
+  authRoutes,
+  patientRoutes,
+  assessmentRoutes,
+  diaryRoutes,
+  episodeRoutes,
+  followUpRoutes,
+  decisionRoutes,
+  measurementRoutes,
+  outcomeRoutes,
+  userRoutes,
+  fhirRoutes,
+];
+
+export async function registerApiRoutes(
+  api: FastifyInstance,
+  opts: { db: Db; databaseKind: RouteContext['databaseKind']; secureCookies: boolean },
+): Promise<void> {
+  const ctx: RouteContext = { ...opts, records: createRecords(opts.db) };
+  for (const routes of MODULES) await api.register(routes, ctx);
 }

@@ -7,9 +7,9 @@ import type { SpasmAnalysis } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VideoMeasurementsTable } from '../db/schema';
-import { SpasmAnalysisSchema } from '../domain/clinical-core';
-import { IsoDateTime, iso, jsonText, PatientParams, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import { MeasuredAnalysisSchema, SpasmAnalysisSchema } from '../domain/clinical-core';
+import { iso, jsonText, PastDateTime, PatientParams, problems, text, Uuid } from './common';
+import type { RouteModule } from './context';
 
 export const MeasurementSchema = z
   .object({
@@ -26,8 +26,8 @@ export const MeasurementSchema = z
 
 const MeasurementCreate = z
   .strictObject({
-    recordedAt: IsoDateTime,
-    analysis: SpasmAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
+    recordedAt: PastDateTime,
+    analysis: MeasuredAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
     notes: text(2000).optional(),
   })
   .meta({ id: 'MeasurementCreate' });
@@ -48,10 +48,8 @@ function dto(r: Selectable<VideoMeasurementsTable>): z.infer<typeof MeasurementS
   };
 }
 
-export function measurementRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const measurementRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients/:patientId/measurements',
     {
       config: { policy: 'patient-read' },
@@ -63,18 +61,15 @@ export function measurementRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const rows = await ctx.db
-        .selectFrom('video_measurements')
-        .selectAll()
-        .where('patient_id', '=', req.params.patientId)
-        .orderBy('recorded_at', 'desc')
-        .limit(500)
-        .execute();
+      const rows = await ctx.records.list(req, 'video_measurements', {
+        newestFirst: ['recorded_at'],
+        limit: 500,
+      });
       return rows.map(dto);
     },
   );
 
-  r.post(
+  api.post(
     '/patients/:patientId/measurements',
     {
       config: { policy: 'patient-self-report' },
@@ -88,20 +83,14 @@ export function measurementRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req, reply) => {
       const { events, ...summary } = req.body.analysis;
-      const row = await ctx.db
-        .insertInto('video_measurements')
-        .values({
-          patient_id: req.params.patientId,
-          recorded_at: req.body.recordedAt,
-          analyzer_version: summary.analyzerVersion,
-          summary: jsonText(summary),
-          events: jsonText(events),
-          notes: req.body.notes ?? null,
-          created_by: req.actor!.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await ctx.records.insert(req, 'video_measurements', {
+        recorded_at: req.body.recordedAt,
+        analyzer_version: summary.analyzerVersion,
+        summary: jsonText(summary),
+        events: jsonText(events),
+        notes: req.body.notes ?? null,
+      });
       return reply.code(201).send(dto(row));
     },
   );
-}
+};

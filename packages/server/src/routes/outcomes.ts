@@ -3,8 +3,9 @@
 import { FOLLOW_UP_TIME_POINTS, SPASM_STATUSES, TREATMENT_KINDS } from '@hemispasm/core';
 import { z } from 'zod';
 import { computeOutcomes, type EpisodeFact, type FollowUpFact } from '../domain/outcomes';
+import { requireActor } from '../http/guard';
 import { problems } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 
 const Count = z.number().int().min(0);
 const Probability = z.number().min(0).max(1);
@@ -12,11 +13,13 @@ const KaplanMeierStepSchema = z
   .object({
     time: z.number().min(0).meta({ description: 'Months since the treatment date (0 = the origin)' }),
     atRisk: Count.meta({
-      description: 'Episodes still followed and free of recurrence just before this time',
+      description: 'Episodes still followed and free of the event just before this time',
     }),
-    events: Count.meta({ description: 'Recurrences at this time' }),
+    events: Count.meta({
+      description: 'Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time',
+    }),
     censored: Count.meta({ description: 'Episodes whose last follow-up so far is at this time' }),
-    survival: Probability.meta({ description: 'Estimated proportion free of recurrence after this time' }),
+    survival: Probability.meta({ description: 'Estimated proportion free of the event after this time' }),
     ci95Low: Probability.nullable().meta({
       description: 'Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0',
     }),
@@ -44,40 +47,53 @@ export const OutcomesSchema = z
           } & Record<(typeof SPASM_STATUSES)[number], typeof Count>),
         ),
         complications: z.object({ episodes: Count, rate: z.number().nullable() }),
-        recurrenceFree: z
+        eventFree: z
           .object({
+            definition: z.enum(['failure_or_recurrence', 'time_to_wearing_off']).meta({
+              description:
+                'failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never ' +
+                'resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the ' +
+                'spasm back after an effect, or no effect at the first follow-up',
+            }),
+            windowMonths: z.number().nullable().meta({
+              description: 'Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise',
+            }),
             episodes: Count.meta({
               description: 'Episodes in the estimate: those with at least one follow-up',
             }),
-            recurrences: Count.meta({ description: 'Episodes with a follow-up marked as a recurrence' }),
+            events: Count.meta({ description: 'Episodes with the event: failures + recurrences' }),
+            failures: Count.meta({
+              description: 'Never resolved within the window (MVD, RF), or no effect at the first follow-up',
+            }),
+            recurrences: Count.meta({
+              description: 'Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs)',
+            }),
             steps: z.array(KaplanMeierStepSchema),
           })
           .meta({
             description:
-              'Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment ' +
-              'date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at ' +
-              'its last follow-up. Not adjusted.',
+              'Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment ' +
+              'date (see definition); without the event the episode is censored at its last follow-up. Not adjusted.',
           }),
       }),
     ),
   })
   .meta({ id: 'ClinicOutcomes' });
 
-export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-  r.get(
+export const outcomeRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/clinic/outcomes',
     {
       config: { policy: 'clinic-outcomes' },
       schema: {
         tags: ['outcomes'],
         summary:
-          'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier recurrence-free curve',
+          'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off)',
         response: { 200: OutcomesSchema, ...problems },
       },
     },
     async (req) => {
-      const clinicId = req.actor!.clinicId;
+      const clinicId = requireActor(req).clinicId;
       const episodes = await ctx.db
         .selectFrom('treatment_episodes as e')
         .innerJoin('patients as p', 'p.id', 'e.patient_id')
@@ -117,10 +133,11 @@ export function outcomeRoutes(api: ApiInstance, ctx: RouteContext): void {
         generatedAt: new Date().toISOString(),
         note:
           'Crude figures of what this clinic recorded: counts and proportions per time point, and a crude ' +
-          'Kaplan–Meier estimate of recurrence-free time since treatment; not adjusted for case mix. ' +
-          'Supports, and does not replace, the judgement of a physician.',
+          'Kaplan–Meier estimate of the time since treatment free of failure or recurrence (MVD: failure = ' +
+          'not resolved by 12 months; RF: by 3 months; toxin and oral drugs: time to wearing off); not ' +
+          'adjusted for case mix. Supports, and does not replace, the judgement of a physician.',
         kinds: computeOutcomes(eps, fus),
       };
     },
   );
-}
+};

@@ -4,18 +4,19 @@ import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { PatientsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { IsoDate, iso, PatientParams, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import { requireActor } from '../http/guard';
+import { iso, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
+import type { RouteModule } from './context';
 
 export const PatientSchema = z
   .object({
     id: Uuid,
     clinicId: Uuid,
     name: z.string(),
-    birthDate: IsoDate,
+    birthDate: StoredDate,
     sex: z.enum(SEXES),
     affectedSide: z.enum(AFFECTED_SIDES).describe("The patient's anatomical side"),
-    onsetDate: IsoDate.nullable(),
+    onsetDate: StoredDate.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -23,10 +24,10 @@ export const PatientSchema = z
 
 const PatientFields = {
   name: text(200).min(1),
-  birthDate: IsoDate,
+  birthDate: PastDate,
   sex: z.enum(SEXES),
   affectedSide: z.enum(AFFECTED_SIDES).describe("The patient's anatomical side"),
-  onsetDate: IsoDate.nullable().optional(),
+  onsetDate: PastDate.nullable().optional(),
 };
 const PatientCreate = z.strictObject(PatientFields);
 const PatientUpdate = z
@@ -90,10 +91,8 @@ function checkDates(birthDate: string | undefined, onsetDate: string | null | un
   if (issues.length) throw new ApiError('validation_failed', { issues });
 }
 
-export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const patientRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/patients',
     {
       config: { policy: 'clinic-directory', audit: 'patient-directory' },
@@ -105,7 +104,10 @@ export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      let q = ctx.db.selectFrom('patients').select(COLUMNS).where('clinic_id', '=', req.actor!.clinicId);
+      let q = ctx.db
+        .selectFrom('patients')
+        .select(COLUMNS)
+        .where('clinic_id', '=', requireActor(req).clinicId);
       if (req.query.q)
         q = q.where(
           sql<string>`lower(name)`,
@@ -117,7 +119,7 @@ export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.post(
+  api.post(
     '/patients',
     {
       config: { policy: 'clinic-create-patient', audit: 'patient' },
@@ -131,25 +133,29 @@ export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
     async (req, reply) => {
       const b = req.body;
       checkDates(b.birthDate, b.onsetDate);
-      const row = await ctx.db
-        .insertInto('patients')
-        .values({
-          clinic_id: req.actor!.clinicId,
-          name: b.name,
-          birth_date: b.birthDate,
-          sex: b.sex,
-          affected_side: b.affectedSide,
-          onset_date: b.onsetDate ?? null,
-          created_by: req.actor!.userId,
-        })
-        .returning(COLUMNS)
-        .executeTakeFirstOrThrow();
-      req.auditPatientId = row.id;
+      const actor = requireActor(req);
+      const row = await ctx.records.write(req, 201, async (trx) => {
+        const created = await trx
+          .insertInto('patients')
+          .values({
+            clinic_id: actor.clinicId,
+            name: b.name,
+            birth_date: b.birthDate,
+            sex: b.sex,
+            affected_side: b.affectedSide,
+            onset_date: b.onsetDate ?? null,
+            created_by: actor.userId,
+          })
+          .returning(COLUMNS)
+          .executeTakeFirstOrThrow();
+        req.auditPatientId = created.id;
+        return created;
+      });
       return reply.code(201).send(patientDto(row));
     },
   );
 
-  r.get(
+  api.get(
     '/patients/:patientId',
     {
       config: { policy: 'patient-read', audit: 'patient' },
@@ -170,7 +176,7 @@ export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.patch(
+  api.patch(
     '/patients/:patientId',
     {
       config: { policy: 'patient-clinical-write', audit: 'patient' },
@@ -184,29 +190,32 @@ export function patientRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req) => {
       const b = req.body;
-      const current = await ctx.db
-        .selectFrom('patients')
-        .select(['birth_date', 'onset_date'])
-        .where('id', '=', req.params.patientId)
-        .executeTakeFirstOrThrow();
-      checkDates(
-        b.birthDate ?? current.birth_date,
-        b.onsetDate === undefined ? current.onset_date : b.onsetDate,
-      );
-      const row = await ctx.db
-        .updateTable('patients')
-        .set({
-          ...(b.name !== undefined ? { name: b.name } : {}),
-          ...(b.birthDate !== undefined ? { birth_date: b.birthDate } : {}),
-          ...(b.sex !== undefined ? { sex: b.sex } : {}),
-          ...(b.affectedSide !== undefined ? { affected_side: b.affectedSide } : {}),
-          ...(b.onsetDate !== undefined ? { onset_date: b.onsetDate } : {}),
-          updated_at: sql<Date>`now()`,
-        })
-        .where('id', '=', req.params.patientId)
-        .returning(COLUMNS)
-        .executeTakeFirstOrThrow();
+      // Read and write in one transaction, so the date checks see what is being changed.
+      const row = await ctx.records.write(req, 200, async (trx) => {
+        const current = await trx
+          .selectFrom('patients')
+          .select(['birth_date', 'onset_date'])
+          .where('id', '=', req.params.patientId)
+          .executeTakeFirstOrThrow();
+        checkDates(
+          b.birthDate ?? current.birth_date,
+          b.onsetDate === undefined ? current.onset_date : b.onsetDate,
+        );
+        return trx
+          .updateTable('patients')
+          .set({
+            ...(b.name !== undefined ? { name: b.name } : {}),
+            ...(b.birthDate !== undefined ? { birth_date: b.birthDate } : {}),
+            ...(b.sex !== undefined ? { sex: b.sex } : {}),
+            ...(b.affectedSide !== undefined ? { affected_side: b.affectedSide } : {}),
+            ...(b.onsetDate !== undefined ? { onset_date: b.onsetDate } : {}),
+            updated_at: sql<Date>`now()`,
+          })
+          .where('id', '=', req.params.patientId)
+          .returning(COLUMNS)
+          .executeTakeFirstOrThrow();
+      });
       return patientDto(row);
     },
   );
-}
+};

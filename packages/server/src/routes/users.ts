@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import type { UsersTable } from '../db/schema';
 import { ApiError } from '../http/errors';
+import { requireActor } from '../http/guard';
 import { iso, problems, text, Uuid } from './common';
-import { type ApiInstance, type RouteContext, typed } from './context';
+import type { RouteModule } from './context';
 
 export const UserSchema = z
   .object({
@@ -84,10 +85,8 @@ function userDto(u: Pick<Selectable<UsersTable>, (typeof USER_COLUMNS)[number]>)
   };
 }
 
-export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
-  const r = typed(api);
-
-  r.get(
+export const userRoutes: RouteModule = async (api, ctx) => {
+  api.get(
     '/users',
     {
       config: { policy: 'clinic-admin' },
@@ -101,7 +100,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
       const rows = await ctx.db
         .selectFrom('users')
         .select(USER_COLUMNS)
-        .where('clinic_id', '=', req.actor!.clinicId)
+        .where('clinic_id', '=', requireActor(req).clinicId)
         .orderBy('role')
         .orderBy('display_name')
         .execute();
@@ -109,7 +108,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.post(
+  api.post(
     '/users',
     {
       config: { policy: 'clinic-admin' },
@@ -122,7 +121,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req, reply) => {
       const b = req.body;
-      const clinicId = req.actor!.clinicId;
+      const clinicId = requireActor(req).clinicId;
       if (b.role === 'patient' && !b.patientId) {
         throw new ApiError('validation_failed', {
           issues: [{ path: 'body.patientId', message: 'required for a patient login' }],
@@ -178,7 +177,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.patch(
+  api.patch(
     '/users/:userId',
     {
       config: { policy: 'clinic-admin' },
@@ -192,7 +191,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
     async (req) => {
       const b = req.body;
-      if (b.disabled && req.params.userId === req.actor!.userId) {
+      if (b.disabled && req.params.userId === requireActor(req).userId) {
         throw new ApiError('validation_failed', {
           issues: [{ path: 'body.disabled', message: 'you cannot disable yourself' }],
         });
@@ -219,7 +218,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
     },
   );
 
-  r.get(
+  api.get(
     '/audit',
     {
       config: { policy: 'clinic-admin' },
@@ -235,7 +234,7 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
       },
     },
     async (req) => {
-      const clinicId = req.actor!.clinicId;
+      const clinicId = requireActor(req).clinicId;
       let q = ctx.db
         .selectFrom('audit_log')
         .selectAll()
@@ -267,4 +266,4 @@ export function userRoutes(api: ApiInstance, ctx: RouteContext): void {
       }));
     },
   );
-}
+};

@@ -1,7 +1,7 @@
 /**
  * First-run administration: create a clinic admin (and the clinic, when named anew). Used by
  * `hemispasm admin create` and by the bootstrap admin from the environment (HEMISPASM_ADMIN_EMAIL,
- * HEMISPASM_ADMIN_PASSWORD, optional HEMISPASM_CLINIC_NAME) on a database without users.
+ * HEMISPASM_ADMIN_PASSWORD, optional HEMISPASM_CLINIC_NAME, read by config.ts) when `serve` starts.
  */
 import { parseInput } from '@hemispasm/core';
 import { sql } from 'kysely';
@@ -62,14 +62,4 @@ export class AdminExistsError extends Error {
     super(`a user with email ${email} already exists`);
     this.name = 'AdminExistsError';
   }
-}
-
-/** Reads the bootstrap admin from the environment; undefined when not configured. */
-export function bootstrapAdminFromEnv(env: NodeJS.ProcessEnv = process.env): AdminInput | undefined {
-  if (!env.HEMISPASM_ADMIN_EMAIL && !env.HEMISPASM_ADMIN_PASSWORD) return undefined;
-  return {
-    email: env.HEMISPASM_ADMIN_EMAIL ?? '',
-    password: env.HEMISPASM_ADMIN_PASSWORD ?? '',
-    clinicName: env.HEMISPASM_CLINIC_NAME ?? 'My clinic',
-  };
 }

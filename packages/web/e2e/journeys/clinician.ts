@@ -11,9 +11,11 @@ interface ExportedBundle {
 }
 
 /**
- * A clinician signs in, adds a patient, records an SMC assessment and a toxin episode, runs decision
- * support and sees the ranked options with their sources; then records a follow-up, opens the visit
- * summary and the clinic outcomes; exports the patient as a FHIR R4 Bundle, imports that file back as a
+ * A clinician signs in, adds a patient, records an SMC assessment and a toxin episode whose follow-up shows
+ * no change, runs decision support from a profile built from that record, and sees the toxin non-response
+ * flagged, nothing preferred (MVD not preferred) and the reasons for and against apart, with their sources,
+ * in English and in Chinese; then marks the flag reviewed; opens the visit summary and the clinic outcomes
+ * (definition of the curves stated); exports the patient as a FHIR R4 Bundle, imports that file back as a
  * new patient with the same record, and sees a broken Bundle refused with the element at fault.
  */
 export function clinicianJourney(env: () => E2eEnv): void {
@@ -72,7 +74,7 @@ export function clinicianJourney(env: () => E2eEnv): void {
       await expect.poll(async () => page.getByTestId('timeline').textContent()).toContain('smc: III');
     });
 
-    it('records a botulinum toxin episode and a follow-up', async () => {
+    it('records a botulinum toxin episode and a follow-up with no change', async () => {
       const ep = page.getByTestId('episode-form');
       await ep.locator('#ep-kind').selectOption('botulinum_toxin');
       await ep.locator('#ep-units-0').fill('5');
@@ -85,28 +87,75 @@ export function clinicianJourney(env: () => E2eEnv): void {
         .toContain('Botulinum toxin injections');
       const fu = page.getByTestId('follow-up-form');
       await fu.locator('#fu-tp').selectOption('1m');
-      await fu.locator('#fu-status').selectOption('improved');
+      await fu.locator('#fu-status').selectOption('unchanged');
       await fu.getByRole('button', { name: 'Save follow-up' }).click();
       await expect
         .poll(async () => page.getByTestId('timeline').textContent())
-        .toContain('at 1 month: improved');
+        .toContain('at 1 month: unchanged');
     });
 
-    it('runs decision support and sees ranked options with reasons and sources', async () => {
+    it('runs decision support on the recorded history: toxin non-response flagged, MVD not preferred', async () => {
       await page.getByText('Patient profile for the decision engine').click();
+      // The profile is built from the record: the toxin episode and its "no change" follow-up, the SMC grade.
+      const prior = page.getByTestId('profile-prior').getByTestId('prior-row');
+      await expect.poll(async () => prior.count()).toBe(1);
+      expect(await page.locator('#pt-option-0').inputValue()).toBe('botulinum_toxin');
+      expect(await page.locator('#pt-response-0').inputValue()).toBe('none');
+      expect(await page.locator('#pt-cycles-0').inputValue()).toBe('1');
+      expect(await prior.first().textContent()).toContain('Follow-up at 1 month: unchanged.');
+      expect(await page.locator('#pf-smc').inputValue()).toBe('3');
       await page.locator('#pf-mri').selectOption('neurovascular_conflict');
       await page.getByRole('button', { name: 'Run decision support' }).click();
+      const flag = page.getByTestId('red-flag-toxin_non_response');
+      await flag.waitFor();
+      expect(await flag.textContent()).toContain('No response to toxin');
+      expect(await flag.textContent()).toContain('review first');
       const ranked = page.getByTestId('ranked-options');
-      await ranked.waitFor();
       expect(await ranked.locator(':scope > li').count()).toBe(5);
+      expect(await page.getByTestId('option-mvd').getByTestId('recommendation').textContent()).not.toBe(
+        'preferred',
+      );
+      const badges = await ranked.getByTestId('recommendation').allTextContents();
+      expect(badges).not.toContain('preferred');
+      // Reasons for and against are shown apart; every reason cites its source.
+      const toxin = page.getByTestId('option-botulinum_toxin');
+      expect(await toxin.getByTestId('reasons-for').textContent()).toContain('standard first-line');
+      expect(await toxin.getByTestId('reasons-against').textContent()).toContain(
+        'No response to toxin before',
+      );
       const text = (await ranked.textContent()) ?? '';
       expect(text).toContain('Source:');
-      // The evidence-based first line for a typical profile is botulinum toxin, with its cited review.
+      expect(text).toMatch(/Rosenstengel|Baldauf|Yaltho/);
+      // The evidence-based first line is still toxin (another adjusted cycle), with surgery held.
       expect(await ranked.locator(':scope > li').first().locator('h3').textContent()).toContain(
         'Botulinum toxin',
       );
-      expect(text).toMatch(/Rosenstengel|Baldauf|Simpson|Duarte|Cochrane/);
       await screenshot(page, 'clinician-patient-page-en');
+    });
+
+    it('shows the new red flag and the reasons for and against in Chinese', async () => {
+      await page.getByTestId('language').selectOption('zh');
+      const flag = page.getByTestId('red-flag-toxin_non_response');
+      await expect.poll(async () => flag.textContent()).toContain('对肉毒毒素无反应');
+      expect(await flag.textContent()).toContain('肉毒毒素完全无效');
+      expect(await flag.textContent()).toContain('先评估');
+      const toxin = page.getByTestId('option-botulinum_toxin');
+      expect(await toxin.getByTestId('reasons-for').locator('h4').textContent()).toBe('支持');
+      expect(await toxin.getByTestId('reasons-against').locator('h4').textContent()).toBe('反对');
+      expect(await page.getByTestId('decision-panel').locator('[lang="en"]').count()).toBe(0);
+      await screenshot(page, 'clinician-patient-page-zh');
+      await page.getByTestId('language').selectOption('en');
+      await expect.poll(async () => flag.textContent()).toContain('No response to toxin');
+    });
+
+    it('records the review of the flag and runs again: the flag stays, marked reviewed', async () => {
+      const reviewed = page.getByTestId('profile-reviewed');
+      await reviewed.waitFor();
+      await reviewed.getByLabel('No response to toxin').check();
+      await page.getByRole('button', { name: 'Run decision support' }).click();
+      const flag = page.getByTestId('red-flag-toxin_non_response');
+      await expect.poll(async () => flag.textContent()).toContain('reviewed');
+      expect(await flag.textContent()).not.toContain('review first');
     });
 
     it('opens a printable visit summary', async () => {
@@ -128,8 +177,21 @@ export function clinicianJourney(env: () => E2eEnv): void {
       const rf = page.getByTestId('curve-rf_neurotomy');
       await rf.locator('canvas').first().waitFor();
       expect(await page.getByTestId('curve-rf_neurotomy-summary').textContent()).toMatch(
-        /treatments with follow-up, [1-9]\d* recurrences/,
+        /treatments with follow-up, \d+ failures \(never resolved in time\) and [1-9]\d* recurrences/,
       );
+      // The page states what the curves count: failure or recurrence, with each treatment's window.
+      const definition = (await page.getByTestId('outcomes-definition').textContent()) ?? '';
+      expect(definition).toContain('the event is failure or recurrence');
+      expect(definition).toContain('MVD 12 months');
+      expect(definition).toContain('RF 3 months');
+      expect(await page.getByTestId('curve-mvd-definition').textContent()).toBe(
+        'Event: failure (spasm not resolved by 12 months) or recurrence.',
+      );
+      expect(await page.getByTestId('curve-botulinum_toxin-definition').textContent()).toContain(
+        'the effect wears off',
+      );
+      // The demo's persistent MVD (never resolved) is a failure: the MVD curve falls below 100 %.
+      expect(await page.getByTestId('curve-mvd-summary').textContent()).toMatch(/[1-9]\d* failures/);
       await rf.getByText('The curve as a table').click();
       const survival = (await rf.locator('details tbody tr td:nth-child(5)').allTextContents()).map((s) =>
         Number.parseInt(s, 10),
@@ -137,7 +199,7 @@ export function clinicianJourney(env: () => E2eEnv): void {
       expect(survival[0]).toBe(100);
       expect(survival.at(-1)!).toBeLessThan(100);
       for (let i = 1; i < survival.length; i++) expect(survival[i]!).toBeLessThanOrEqual(survival[i - 1]!);
-      expect(await page.getByText('crude Kaplan–Meier estimates').count()).toBe(1);
+      expect(await page.getByText('crude Kaplan–Meier estimates from this clinic').count()).toBe(1);
       await screenshot(page, 'clinician-outcomes-en');
     });
 
@@ -189,7 +251,7 @@ export function clinicianJourney(env: () => E2eEnv): void {
       const timeline = page.getByTestId('timeline');
       await expect.poll(async () => timeline.textContent()).toContain('smc: III');
       await expect.poll(async () => timeline.textContent()).toContain('Botulinum toxin injections');
-      await expect.poll(async () => timeline.textContent()).toContain('at 1 month: improved');
+      await expect.poll(async () => timeline.textContent()).toContain('at 1 month: unchanged');
       expect(await seriousAxeViolations(page)).toEqual([]);
       await screenshot(page, 'clinician-fhir-imported-en');
       await result.getByRole('button', { name: 'Dismiss' }).click();

@@ -51,8 +51,16 @@ export function patientJourney(env: () => E2eEnv): void {
       await page.getByRole('heading', { name: '2. The options side by side' }).waitFor();
       expect(await page.getByTestId('my-profile').textContent()).toContain('Affected side');
       await page.getByLabel('spasms on both sides of the face').check();
-      // Benefits and harms as icon arrays of 100 people, each figure with its source.
+      await page.getByLabel('spasms that started in the lower face').check();
+      // Icon arrays of 100 people only for verified figures that count people; the rest is text with its
+      // source: observation's 41 % stays text with the highly-selected-cohort caveat, RF's headline is
+      // how long relief lasts.
       expect(await page.locator('.icon-array').count()).toBeGreaterThan(5);
+      const observation = page.locator('.option-card').filter({ hasText: 'Watchful waiting' });
+      expect(await observation.locator('.icon-array').count()).toBe(0);
+      expect(await observation.textContent()).toContain('Highly selected cohort');
+      expect(await page.getByTestId('headline-rf_neurotomy').textContent()).toContain('at 3 / 6 / 9 months');
+      expect(await page.getByTestId('natural-course').textContent()).toContain('93.4 %');
       expect(await page.locator('.option-card').first().textContent()).toContain('Source:');
       await page.locator('#value-avoidSurgery').fill('4');
       await page.locator('#value-avoidWeakness').fill('3');
@@ -80,6 +88,15 @@ export function patientJourney(env: () => E2eEnv): void {
       expect(await clin.getByTestId('patient-flags').textContent()).toContain(
         'spasms on both sides of the face',
       );
+      // The ticked signs are set on the decision profile's fields for the clinician to confirm.
+      await clin.getByText('Patient profile for the decision engine').click();
+      expect(await clin.getByTestId('profile-patient-signs').textContent()).toContain(
+        'spasms that started in the lower face',
+      );
+      expect(await clin.locator('#pf-side').inputValue()).toBe('both');
+      expect(
+        await clin.getByLabel('Spasm began in the lower face and spread up', { exact: false }).isChecked(),
+      ).toBe(true);
       await context.close();
     });
   });

@@ -107,6 +107,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -213,6 +222,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -312,6 +330,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -471,6 +498,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -488,7 +524,7 @@ export interface paths {
                         name: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate: string;
                         /** @enum {string} */
@@ -577,6 +613,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -692,6 +737,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -715,7 +769,7 @@ export interface paths {
                         name?: string;
                         /**
                          * Format: date
-                         * @description Calendar date, YYYY-MM-DD
+                         * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                          */
                         birthDate?: string;
                         /** @enum {string} */
@@ -804,6 +858,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -917,6 +980,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1017,6 +1089,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1036,9 +1117,9 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     from?: string;
-                    /** @description Calendar date, YYYY-MM-DD */
+                    /** @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years */
                     to?: string;
                     limit?: number;
                 };
@@ -1124,6 +1205,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1224,6 +1314,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1349,6 +1448,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -1452,6 +1560,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1566,6 +1683,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1659,6 +1785,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1776,6 +1911,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1869,6 +2013,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1984,6 +2137,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2077,6 +2239,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2206,6 +2377,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -2310,6 +2490,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2403,6 +2592,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2518,6 +2716,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2618,6 +2825,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2633,7 +2849,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier recurrence-free curve */
+        /** Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off) */
         get: {
             parameters: {
                 query?: never;
@@ -2717,6 +2933,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2832,6 +3057,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2923,6 +3157,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3048,6 +3291,15 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         trace?: never;
@@ -3147,6 +3399,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3257,6 +3518,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3381,8 +3651,209 @@ export interface paths {
                         "application/json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fhir/Questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every instrument as a FHIR R4 Questionnaire (a searchset Bundle) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FHIR R4 Bundle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirResource"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fhir/Questionnaire/{instrumentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An instrument as an SDC-style FHIR R4 Questionnaire (wording only where it is shipped and verified; the licensed HFS-7/HFS-30 wording never: neutral labels) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An instrument id of @hemispasm/core, e.g. smc */
+                    instrumentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description FHIR R4 Questionnaire */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirResource"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cds-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CDS Hooks discovery: the services this server hosts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CdsDiscovery"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3397,7 +3868,7 @@ export interface components {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "invalid_token" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "prefetch_missing" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable" | "keys_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -3423,10 +3894,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -3527,13 +3995,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
@@ -3592,10 +4082,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -3611,7 +4098,7 @@ export interface components {
         DiaryEntryCreateInput: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -3633,7 +4120,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -3715,17 +4202,11 @@ export interface components {
         EpisodeInput: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -3738,20 +4219,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -3767,10 +4243,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -3786,7 +4259,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -3798,10 +4270,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -3810,13 +4279,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -3883,7 +4350,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -4084,6 +4551,11 @@ export interface components {
                             userSelected?: boolean;
                         }[];
                         text?: string;
+                    }[];
+                    derivedFrom?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
                     }[];
                     component?: {
                         code: {
@@ -4300,6 +4772,68 @@ export interface components {
                     note?: {
                         text: string;
                     }[];
+                } | {
+                    /** @constant */
+                    resourceType: "QuestionnaireResponse";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    questionnaire: string;
+                    /** @enum {string} */
+                    status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    authored?: string;
+                    author?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    item?: {
+                        linkId: string;
+                        text?: string;
+                        answer?: {
+                            valueCoding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            };
+                            valueInteger?: number;
+                            valueDecimal?: number;
+                        }[];
+                    }[];
                 };
             }[];
         };
@@ -4338,6 +4872,12 @@ export interface components {
                 reason: string;
             }[];
         };
+        /** @description A FHIR R4 resource */
+        FhirResourceInput: {
+            resourceType: string;
+        } & {
+            [key: string]: unknown;
+        };
         FollowUpInput: {
             /** Format: uuid */
             id: string;
@@ -4347,10 +4887,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -4376,7 +4913,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -4432,7 +4969,7 @@ export interface components {
         MeasurementCreateInput: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -4468,13 +5005,13 @@ export interface components {
         KaplanMeierStepInput: {
             /** @description Months since the treatment date (0 = the origin) */
             time: number;
-            /** @description Episodes still followed and free of recurrence just before this time */
+            /** @description Episodes still followed and free of the event just before this time */
             atRisk: number;
-            /** @description Recurrences at this time */
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
             events: number;
             /** @description Episodes whose last follow-up so far is at this time */
             censored: number;
-            /** @description Estimated proportion free of recurrence after this time */
+            /** @description Estimated proportion free of the event after this time */
             survival: number;
             /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
             ci95Low: number | null;
@@ -4502,11 +5039,22 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
-                recurrenceFree: {
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
                     /** @description Episodes in the estimate: those with at least one follow-up */
                     episodes: number;
-                    /** @description Episodes with a follow-up marked as a recurrence */
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
                     recurrences: number;
                     steps: components["schemas"]["KaplanMeierStepInput"][];
                 };
@@ -4518,10 +5066,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
@@ -4581,11 +5126,77 @@ export interface components {
             ip: string | null;
             requestId: string | null;
         };
+        CdsDiscoveryInput: {
+            services: {
+                hook: string;
+                title?: string;
+                description: string;
+                id: string;
+                prefetch?: {
+                    [key: string]: string;
+                };
+                usageRequirements?: string;
+            }[];
+        };
+        CdsHooksRequestInput: {
+            /** @constant */
+            hook: "patient-view";
+            /** @description A UUID for this call */
+            hookInstance: string;
+            fhirServer?: string;
+            /** @description Not used: the service reads only the prefetch */
+            fhirAuthorization?: {
+                [key: string]: unknown;
+            };
+            context: {
+                userId: string;
+                patientId: string;
+                encounterId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Keys: patient, conditions, observations, procedures, medications (a resource, a searchset Bundle or null) */
+            prefetch?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CdsHooksResponseInput: {
+            cards: {
+                uuid?: string;
+                summary: string;
+                detail?: string;
+                /** @enum {string} */
+                indicator: "info" | "warning" | "critical";
+                source: {
+                    label: string;
+                    url?: string;
+                    topic?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    };
+                };
+                links?: {
+                    label: string;
+                    url: string;
+                    /** @enum {string} */
+                    type: "absolute" | "smart";
+                }[];
+                extension?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            extension?: {
+                [key: string]: unknown;
+            };
+        };
         Problem: {
             /** @description URI naming the error kind: urn:hemispasm:error:<code> */
             type: string;
             /** @enum {string} */
-            code: "validation_failed" | "malformed_json" | "unauthenticated" | "bad_credentials" | "csrf_failed" | "forbidden" | "not_found" | "conflict" | "body_too_large" | "unsupported_media_type" | "rate_limited" | "internal";
+            code: "validation_failed" | "malformed_json" | "bad_request" | "unauthenticated" | "bad_credentials" | "invalid_token" | "csrf_failed" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "precondition_failed" | "prefetch_missing" | "body_too_large" | "uri_too_long" | "unsupported_media_type" | "range_not_satisfiable" | "rate_limited" | "internal" | "audit_unavailable" | "keys_unavailable";
             status: number;
             title: string;
             detail?: string;
@@ -4611,10 +5222,7 @@ export interface components {
             };
             total: number | null;
             bandId: string | null;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** Format: uuid */
             createdBy: string;
@@ -4715,13 +5323,35 @@ export interface components {
                     /** @default false */
                     otherCranialNerveSigns: boolean;
                 };
+                /**
+                 * @default {
+                 *       "lowerFaceOnset": false,
+                 *       "painfulSpasmOrTrigeminalNeuralgia": false,
+                 *       "functionalFeatures": false,
+                 *       "parotidOrTemporalMass": false
+                 *     }
+                 */
+                features: {
+                    /** @default false */
+                    lowerFaceOnset: boolean;
+                    /** @default false */
+                    painfulSpasmOrTrigeminalNeuralgia: boolean;
+                    /** @default false */
+                    functionalFeatures: boolean;
+                    /** @default false */
+                    parotidOrTemporalMass: boolean;
+                };
                 /** @default [] */
                 priorTreatments: {
                     /** @enum {string} */
                     option: "observation" | "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
                     /** @enum {string} */
-                    response: "good" | "partial" | "none" | "not_tolerated";
+                    response: "good" | "partial" | "none" | "not_tolerated" | "recurred";
+                    monthsSince?: number;
+                    cycles?: number;
                 }[];
+                /** @default [] */
+                redFlagsReviewed: ("structural_lesion" | "parotid_or_temporal_mass" | "bilateral_symptoms" | "imaging_needed" | "post_paralytic_synkinesis" | "pediatric" | "young_onset" | "neurological_deficit" | "lower_face_onset" | "painful_spasm_or_trigeminal_neuralgia" | "functional_features" | "mvd_recent" | "persisting_after_mvd" | "recurrence_after_mvd" | "toxin_non_response" | "anticoagulation")[];
                 preferences: {
                     /** @enum {string} */
                     riskTolerance: "low" | "moderate" | "high";
@@ -4780,10 +5410,7 @@ export interface components {
             id: string;
             /** Format: uuid */
             patientId: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             entryDate: string;
             severity: number;
             spasmEpisodes: number | null;
@@ -4799,7 +5426,7 @@ export interface components {
         DiaryEntryCreate: {
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             entryDate: string;
             /** @description 0 = no spasm … 10 = worst imaginable */
@@ -4821,7 +5448,7 @@ export interface components {
             kind: "oral_medication";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 2 years
              */
             startDate: string;
             endDate?: string | null;
@@ -4903,17 +5530,11 @@ export interface components {
         Episode: {
             /** @constant */
             kind: "oral_medication";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             endDate: string | null;
-            /** @description e.g. carbamazepine, clonazepam, gabapentin, baclofen */
             drug: string;
-            /** @description e.g. 200 mg twice daily */
             doseSchedule: string;
-            /** @default [] */
             sideEffects: string[];
             stopReason?: string;
             /** Format: uuid */
@@ -4926,20 +5547,15 @@ export interface components {
         } | {
             /** @constant */
             kind: "botulinum_toxin";
-            /**
-             * Format: date
-             * @description Day of the injection session
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
              * @enum {string}
              */
             side: "left" | "right";
-            /** @description e.g. onabotulinumtoxinA, abobotulinumtoxinA, incobotulinumtoxinA */
             product: string;
             injections: {
-                /** @description e.g. orbicularis oculi, upper lateral */
                 site: string;
                 units: number;
             }[];
@@ -4955,10 +5571,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "mvd";
-            /**
-             * Format: date
-             * @description Day of surgery
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4974,7 +5587,6 @@ export interface components {
                 lsrDisappeared?: boolean | null;
                 brainstemAuditoryEvokedPotentials: boolean;
             };
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -4986,10 +5598,7 @@ export interface components {
         } | {
             /** @constant */
             kind: "rf_neurotomy";
-            /**
-             * Format: date
-             * @description Day of the procedure
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             startDate: string;
             /**
              * @description The patient's anatomical side treated
@@ -4998,13 +5607,11 @@ export interface components {
             side: "left" | "right";
             ctGuided: boolean;
             approach: string;
-            /** @description Needle type and gauge */
             needle: string;
             temperatureC: number;
             durationS: number;
             /** @description House–Brackmann facial nerve grade I–VI as 1–6 */
             immediateHouseBrackmann: number;
-            /** @default [] */
             complications: string[];
             /** Format: uuid */
             id: string;
@@ -5071,7 +5678,7 @@ export interface components {
                     gender: "female" | "male" | "other" | "unknown";
                     /**
                      * Format: date
-                     * @description Calendar date, YYYY-MM-DD
+                     * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
                      */
                     birthDate: string;
                     managingOrganization?: {
@@ -5272,6 +5879,11 @@ export interface components {
                             userSelected?: boolean;
                         }[];
                         text?: string;
+                    }[];
+                    derivedFrom?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
                     }[];
                     component?: {
                         code: {
@@ -5488,6 +6100,68 @@ export interface components {
                     note?: {
                         text: string;
                     }[];
+                } | {
+                    /** @constant */
+                    resourceType: "QuestionnaireResponse";
+                    id?: string;
+                    meta?: {
+                        lastUpdated?: string;
+                        versionId?: string;
+                        profile?: string[];
+                    };
+                    extension?: {
+                        url: string;
+                        valueString?: string;
+                        valueDecimal?: number;
+                        valueInteger?: number;
+                        valueBoolean?: boolean;
+                        valueCode?: string;
+                        extension?: {
+                            url: string;
+                            valueString?: string;
+                            valueDecimal?: number;
+                            valueInteger?: number;
+                            valueBoolean?: boolean;
+                            valueCode?: string;
+                            extension?: {
+                                url: string;
+                                valueString?: string;
+                                valueDecimal?: number;
+                                valueInteger?: number;
+                                valueBoolean?: boolean;
+                                valueCode?: string;
+                            }[];
+                        }[];
+                    }[];
+                    questionnaire: string;
+                    /** @enum {string} */
+                    status: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+                    subject: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    authored?: string;
+                    author?: {
+                        reference?: string;
+                        type?: string;
+                        display?: string;
+                    };
+                    item?: {
+                        linkId: string;
+                        text?: string;
+                        answer?: {
+                            valueCoding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            };
+                            valueInteger?: number;
+                            valueDecimal?: number;
+                        }[];
+                    }[];
                 };
             }[];
         };
@@ -5526,6 +6200,12 @@ export interface components {
                 reason: string;
             }[];
         };
+        /** @description A FHIR R4 resource */
+        FhirResource: {
+            resourceType: string;
+        } & {
+            [key: string]: unknown;
+        };
         FollowUp: {
             /** Format: uuid */
             id: string;
@@ -5535,10 +6215,7 @@ export interface components {
             episodeId: string;
             /** @enum {string} */
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             assessedOn: string;
             /** @enum {string} */
             spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
@@ -5564,7 +6241,7 @@ export interface components {
             timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
             /**
              * Format: date
-             * @description Calendar date, YYYY-MM-DD
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
              */
             assessedOn: string;
             /** @enum {string} */
@@ -5620,7 +6297,7 @@ export interface components {
         MeasurementCreate: {
             /**
              * Format: date-time
-             * @description Date and time, ISO 8601 with offset
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
              */
             recordedAt: string;
             /** @description SpasmAnalysis from @hemispasm/core (summary and events) */
@@ -5656,13 +6333,13 @@ export interface components {
         KaplanMeierStep: {
             /** @description Months since the treatment date (0 = the origin) */
             time: number;
-            /** @description Episodes still followed and free of recurrence just before this time */
+            /** @description Episodes still followed and free of the event just before this time */
             atRisk: number;
-            /** @description Recurrences at this time */
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
             events: number;
             /** @description Episodes whose last follow-up so far is at this time */
             censored: number;
-            /** @description Estimated proportion free of recurrence after this time */
+            /** @description Estimated proportion free of the event after this time */
             survival: number;
             /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
             ci95Low: number | null;
@@ -5690,11 +6367,22 @@ export interface components {
                     episodes: number;
                     rate: number | null;
                 };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of recurrence by months since the treatment date: the event is the first follow-up marked as a recurrence, otherwise the episode is censored at its last follow-up. Not adjusted. */
-                recurrenceFree: {
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
                     /** @description Episodes in the estimate: those with at least one follow-up */
                     episodes: number;
-                    /** @description Episodes with a follow-up marked as a recurrence */
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
                     recurrences: number;
                     steps: components["schemas"]["KaplanMeierStep"][];
                 };
@@ -5706,10 +6394,7 @@ export interface components {
             /** Format: uuid */
             clinicId: string;
             name: string;
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD
-             */
+            /** @description Calendar date, YYYY-MM-DD */
             birthDate: string;
             /** @enum {string} */
             sex: "female" | "male" | "other" | "unknown";
@@ -5768,6 +6453,72 @@ export interface components {
             status: number;
             ip: string | null;
             requestId: string | null;
+        };
+        CdsDiscovery: {
+            services: {
+                hook: string;
+                title?: string;
+                description: string;
+                id: string;
+                prefetch?: {
+                    [key: string]: string;
+                };
+                usageRequirements?: string;
+            }[];
+        };
+        CdsHooksRequest: {
+            /** @constant */
+            hook: "patient-view";
+            /** @description A UUID for this call */
+            hookInstance: string;
+            fhirServer?: string;
+            /** @description Not used: the service reads only the prefetch */
+            fhirAuthorization?: {
+                [key: string]: unknown;
+            };
+            context: {
+                userId: string;
+                patientId: string;
+                encounterId?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description Keys: patient, conditions, observations, procedures, medications (a resource, a searchset Bundle or null) */
+            prefetch?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        CdsHooksResponse: {
+            cards: {
+                uuid?: string;
+                summary: string;
+                detail?: string;
+                /** @enum {string} */
+                indicator: "info" | "warning" | "critical";
+                source: {
+                    label: string;
+                    url?: string;
+                    topic?: {
+                        system: string;
+                        code: string;
+                        display?: string;
+                    };
+                };
+                links?: {
+                    label: string;
+                    url: string;
+                    /** @enum {string} */
+                    type: "absolute" | "smart";
+                }[];
+                extension?: {
+                    [key: string]: unknown;
+                };
+            }[];
+            extension?: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;

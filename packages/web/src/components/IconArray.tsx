@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { PerHundred } from '../lib/options';
 
+/** What the coloured dots stand for: a benefit, a harm, or the course of the disease without treatment. */
+export type IconKind = 'benefit' | 'harm' | 'course';
+
 /**
  * 100 people as 10×10 dots: the people a figure describes are coloured, a range's uncertain part is
- * striped. The sentence beside it carries the meaning; the picture is hidden from screen readers.
+ * striped. The sentence beside it carries the meaning; the picture is hidden from screen readers. Only
+ * figures the catalogue allows (verified, counting people) reach this component.
  */
-export function IconArray({ value, kind }: { value: PerHundred; kind: 'benefit' | 'harm' }) {
+export function IconArray({ value, kind }: { value: PerHundred; kind: IconKind }) {
   const { t } = useTranslation();
   const low = Math.round(value.low);
   const high = Math.round(value.high);

@@ -33,17 +33,23 @@ export function SurvivalChart({
   steps,
   summary,
   testId,
+  caption,
+  yLabel: yLabelGiven,
 }: {
   title: string;
   steps: KaplanMeierStep[];
   summary: string;
   testId?: string;
+  /** What the curve estimates (defaults to free of failure or recurrence). */
+  caption?: string;
+  /** The y-axis: the proportion free of the event. */
+  yLabel?: string;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const maxTime = steps.reduce((m, s) => Math.max(m, s.time), 0);
   const ticks = useMemo(() => atRiskMonths(maxTime), [maxTime]);
-  const yLabel = t('outcomes.freePct');
+  const yLabel = yLabelGiven ?? t('outcomes.freePct');
   const xLabel = t('outcomes.months');
 
   useEffect(() => {
@@ -107,7 +113,7 @@ export function SurvivalChart({
   return (
     <figure className="survival" data-testid={testId}>
       <figcaption className="small">
-        <strong>{t('outcomes.curveTitle')}</strong>
+        <strong>{caption ?? t('outcomes.curveTitle')}</strong>
       </figcaption>
       <p className="small" data-testid={testId && `${testId}-summary`}>
         {summary}

@@ -1,4 +1,4 @@
-import { OPTION_CATALOGUE, OPTION_IDS, type OptionId } from '@hemispasm/core';
+import { OPTION_CATALOGUE, OPTION_IDS, type OptionId, type OutcomeFigureData } from '@hemispasm/core';
 
 export const OPTION_ORDER: readonly OptionId[] = OPTION_IDS;
 
@@ -9,21 +9,20 @@ export interface PerHundred {
 }
 
 /**
- * Reads a figure as "per 100 people" only when it states exactly one percentage or one range, so an
- * icon array never pictures a figure that lists several rates or none ("no rates established").
+ * The icon array a figure may be drawn as, or null. The catalogue decides (core, option-catalogue.ts): only a
+ * figure from a verified source that counts people carries `perHundred`; a partly verified figure, a rate of
+ * treatments ("12 % of treatments") or a figure pooled across studies stays text.
  */
-export function perHundred(figure: string): PerHundred | null {
-  const pct = [...figure.matchAll(/(\d+(?:\.\d+)?)(?:\s*[–-]\s*(\d+(?:\.\d+)?))?\s*%/g)];
-  // "95 % CI …" is the confidence level of an interval, not a rate.
-  const noCi = pct.filter((m) => !/^\s*CI\b/.test(figure.slice(m.index + m[0].length)));
-  const first = noCi[0];
-  if (!first || noCi.length !== 1 || /<\s*$/.test(figure.slice(0, first.index))) return null;
-  const low = Number(first[1]);
-  const high = first[2] ? Number(first[2]) : low;
-  if (!(low >= 0 && high <= 100 && low <= high)) return null;
-  return { low, high };
+export function perHundred(f: Pick<OutcomeFigureData, 'perHundred'>): PerHundred | null {
+  return f.perHundred ?? null;
 }
 
 export function optionData(id: OptionId) {
   return OPTION_CATALOGUE[id];
+}
+
+/** The benefit to compare options by (one per option, marked in the catalogue). */
+export function headline(id: OptionId): OutcomeFigureData {
+  const data = OPTION_CATALOGUE[id];
+  return data.benefits.find((b) => b.headline) ?? data.benefits[0]!;
 }

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Cite } from '../components/Cite';
-import { OptionFacts } from '../components/OptionFacts';
+import { NaturalCourse, OptionFacts } from '../components/OptionFacts';
 import { OPTION_ORDER } from '../lib/options';
-
-const RED_FLAGS = ['weakness', 'hearing', 'bilateral', 'young', 'lowerFirst', 'pain'] as const;
+import { WARNING_SIGNS } from '../lib/warning-signs';
 
 /** Patient education, in plain words, evidence-corrected: every figure names its source. */
 export function LearnPage() {
@@ -44,15 +43,25 @@ export function LearnPage() {
       <section className="card" aria-labelledby="learn-flags">
         <h2 id="learn-flags">{t('learn.flags.h')}</h2>
         <ul>
-          {RED_FLAGS.map((f) => (
+          {WARNING_SIGNS.map((f) => (
             <li key={f}>{t(`learn.flags.${f}`)}</li>
           ))}
         </ul>
         <p>
           {t('learn.flags.why')}
-          <Cite ids={['tan2002-qjm', 'unusual-hfs-1642', 'yaltho2011']} />
+          <Cite
+            ids={[
+              'tan2002-qjm',
+              'unusual-hfs-1642',
+              'yaltho2011',
+              'baizabal2017-functional',
+              'galvez-jimenez2001',
+            ]}
+          />
         </p>
       </section>
+
+      <NaturalCourse />
 
       <section aria-labelledby="learn-options">
         <h2 id="learn-options">{t('learn.options.h')}</h2>

@@ -1,22 +1,19 @@
+import type { Reason } from '@hemispasm/core';
 import { useTranslation } from 'react-i18next';
 import type { DecisionRecord, Preference } from '../../api/types';
 import { Cite } from '../../components/Cite';
 import { EngineText } from '../../components/EngineText';
-import { FLAG_QUESTIONS } from '../patient/MyProfileStep';
+import { reportedSigns } from '../../lib/warning-signs';
+
+const REASON_GROUPS: ReadonlyArray<Reason['effect']> = ['for', 'against', 'info'];
 
 /**
- * The decision-support panel: red flags first, then the engine's ranked options with reasons and their
- * sources, and beside it what the patient said in the decision aid. The engine's English is shown in the UI
- * language (i18n/engine-zh.ts, catalogue-zh.ts).
+ * The decision-support panel: red flags first (each with its review state: a flag that calls for review holds
+ * every option until a clinician records it), then the engine's ranked options with their reasons for and
+ * against apart, each with its sources, and beside it what the patient said in the decision aid. The engine's
+ * English is shown in the UI language (i18n/engine-zh.ts, catalogue-zh.ts). A record made by an older engine
+ * (no `effect` on its reasons) lists its reasons as before.
  */
-/** Warning signs the patient ticked in the decision aid (saved as `flag.<id>: true` with the values). */
-function patientFlags(p: Preference): string[] {
-  return Object.entries(p.values)
-    .filter(([k, v]) => k.startsWith('flag.') && v === true)
-    .map(([k]) => k.slice('flag.'.length))
-    .filter((f) => (FLAG_QUESTIONS as readonly string[]).includes(f));
-}
-
 export function DecisionPanel({
   record,
   preference,
@@ -25,6 +22,8 @@ export function DecisionPanel({
   preference: Preference | undefined;
 }) {
   const { t } = useTranslation();
+  const signs = reportedSigns(preference);
+  const held = record?.result.redFlags.some((f) => f.reviewFirst && !f.reviewed) ?? false;
   return (
     <div className="grid decision-panel" data-testid="decision-panel">
       <div style={{ gridColumn: 'span 2' }}>
@@ -34,14 +33,20 @@ export function DecisionPanel({
             {record.result.redFlags.length > 0 && (
               <div className="danger" role="alert" data-testid="red-flags">
                 <h3>{t('decision.redFlags')}</h3>
+                {held && <p className="small">{t('decision.holdNote')}</p>}
                 <ul>
                   {record.result.redFlags.map((f) => (
-                    <li key={f.code}>
-                      <strong>
-                        <EngineText text={f.message} />
-                      </strong>{' '}
-                      <EngineText text={f.action} />
-                      <Cite ids={[f.source]} />
+                    <li key={f.code} data-testid={`red-flag-${f.code}`}>
+                      <strong>{t(`redFlagNames.${f.code}`, { defaultValue: f.code })}</strong>{' '}
+                      <code className="small">{f.code}</code>{' '}
+                      {f.reviewed ? (
+                        <span className="badge">{t('decision.reviewed')}</span>
+                      ) : (
+                        f.reviewFirst && <span className="badge unverified">{t('decision.reviewFirst')}</span>
+                      )}
+                      <br />
+                      <EngineText text={f.message} /> <strong>→</strong> <EngineText text={f.action} />
+                      <Cite ids={[f.source, ...(f.seeAlso ?? []).map((s) => s.source)]} />
                     </li>
                   ))}
                 </ul>
@@ -51,10 +56,10 @@ export function DecisionPanel({
               {[...record.result.options]
                 .sort((a, b) => a.rank - b.rank)
                 .map((o) => (
-                  <li key={o.id} className="card">
+                  <li key={o.id} className="card" data-testid={`option-${o.id}`}>
                     <h3>
                       {t(`options.${o.id}.name`)}{' '}
-                      <span className={`badge rec-${o.recommendation}`}>
+                      <span className={`badge rec-${o.recommendation}`} data-testid="recommendation">
                         {t(`decision.recommendation.${o.recommendation}`)}
                       </span>
                     </h3>
@@ -62,14 +67,24 @@ export function DecisionPanel({
                       {t(`evidenceCertainty.${o.evidence.certainty}`)} —{' '}
                       <EngineText text={o.evidence.basis} />
                     </p>
-                    <ul>
-                      {o.reasons.map((r) => (
-                        <li key={`${r.text}-${r.source}`}>
-                          <EngineText text={r.text} />
-                          <Cite ids={[r.source]} />
-                        </li>
-                      ))}
-                    </ul>
+                    {o.reasons.every((r) => r.effect) ? (
+                      REASON_GROUPS.map((effect) => {
+                        const reasons = o.reasons.filter((r) => r.effect === effect);
+                        if (reasons.length === 0) return null;
+                        return (
+                          <div
+                            key={effect}
+                            className={`reasons reasons-${effect}`}
+                            data-testid={`reasons-${effect}`}
+                          >
+                            <h4>{t(`decision.reasons.${effect}`)}</h4>
+                            <ReasonList reasons={reasons} />
+                          </div>
+                        );
+                      })
+                    ) : (
+                      <ReasonList reasons={o.reasons} />
+                    )}
                   </li>
                 ))}
             </ol>
@@ -93,14 +108,15 @@ export function DecisionPanel({
               </strong>
             </p>
             <p>{t('decision.sure', { score: preference.sureScore })}</p>
-            {patientFlags(preference).length > 0 && (
+            {signs.length > 0 && (
               <div className="warn small" data-testid="patient-flags">
                 <strong>{t('decision.patientFlags')}</strong>
                 <ul>
-                  {patientFlags(preference).map((f) => (
+                  {signs.map((f) => (
                     <li key={f}>{t(`learn.flags.${f}`)}</li>
                   ))}
                 </ul>
+                <p>{t('decision.patientFlagsProfile')}</p>
               </div>
             )}
             {preference.sureScore < 4 && <p className="warn small">{t('decision.sureLow')}</p>}
@@ -111,5 +127,19 @@ export function DecisionPanel({
         )}
       </aside>
     </div>
+  );
+}
+
+function ReasonList({ reasons }: { reasons: readonly Reason[] }) {
+  return (
+    <ul>
+      {reasons.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the same reason text can come from two rules
+        <li key={`${i}-${r.source}`}>
+          <EngineText text={r.text} />
+          <Cite ids={[r.source, ...(r.seeAlso ?? []).map((s) => s.source)]} />
+        </li>
+      ))}
+    </ul>
   );
 }

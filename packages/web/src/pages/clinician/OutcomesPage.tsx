@@ -10,12 +10,15 @@ type KindOutcome = ClinicOutcomes['kinds'][number];
 
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 
+const wearingOff = (k: KindOutcome) => k.eventFree.definition === 'time_to_wearing_off';
+
 /** One line that says what the curve shows, for everyone (and first for screen readers). */
 function curveSummary(k: KindOutcome, t: (key: string, o?: Record<string, unknown>) => string): string {
-  const last = k.recurrenceFree.steps.at(-1);
-  return t('outcomes.curveSummary', {
-    episodes: k.recurrenceFree.episodes,
-    recurrences: k.recurrenceFree.recurrences,
+  const last = k.eventFree.steps.at(-1);
+  return t(wearingOff(k) ? 'outcomes.curveSummaryWearingOff' : 'outcomes.curveSummary', {
+    episodes: k.eventFree.episodes,
+    failures: k.eventFree.failures,
+    recurrences: k.eventFree.recurrences,
     months: last ? Math.round(last.time * 10) / 10 : 0,
     pct: pct(last ? last.survival : null),
   });
@@ -23,7 +26,9 @@ function curveSummary(k: KindOutcome, t: (key: string, o?: Record<string, unknow
 
 /**
  * Clinic outcomes per treatment: counts, status at each time point, complications, and the crude
- * Kaplan–Meier recurrence-free curve (computed by the server with the core's estimator).
+ * Kaplan–Meier curve computed by the server with the core's estimator. For MVD and RF the event is failure
+ * (never resolved by the end of the expected window: MVD 12 months, RF 3 months) or recurrence; toxin and
+ * tablets are shown as time to wearing off. The page states the definition, and each curve its own.
  */
 export function OutcomesPage() {
   const { t } = useTranslation();
@@ -32,7 +37,9 @@ export function OutcomesPage() {
     <section>
       <h1>{t('outcomes.title')}</h1>
       <p className="muted">{t('outcomes.intro')}</p>
-      <p className="small">{t('outcomes.kmNote')}</p>
+      <p className="small" data-testid="outcomes-definition">
+        {t('outcomes.kmNote')}
+      </p>
       <ErrorText error={q.error} />
       {/* The API's own note (English, for API users) says the same; the page shows it translated. */}
       {q.data && <p className="small muted">{t('outcomes.crudeNote')}</p>}
@@ -79,11 +86,16 @@ export function OutcomesPage() {
               </table>
             </TableWrap>
             {k.kind === 'botulinum_toxin' && <p className="small muted">{t('outcomes.toxinNote')}</p>}
+            <p className="small" data-testid={`curve-${k.kind}-definition`}>
+              {t(`outcomes.definition.${k.eventFree.definition}`, { window: k.eventFree.windowMonths })}
+            </p>
             <SurvivalChart
               title={t(`options.${k.kind}.name`)}
-              steps={k.recurrenceFree.steps}
+              steps={k.eventFree.steps}
               summary={curveSummary(k, t)}
               testId={`curve-${k.kind}`}
+              caption={t(wearingOff(k) ? 'outcomes.curveTitleWearingOff' : 'outcomes.curveTitle')}
+              yLabel={t(wearingOff(k) ? 'outcomes.freePctWearingOff' : 'outcomes.freePct')}
             />
           </div>
         </section>

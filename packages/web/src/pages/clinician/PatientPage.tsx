@@ -43,13 +43,28 @@ export function PatientPage({ patientId }: { patientId: string }) {
         <DecisionPanel record={rec.latestDecision} preference={rec.latestPreference} />
         <details className="no-print">
           <summary>{t('profile.title')}</summary>
-          <ProfileForm
-            key={latestSmc?.id ?? 'no-smc'}
-            patient={p}
-            smcGrade={latestSmc?.total ?? null}
-            pending={decide.isPending}
-            onSubmit={(profile) => decide.mutate(profile)}
-          />
+          {rec.loading ? (
+            <p>{t('common.loading')}</p>
+          ) : (
+            <ProfileForm
+              // Rebuilt from the record whenever the record or the last decision changes.
+              key={[
+                latestSmc?.id,
+                rec.episodes.length,
+                rec.followUps.length,
+                rec.latestDecision?.id,
+                rec.latestPreference?.id,
+              ].join('|')}
+              patient={p}
+              smcGrade={latestSmc?.total ?? null}
+              episodes={rec.episodes}
+              followUps={rec.followUps}
+              lastDecision={rec.latestDecision}
+              preference={rec.latestPreference}
+              pending={decide.isPending}
+              onSubmit={(profile) => decide.mutate(profile)}
+            />
+          )}
           <ErrorText error={decide.error} />
         </details>
       </section>

@@ -1,140 +1,183 @@
-import { type PatientProfileInput, toRoman } from '@hemispasm/core';
-import { type FormEvent, useState } from 'react';
+import {
+  OPTION_IDS,
+  type OptionId,
+  type PatientProfileInput,
+  PRIOR_RESPONSES,
+  type PriorResponse,
+  type RedFlagCode,
+  toRoman,
+} from '@hemispasm/core';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Patient } from '../../api/types';
-import { ageFrom } from '../../lib/dates';
+import type { DecisionRecord, Episode, FollowUp, Patient, Preference } from '../../api/types';
+import { reportedSigns, SIGN_FIELD } from '../../lib/warning-signs';
+import { initialDraft, missingFields, type PriorRow, type ProfileDraft, toProfile } from './profile-draft';
 
+type Profile = ProfileDraft['profile'];
 const FLAGS = ['anticoagulated', 'pregnant', 'contralateralHearingLoss', 'frailty', 'diabetes'] as const;
 const HISTORY = ['bellsPalsy', 'facialTrauma'] as const;
 const NEURO = ['facialWeakness', 'ipsilateralHearingLoss', 'otherCranialNerveSigns'] as const;
+const FEATURES = [
+  'lowerFaceOnset',
+  'painfulSpasmOrTrigeminalNeuralgia',
+  'functionalFeatures',
+  'parotidOrTemporalMass',
+] as const;
 const PREFS = ['avoidSurgery', 'avoidGeneralAnesthesia', 'wantsLongTermCure'] as const;
 
-function monthsSince(iso: string | null): number {
-  if (!iso) return 12;
-  const d = new Date(`${iso}T00:00:00`);
-  return Math.max(0, Math.round((Date.now() - d.getTime()) / (30.44 * 86_400_000)));
-}
-
-/** The decision engine's patient profile, prefilled from the record; the server runs the engine. */
+/**
+ * The decision engine's patient profile, built from the record (profile-draft.ts) and editable before the
+ * server runs the engine: the earlier treatments from the recorded episodes and their latest follow-ups, the
+ * warning signs the patient ticked in the decision aid set on their fields, and the red flags of the last run
+ * to mark as reviewed. The SMC grade and the symptom duration are required and never defaulted.
+ */
 export function ProfileForm({
   patient,
   smcGrade,
+  episodes,
+  followUps,
+  lastDecision,
+  preference,
   pending,
   onSubmit,
 }: {
   patient: Patient;
   smcGrade: number | null;
+  episodes: readonly Episode[];
+  followUps: readonly FollowUp[];
+  lastDecision: DecisionRecord | undefined;
+  preference: Preference | undefined;
   pending: boolean;
   onSubmit: (p: PatientProfileInput) => void;
 }) {
   const { t } = useTranslation();
-  const [p, setP] = useState<PatientProfileInput>({
-    age: ageFrom(patient.birthDate),
-    sex: patient.sex === 'unknown' ? 'other' : patient.sex,
-    affectedSide: patient.affectedSide === 'bilateral' ? 'both' : patient.affectedSide,
-    symptomDurationMonths: monthsSince(patient.onsetDate),
-    progression: 'stable',
-    severity: { smcGrade: smcGrade ?? 1 },
-    imaging: { mri: 'not_done' },
-    asaClass: 1,
-    anticoagulated: false,
-    pregnant: false,
-    contralateralHearingLoss: false,
-    frailty: false,
-    diabetes: false,
-    history: { bellsPalsy: false, facialTrauma: false },
-    neurology: { facialWeakness: false, ipsilateralHearingLoss: false, otherCranialNerveSigns: false },
-    priorTreatments: [],
-    preferences: {
-      riskTolerance: 'moderate',
-      avoidSurgery: false,
-      avoidGeneralAnesthesia: false,
-      wantsLongTermCure: false,
-    },
-  });
-  const num = (v: string) => (v === '' ? 0 : Number(v));
+  const [draft, setDraft] = useState<ProfileDraft>(() =>
+    initialDraft({ patient, smcGrade, episodes, followUps, lastDecision, preference, today: new Date() }),
+  );
+  const [missing, setMissing] = useState<string[]>([]);
+  const p = draft.profile;
+  const setP = (profile: Profile) => setDraft({ ...draft, profile });
+  const setRow = (i: number, row: Partial<PriorRow>) =>
+    setDraft({ ...draft, prior: draft.prior.map((r, j) => (j === i ? { ...r, ...row } : r)) });
+  const signs = reportedSigns(preference);
+  const signedFields = new Set(signs.map((s) => SIGN_FIELD[s]));
+  const lastFlags = lastDecision?.result.redFlags ?? [];
+  const reviewed = new Set(p.redFlagsReviewed ?? []);
+
   function submit(e: FormEvent) {
     e.preventDefault();
-    onSubmit(p);
+    const m = missingFields(draft);
+    setMissing(m);
+    if (m.length === 0) onSubmit(toProfile(draft));
   }
-  const check = (label: string, checked: boolean, set: (v: boolean) => void, id: string) => (
-    <label key={id} className="choice">
+  const check = (field: string, checked: boolean, set: (v: boolean) => void, label: string) => (
+    <label key={field} className="choice">
       <input type="checkbox" checked={checked} onChange={(e) => set(e.target.checked)} />
       {label}
+      {signedFields.has(field) && <span className="badge unverified"> {t('profile.fromPatient')}</span>}
     </label>
   );
+  const field = (id: string, label: string, control: ReactNode, hint?: string | false) => (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {control}
+      {hint && <span className="small muted">{hint}</span>}
+    </div>
+  );
+  const num = (v: string): number | '' => (v === '' ? '' : Number(v));
+  /** A select over a list of string values, each labelled through `label`. */
+  const choose = <V extends string>(
+    id: string,
+    value: V,
+    values: readonly V[],
+    label: (v: V) => string,
+    set: (v: V) => void,
+  ) => (
+    <select id={id} value={value} onChange={(e) => set(e.target.value as V)}>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {label(v)}
+        </option>
+      ))}
+    </select>
+  );
+
   return (
-    <form onSubmit={submit} aria-label={t('profile.title')} data-testid="profile-form">
+    <form onSubmit={submit} aria-label={t('profile.title')} data-testid="profile-form" noValidate>
+      {signs.length > 0 && (
+        <p className="warn small" data-testid="profile-patient-signs">
+          {t('profile.patientSigns', { signs: signs.map((s) => t(`learn.flags.${s}`)).join('; ') })}
+        </p>
+      )}
       <div className="row">
-        <div className="field">
-          <label htmlFor="pf-age">{t('profile.age')}</label>
+        {field(
+          'pf-age',
+          t('profile.age'),
           <input
             id="pf-age"
             type="number"
             min={0}
             max={120}
             value={p.age}
-            onChange={(e) => setP({ ...p, age: num(e.target.value) })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="pf-duration">{t('profile.duration')}</label>
+            onChange={(e) => setP({ ...p, age: Number(e.target.value || 0) })}
+          />,
+        )}
+        {field(
+          'pf-duration',
+          `${t('profile.duration')} *`,
           <input
             id="pf-duration"
             type="number"
             min={0}
-            value={p.symptomDurationMonths}
-            onChange={(e) => setP({ ...p, symptomDurationMonths: num(e.target.value) })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="pf-progression">{t('profile.progression')}</label>
-          <select
-            id="pf-progression"
-            value={p.progression}
-            onChange={(e) =>
-              setP({ ...p, progression: e.target.value as PatientProfileInput['progression'] })
-            }
-          >
-            {(['stable', 'slow', 'rapid'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`profile.progressions.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pf-smc">{t('profile.smc')}</label>
+            required
+            value={draft.symptomDurationMonths}
+            onChange={(e) => setDraft({ ...draft, symptomDurationMonths: num(e.target.value) })}
+          />,
+          !patient.onsetDate && t('profile.durationUnknown'),
+        )}
+        {field(
+          'pf-progression',
+          t('profile.progression'),
+          choose(
+            'pf-progression',
+            p.progression,
+            ['stable', 'slow', 'rapid'] as const,
+            (v) => t(`profile.progressions.${v}`),
+            (progression) => setP({ ...p, progression }),
+          ),
+        )}
+        {field(
+          'pf-smc',
+          `${t('profile.smc')} *`,
           <select
             id="pf-smc"
-            value={p.severity.smcGrade}
-            onChange={(e) => setP({ ...p, severity: { ...p.severity, smcGrade: Number(e.target.value) } })}
+            required
+            value={draft.smcGrade}
+            onChange={(e) => setDraft({ ...draft, smcGrade: num(e.target.value) })}
           >
+            <option value="">{t('profile.choose')}</option>
             {[1, 2, 3, 4].map((g) => (
               <option key={g} value={g}>
                 {toRoman(g)}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pf-mri">{t('profile.mri')}</label>
-          <select
-            id="pf-mri"
-            value={p.imaging.mri}
-            onChange={(e) =>
-              setP({ ...p, imaging: { mri: e.target.value as PatientProfileInput['imaging']['mri'] } })
-            }
-          >
-            {(['not_done', 'normal', 'neurovascular_conflict', 'lesion'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`profile.mris.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pf-asa">{t('profile.asa')}</label>
+          </select>,
+          smcGrade === null && t('profile.smcUnknown'),
+        )}
+        {field(
+          'pf-mri',
+          t('profile.mri'),
+          choose(
+            'pf-mri',
+            p.imaging.mri,
+            ['not_done', 'normal', 'neurovascular_conflict', 'lesion'] as const,
+            (v) => t(`profile.mris.${v}`),
+            (mri) => setP({ ...p, imaging: { mri } }),
+          ),
+        )}
+        {field(
+          'pf-asa',
+          t('profile.asa'),
           <select
             id="pf-asa"
             value={p.asaClass}
@@ -145,52 +188,86 @@ export function ProfileForm({
                 {g}
               </option>
             ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pf-risk">{t('profile.riskTolerance')}</label>
-          <select
-            id="pf-risk"
-            value={p.preferences.riskTolerance}
-            onChange={(e) =>
-              setP({
-                ...p,
-                preferences: {
-                  ...p.preferences,
-                  riskTolerance: e.target.value as 'low' | 'moderate' | 'high',
-                },
-              })
-            }
-          >
-            {(['low', 'moderate', 'high'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`profile.risks.${v}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+          </select>,
+        )}
+        {field(
+          'pf-risk',
+          t('profile.riskTolerance'),
+          choose(
+            'pf-risk',
+            p.preferences.riskTolerance,
+            ['low', 'moderate', 'high'] as const,
+            (v) => t(`profile.risks.${v}`),
+            (riskTolerance) => setP({ ...p, preferences: { ...p.preferences, riskTolerance } }),
+          ),
+        )}
+        {field(
+          'pf-side',
+          t('profile.side'),
+          choose(
+            'pf-side',
+            p.affectedSide,
+            ['left', 'right', 'both'] as const,
+            (v) => t(`sides.${v}`),
+            (affectedSide) => setP({ ...p, affectedSide }),
+          ),
+          signedFields.has('affectedSide') && t('profile.fromPatient'),
+        )}
       </div>
+
+      <PriorTreatments
+        rows={draft.prior}
+        setRow={setRow}
+        remove={(i) => setDraft({ ...draft, prior: draft.prior.filter((_, j) => j !== i) })}
+        add={() =>
+          setDraft({
+            ...draft,
+            prior: [
+              ...draft.prior,
+              {
+                key: `added-${Date.now()}`,
+                option: 'botulinum_toxin',
+                response: '',
+                monthsSince: '',
+                cycles: '',
+              },
+            ],
+          })
+        }
+      />
+
       <div className="grid">
         <fieldset>
           <legend>{t('profile.general')}</legend>
-          {FLAGS.map((f) => check(t(`profile.flags.${f}`), !!p[f], (v) => setP({ ...p, [f]: v }), f))}
+          {FLAGS.map((f) => check(f, !!p[f], (v) => setP({ ...p, [f]: v }), t(`profile.flags.${f}`)))}
         </fieldset>
         <fieldset>
           <legend>{t('profile.historyAndSigns')}</legend>
           {HISTORY.map((f) =>
             check(
-              t(`profile.flags.${f}`),
+              f,
               p.history[f],
               (v) => setP({ ...p, history: { ...p.history, [f]: v } }),
-              f,
+              t(`profile.flags.${f}`),
             ),
           )}
           {NEURO.map((f) =>
             check(
-              t(`profile.flags.${f}`),
+              `neurology.${f}`,
               !!p.neurology?.[f],
               (v) => setP({ ...p, neurology: { ...p.neurology, [f]: v } }),
-              f,
+              t(`profile.flags.${f}`),
+            ),
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>{t('profile.features')}</legend>
+          {FEATURES.map((f) =>
+            check(
+              `features.${f}`,
+              !!p.features?.[f],
+              (v) => setP({ ...p, features: { ...p.features, [f]: v } }),
+              t(`profile.flags.${f}`),
             ),
           )}
         </fieldset>
@@ -198,17 +275,144 @@ export function ProfileForm({
           <legend>{t('profile.preferences')}</legend>
           {PREFS.map((f) =>
             check(
-              t(`profile.flags.${f}`),
+              f,
               p.preferences[f],
               (v) => setP({ ...p, preferences: { ...p.preferences, [f]: v } }),
-              f,
+              t(`profile.flags.${f}`),
             ),
           )}
         </fieldset>
       </div>
+
+      {lastFlags.length > 0 && (
+        <fieldset data-testid="profile-reviewed">
+          <legend>{t('profile.reviewedTitle')}</legend>
+          <p className="small muted">{t('profile.reviewedHint')}</p>
+          {lastFlags.map((f) =>
+            check(
+              `reviewed.${f.code}`,
+              reviewed.has(f.code),
+              (v) =>
+                setP({
+                  ...p,
+                  redFlagsReviewed: v
+                    ? [...reviewed, f.code]
+                    : [...reviewed].filter((c): c is RedFlagCode => c !== f.code),
+                }),
+              t(`redFlagNames.${f.code}`),
+            ),
+          )}
+        </fieldset>
+      )}
+
+      {missing.length > 0 && (
+        <p className="danger" role="alert" data-testid="profile-missing">
+          {t('profile.missing', { fields: missing.join(', ') })}
+        </p>
+      )}
       <button type="submit" disabled={pending}>
         {t('profile.run')}
       </button>
     </form>
+  );
+}
+
+/** The earlier treatments as editable rows, each saying what in the record it came from. */
+function PriorTreatments({
+  rows,
+  setRow,
+  remove,
+  add,
+}: {
+  rows: readonly PriorRow[];
+  setRow: (i: number, row: Partial<PriorRow>) => void;
+  remove: (i: number) => void;
+  add: () => void;
+}) {
+  const { t } = useTranslation();
+  const num = (v: string): number | '' => (v === '' ? '' : Number(v));
+  return (
+    <fieldset data-testid="profile-prior">
+      <legend>{t('profile.prior.title')}</legend>
+      <p className="small muted">{t('profile.prior.hint')}</p>
+      {rows.length === 0 && <p className="small">{t('profile.prior.none')}</p>}
+      {rows.map((r, i) => (
+        <div key={r.key} className="row" data-testid="prior-row">
+          <div className="field">
+            <label htmlFor={`pt-option-${i}`}>{t('profile.prior.option')}</label>
+            <select
+              id={`pt-option-${i}`}
+              value={r.option}
+              onChange={(e) => setRow(i, { option: e.target.value as OptionId })}
+            >
+              {OPTION_IDS.map((o) => (
+                <option key={o} value={o}>
+                  {t(`options.${o}.name`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`pt-response-${i}`}>{t('profile.prior.response')} *</label>
+            <select
+              id={`pt-response-${i}`}
+              required
+              value={r.response}
+              onChange={(e) => setRow(i, { response: e.target.value as PriorResponse | '' })}
+            >
+              <option value="">{t('profile.choose')}</option>
+              {PRIOR_RESPONSES.map((x) => (
+                <option key={x} value={x}>
+                  {t(`profile.responses.${x}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`pt-months-${i}`}>{t('profile.prior.monthsSince')}</label>
+            <input
+              id={`pt-months-${i}`}
+              type="number"
+              min={0}
+              step="0.1"
+              value={r.monthsSince}
+              onChange={(e) => setRow(i, { monthsSince: num(e.target.value) })}
+            />
+          </div>
+          {r.option === 'botulinum_toxin' && (
+            <div className="field">
+              <label htmlFor={`pt-cycles-${i}`}>{t('profile.prior.cycles')}</label>
+              <input
+                id={`pt-cycles-${i}`}
+                type="number"
+                min={1}
+                step={1}
+                value={r.cycles}
+                onChange={(e) => setRow(i, { cycles: num(e.target.value) })}
+              />
+            </div>
+          )}
+          <p className="small muted">
+            {r.from
+              ? (r.from.sessions > 1
+                  ? t('profile.prior.fromRecordSessions', { date: r.from.startDate, count: r.from.sessions })
+                  : t('profile.prior.fromRecord', { date: r.from.startDate })) +
+                (r.from.followUp
+                  ? ` ${t('profile.prior.followUp', {
+                      timePoint: t(`timePoints.${r.from.followUp.timePoint}`),
+                      status: t(`spasmStatus.${r.from.followUp.spasmStatus}`),
+                    })}`
+                  : ` ${t('profile.prior.noFollowUp')}`)
+              : t('profile.prior.added')}{' '}
+            <button type="button" className="secondary" onClick={() => remove(i)}>
+              {t('profile.prior.remove')}
+            </button>
+          </p>
+        </div>
+      ))}
+      <button type="button" className="secondary" onClick={add}>
+        {t('profile.prior.add')}
+      </button>
+    </fieldset>
   );
 }

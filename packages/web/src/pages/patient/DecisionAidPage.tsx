@@ -3,10 +3,11 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientList, usePatientWrite } from '../../api/endpoints';
 import { Cite } from '../../components/Cite';
+import { EngineText } from '../../components/EngineText';
 import { ErrorText } from '../../components/ErrorText';
-import { OptionFacts } from '../../components/OptionFacts';
+import { NaturalCourse, OptionFacts } from '../../components/OptionFacts';
 import { TableWrap } from '../../components/TableWrap';
-import { OPTION_ORDER } from '../../lib/options';
+import { headline, OPTION_ORDER } from '../../lib/options';
 import { type FlagAnswers, MyProfileStep } from './MyProfileStep';
 
 /** What matters to the patient, each rated 0 (not at all) to 4 (very much): the values clarification exercise. */
@@ -25,9 +26,11 @@ const INVOLVES = ['anaesthesia', 'recovery', 'repeats'] as const;
 type SureAnswers = Record<(typeof SURE_ITEMS)[number], boolean | null>;
 
 /**
- * The shared decision aid in the Ottawa/IPDAS manner: the options side by side with their benefits and
- * harms out of 100 people, a values exercise, the SURE test, then the patient's preferred option, saved
- * for the clinician. It presents the options; it does not choose for the patient.
+ * The shared decision aid in the Ottawa/IPDAS manner: the options side by side, each compared by its
+ * headline figure, with their benefits, harms and limits (out of 100 people only where a verified study
+ * counted people; otherwise as text with the source's badge), the course without treatment, a values
+ * exercise, the SURE test, then the patient's preferred option, saved for the clinician. It presents the
+ * options; it does not choose for the patient.
  */
 export function DecisionAidPage({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
@@ -86,6 +89,21 @@ export function DecisionAidPage({ patientId }: { patientId: string }) {
               </tr>
             </thead>
             <tbody>
+              <tr>
+                <th scope="row">{t('aid.headline')}</th>
+                {OPTION_ORDER.map((o) => {
+                  const h = headline(o);
+                  return (
+                    <td key={o} data-testid={`headline-${o}`}>
+                      <EngineText text={h.figure} />{' '}
+                      <span className="small muted">
+                        (<EngineText text={h.timePoint} />)
+                      </span>
+                      <Cite ids={[h.source]} />
+                    </td>
+                  );
+                })}
+              </tr>
               {INVOLVES.map((row) => (
                 <tr key={row}>
                   <th scope="row">{t(`aid.involves.${row}`)}</th>
@@ -97,6 +115,7 @@ export function DecisionAidPage({ patientId }: { patientId: string }) {
             </tbody>
           </table>
         </TableWrap>
+        <NaturalCourse headingLevel={3} />
         <div className="options-grid">
           {OPTION_ORDER.map((o) => (
             <section key={o} className="card option-card" aria-labelledby={`aid-opt-${o}`}>

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientList } from '../../api/endpoints';
 import { ageFrom } from '../../lib/dates';
+import { type SignAnswers, WARNING_SIGNS } from '../../lib/warning-signs';
 import { href } from '../../router';
 
-/** The warning signs of a cause other than a pressing vessel (the Learn page explains them). */
-export const FLAG_QUESTIONS = ['weakness', 'hearing', 'bilateral', 'young', 'lowerFirst', 'pain'] as const;
-export type FlagAnswers = Partial<Record<(typeof FLAG_QUESTIONS)[number], boolean>>;
+/** The warning signs of a cause other than a pressing vessel (lib/warning-signs.ts; the Learn page explains them). */
+export type FlagAnswers = SignAnswers;
 
 function yearsSince(iso: string | null): number | null {
   if (!iso) return null;
@@ -18,7 +18,8 @@ function yearsSince(iso: string | null): number | null {
 
 /**
  * Step 1 of the decision aid: the patient's own situation from their record, and the warning signs to
- * tell the doctor about. Ticked signs are saved with the preference so the clinician sees them.
+ * tell the doctor about. Ticked signs are saved with the preference so the clinician sees them, set on the
+ * matching fields of the decision profile (lib/warning-signs.ts).
  */
 export function MyProfileStep({
   patientId,
@@ -59,7 +60,7 @@ export function MyProfileStep({
       )}
       <fieldset>
         <legend>{t('aid.profile.flagsLegend')}</legend>
-        {FLAG_QUESTIONS.map((f) => (
+        {WARNING_SIGNS.map((f) => (
           <label key={f} className="choice">
             <input
               type="checkbox"
@@ -70,7 +71,7 @@ export function MyProfileStep({
           </label>
         ))}
       </fieldset>
-      {FLAG_QUESTIONS.some((f) => flags[f]) && (
+      {WARNING_SIGNS.some((f) => flags[f]) && (
         <p className="warn" role="status">
           {t('aid.profile.flagsNote')}
         </p>
