@@ -11,8 +11,9 @@ import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schem
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, jsonText, key, PatientParams, problems, text, Uuid } from './common';
+import { iso, jsonText, key, PatientParams, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { patientRoute, routeOptions } from './route-options';
 
 const OptionId = z.enum(OPTION_IDS);
 
@@ -110,15 +111,9 @@ function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof 
 export const decisionRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/decisions',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['decisions'],
-        summary: 'Decision records, newest first',
-        params: PatientParams,
-        response: { 200: z.array(DecisionSchema), ...problems },
-      },
-    },
+    patientRoute('patient-read', 'decisions', 'Decision records, newest first', {
+      response: { 200: z.array(DecisionSchema) },
+    }),
     async (req) => {
       const rows = await ctx.records.list(req, 'decision_records', { newestFirst: ['created_at'] });
       return rows.map(decisionDto);
@@ -127,17 +122,15 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients/:patientId/decisions',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['decisions'],
-        summary:
-          'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
-        params: PatientParams,
+    patientRoute(
+      'patient-clinical-write',
+      'decisions',
+      'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
+      {
         body: DecisionCreate,
-        response: { 201: DecisionSchema, ...problems },
+        response: { 201: DecisionSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const result = recommendFor(req.body.profile);
       const chosen = req.body.chosenOption ?? null;
@@ -154,16 +147,16 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
 
   api.patch(
     '/patients/:patientId/decisions/:decisionId',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['decisions'],
-        summary: 'Record the option chosen for a decision (clinicians)',
+    routeOptions(
+      'patient-clinical-write',
+      'decisions',
+      'Record the option chosen for a decision (clinicians)',
+      {
         params: PatientParams.extend({ decisionId: Uuid }),
         body: z.strictObject({ chosenOption: OptionId }),
-        response: { 200: DecisionSchema, ...problems },
+        response: { 200: DecisionSchema },
       },
-    },
+    ),
     async (req) => {
       const row = await ctx.records.write(req, 200, async (trx) => {
         const updated = await trx
@@ -190,15 +183,9 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
 
   api.get(
     '/patients/:patientId/preferences',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['decisions'],
-        summary: "The patient's decision-aid answers, newest first",
-        params: PatientParams,
-        response: { 200: z.array(PreferenceSchema), ...problems },
-      },
-    },
+    patientRoute('patient-read', 'decisions', "The patient's decision-aid answers, newest first", {
+      response: { 200: z.array(PreferenceSchema) },
+    }),
     async (req) => {
       const rows = await ctx.records.list(req, 'decision_preferences', { newestFirst: ['created_at'] });
       return rows.map(preferenceDto);
@@ -207,16 +194,15 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients/:patientId/preferences',
-    {
-      config: { policy: 'patient-self-report' },
-      schema: {
-        tags: ['decisions'],
-        summary: "Record the patient's preferred option, values-exercise answers and SURE test",
-        params: PatientParams,
+    patientRoute(
+      'patient-self-report',
+      'decisions',
+      "Record the patient's preferred option, values-exercise answers and SURE test",
+      {
         body: PreferenceCreate,
-        response: { 201: PreferenceSchema, ...problems },
+        response: { 201: PreferenceSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const b = req.body;
       if (b.decisionId) {

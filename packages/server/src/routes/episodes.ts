@@ -8,8 +8,9 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { TreatmentEpisodesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { EpisodeDate, iso, jsonText, PatientParams, problems, StoredDate, text, Uuid } from './common';
+import { EpisodeDate, iso, jsonText, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { patientRoute } from './route-options';
 
 const Side = z.enum(TREATED_SIDES).describe("The patient's anatomical side treated");
 const Complications = z.array(text(200).min(1)).max(30).default([]);
@@ -144,15 +145,9 @@ function columnsOf(e: EpisodeInput) {
 export const episodeRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/episodes',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Treatment episodes, newest first',
-        params: PatientParams,
-        response: { 200: z.array(EpisodeSchema), ...problems },
-      },
-    },
+    patientRoute('patient-read', 'treatments', 'Treatment episodes, newest first', {
+      response: { 200: z.array(EpisodeSchema) },
+    }),
     async (req) => {
       const rows = await ctx.records.list(req, 'treatment_episodes', {
         newestFirst: ['start_date', 'created_at'],
@@ -163,16 +158,10 @@ export const episodeRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients/:patientId/episodes',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Record a treatment episode (clinicians)',
-        params: PatientParams,
-        body: EpisodeCreate,
-        response: { 201: EpisodeSchema, ...problems },
-      },
-    },
+    patientRoute('patient-clinical-write', 'treatments', 'Record a treatment episode (clinicians)', {
+      body: EpisodeCreate,
+      response: { 201: EpisodeSchema },
+    }),
     async (req, reply) => {
       const b = req.body;
       if (b.kind === 'oral_medication' && b.endDate && b.endDate < b.startDate) {

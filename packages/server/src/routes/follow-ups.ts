@@ -4,8 +4,9 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { iso, jsonText, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
+import { iso, jsonText, PastDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { patientRoute } from './route-options';
 
 export const FollowUpSchema = z
   .object({
@@ -67,16 +68,10 @@ function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
 export const followUpRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/follow-ups',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Follow-ups, newest first',
-        params: PatientParams,
-        querystring: z.strictObject({ episodeId: Uuid.optional() }),
-        response: { 200: z.array(FollowUpSchema), ...problems },
-      },
-    },
+    patientRoute('patient-read', 'treatments', 'Follow-ups, newest first', {
+      querystring: z.strictObject({ episodeId: Uuid.optional() }),
+      response: { 200: z.array(FollowUpSchema) },
+    }),
     async (req) => {
       const rows = await ctx.records.list(req, 'follow_ups', {
         newestFirst: ['assessed_on'],
@@ -88,16 +83,15 @@ export const followUpRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients/:patientId/follow-ups',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Record a follow-up of a treatment episode (clinicians)',
-        params: PatientParams,
+    patientRoute(
+      'patient-clinical-write',
+      'treatments',
+      'Record a follow-up of a treatment episode (clinicians)',
+      {
         body: FollowUpCreate,
-        response: { 201: FollowUpSchema, ...problems },
+        response: { 201: FollowUpSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const b = req.body;
       const episode = await ctx.db

@@ -8,8 +8,9 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VideoMeasurementsTable } from '../db/schema';
 import { MeasuredAnalysisSchema, SpasmAnalysisSchema } from '../domain/clinical-core';
-import { iso, jsonText, PastDateTime, PatientParams, problems, text, Uuid } from './common';
+import { iso, jsonText, PastDateTime, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { patientRoute } from './route-options';
 
 export const MeasurementSchema = z
   .object({
@@ -51,15 +52,9 @@ function dto(r: Selectable<VideoMeasurementsTable>): z.infer<typeof MeasurementS
 export const measurementRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/measurements',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['measurements'],
-        summary: 'Video measurements, newest first',
-        params: PatientParams,
-        response: { 200: z.array(MeasurementSchema), ...problems },
-      },
-    },
+    patientRoute('patient-read', 'measurements', 'Video measurements, newest first', {
+      response: { 200: z.array(MeasurementSchema) },
+    }),
     async (req) => {
       const rows = await ctx.records.list(req, 'video_measurements', {
         newestFirst: ['recorded_at'],
@@ -71,16 +66,15 @@ export const measurementRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients/:patientId/measurements',
-    {
-      config: { policy: 'patient-self-report' },
-      schema: {
-        tags: ['measurements'],
-        summary: 'Store the analysis of a face video (summary and events, never the video)',
-        params: PatientParams,
+    patientRoute(
+      'patient-self-report',
+      'measurements',
+      'Store the analysis of a face video (summary and events, never the video)',
+      {
         body: MeasurementCreate,
-        response: { 201: MeasurementSchema, ...problems },
+        response: { 201: MeasurementSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const { events, ...summary } = req.body.analysis;
       const row = await ctx.records.insert(req, 'video_measurements', {

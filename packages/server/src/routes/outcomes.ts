@@ -4,8 +4,8 @@ import { FOLLOW_UP_TIME_POINTS, SPASM_STATUSES, TREATMENT_KINDS } from '@hemispa
 import { z } from 'zod';
 import { computeOutcomes, type EpisodeFact, type FollowUpFact } from '../domain/outcomes';
 import { requireActor } from '../http/guard';
-import { problems } from './common';
 import type { RouteModule } from './context';
+import { routeOptions } from './route-options';
 
 const Count = z.number().int().min(0);
 const Probability = z.number().min(0).max(1);
@@ -83,15 +83,14 @@ export const OutcomesSchema = z
 export const outcomeRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/clinic/outcomes',
-    {
-      config: { policy: 'clinic-outcomes' },
-      schema: {
-        tags: ['outcomes'],
-        summary:
-          'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off)',
-        response: { 200: OutcomesSchema, ...problems },
+    routeOptions(
+      'clinic-outcomes',
+      'outcomes',
+      'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off)',
+      {
+        response: { 200: OutcomesSchema },
       },
-    },
+    ),
     async (req) => {
       const clinicId = requireActor(req).clinicId;
       const episodes = await ctx.db
