@@ -6,14 +6,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type World } from './helpers/world';
+import { worldFor } from './helpers/world';
 
 describeEachDatabase('audit row in the write’s transaction', (variant) => {
-  let w: World;
-  beforeAll(async () => {
-    w = await buildWorld(await variant.open());
-  });
-  afterAll(async () => w.close());
+  const w = worldFor(variant);
 
   const count = async (table: 'diary_entries' | 'patients' | 'treatment_episodes' | 'audit_log') =>
     (

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { INSTRUMENT_IDS, TREATMENT_KINDS, type TreatmentKind } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import type { FhirBundleInput } from '../src/fhir/bundle-schema';
 import { recordToBundle } from '../src/fhir/export-bundle';
@@ -17,7 +17,7 @@ import { storeImport } from '../src/fhir/store-import';
 import { fhirPath } from '../src/fhir/validation';
 import { DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type Requester, type World } from './helpers/world';
+import { type Requester, worldFor } from './helpers/world';
 
 const FHIR_JSON = 'application/fhir+json';
 const exampleAnswers = (id: string) =>
@@ -79,7 +79,7 @@ function checkStructure(b: Bundle): void {
 }
 
 describeEachDatabase('FHIR R4 exchange', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let doc: Requester;
   let demoDoc: Requester;
   let demoPatientId: string;
@@ -100,7 +100,6 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
     (await w.database.db.selectFrom('patients').select('id').execute()).length;
 
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     doc = w.as(w.users.clinicianB); // imports go into clinic B
     await seedDemo(w.database.db, { today: new Date('2026-06-15T12:00:00Z') });
     const byEmail = (role: string) =>
@@ -114,9 +113,6 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
     demoDoc = await requesterFor(clinician.id);
     demoPatientLogin = await requesterFor(patient.id);
     demoPatientId = patient.patient_id!;
-  });
-  afterAll(async () => {
-    await w?.close();
   });
 
   describe('export', () => {

@@ -8,7 +8,7 @@
  * claims. FUZZ_RUNS sets the runs per route (default 40); a failure prints fast-check's seed and path.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { ERRORS } from '../src/http/errors';
 import { describeEachDatabase } from './helpers/databases';
@@ -19,7 +19,7 @@ import {
   type JsonSchema,
   validArb,
 } from './helpers/openapi-arbitrary';
-import { buildWorld, type World, type WorldUser } from './helpers/world';
+import { type WorldUser, worldFor } from './helpers/world';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const ROLES = ['anonymous', 'admin', 'clinician', 'patient'] as const;
@@ -76,13 +76,12 @@ function operationsOf(doc: { paths: Record<string, Record<string, Record<string,
 }
 
 describeEachDatabase('every route under generated input', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let ops: Operation[];
   let ctx: GenContext;
   let idsByParam: Record<string, string[]>;
 
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     const doc = (await w.app.inject({ method: 'GET', url: '/docs/json' })).json();
     ops = operationsOf(doc);
     // A few real records, so generated requests that address them reach the deepest code.
@@ -109,9 +108,6 @@ describeEachDatabase('every route under generated input', (variant) => {
       components: doc.components.schemas,
       knownIds: [...idsByParam.patientId!, ...idsByParam.userId!, ...ids],
     };
-  });
-  afterAll(async () => {
-    await w?.close();
   });
 
   const actor = (role: Role): WorldUser | undefined =>

@@ -14,7 +14,7 @@ import { buildApp } from '../src/app';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { CSP_DIRECTIVES, HSTS_MAX_AGE_S } from '../src/http/security-headers';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type World } from './helpers/world';
+import { worldFor } from './helpers/world';
 
 function baselineProblems(what: string, r: LightMyRequestResponse): string[] {
   const h = r.headers;
@@ -32,10 +32,9 @@ function baselineProblems(what: string, r: LightMyRequestResponse): string[] {
 }
 
 describeEachDatabase('security headers', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let web: FastifyInstance;
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     const dist = mkdtempSync(join(tmpdir(), 'hemispasm-dist-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>hemispasm web</title>');
     writeFileSync(join(dist, 'app.js'), 'console.log(1)');
@@ -43,7 +42,6 @@ describeEachDatabase('security headers', (variant) => {
   });
   afterAll(async () => {
     await web?.close();
-    await w?.close();
   });
 
   it('sends the policy the web app runs under: its own origin, wasm but no eval, workers, no framing', () => {

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { loggableError } from '../src/http/log-redaction';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, PASSWORD, type World } from './helpers/world';
+import { PASSWORD, worldFor } from './helpers/world';
 
 const PROFILE = {
   age: 52,
@@ -61,7 +61,7 @@ it('logs a database error as its code, constraint and route only', () => {
 });
 
 describeEachDatabase('logs without patient data', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let app: FastifyInstance;
   const lines: string[] = [];
   /** Everything sent or received that identifies a person or is free text. */
@@ -71,7 +71,6 @@ describeEachDatabase('logs without patient data', (variant) => {
   };
 
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     const stream = new Writable({
       write(chunk, _enc, cb) {
         lines.push(String(chunk));
@@ -87,7 +86,6 @@ describeEachDatabase('logs without patient data', (variant) => {
   });
   afterAll(async () => {
     await app?.close();
-    await w?.close();
   });
 
   async function signIn(email: string, password = PASSWORD) {

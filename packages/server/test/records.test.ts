@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { analyzeSignals, DEFAULT_SCENARIO, generateScenario, OPTION_IDS } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { DEMO_COURSES, DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type Requester, type World } from './helpers/world';
+import { type Requester, worldFor } from './helpers/world';
 
 /** The repository's example profile of a typical patient (the one `npm start` shows). */
 const PROFILE = JSON.parse(
@@ -29,20 +29,16 @@ const newPatient = (change: Record<string, unknown>) => ({
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 
 describeEachDatabase('patient records API', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let doc: Requester;
   let pat: Requester;
   let p1: string;
   let p2: string;
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     doc = w.as(w.users.clinicianA);
     pat = w.as(w.users.patientA);
     p1 = w.patients.p1;
     p2 = w.patients.p2;
-  });
-  afterAll(async () => {
-    await w?.close();
   });
 
   describe('patients', () => {

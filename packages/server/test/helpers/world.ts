@@ -4,11 +4,13 @@
  * are minted directly (no argon2 round per request), and `as(role)` makes requests as that user.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/passwords';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../src/auth/sessions';
 import type { OpenDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import type { DbVariant } from './databases';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -140,4 +142,19 @@ export async function buildWorld(database: OpenDatabase): Promise<World> {
       await database.close();
     },
   };
+}
+
+/**
+ * The world of one describe block on one database: built before its tests (the returned object is filled
+ * in then, so read it inside tests and hooks only) and closed after them.
+ */
+export function worldFor(variant: DbVariant): World {
+  const w = {} as World;
+  beforeAll(async () => {
+    Object.assign(w, await buildWorld(await variant.open()));
+  });
+  afterAll(async () => {
+    await w.close?.();
+  });
+  return w;
 }
