@@ -5,7 +5,7 @@ import type { AssessmentsTable } from '../db/schema';
 import { scoreAnswers } from '../domain/clinical-core';
 import { iso, jsonText, key, PastDate, StoredDate, Uuid } from './common';
 import type { RouteModule } from './context';
-import { patientRoute } from './route-options';
+import { listRoute, patientRoute } from './route-options';
 
 export const AssessmentSchema = z
   .object({
@@ -48,21 +48,20 @@ function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> 
 }
 
 export const assessmentRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/assessments',
-    patientRoute('patient-read', 'assessments', 'Assessments, newest first', {
-      querystring: z.strictObject({ instrumentId: key(60).optional() }),
-      response: { 200: z.array(AssessmentSchema) },
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/assessments',
+    tag: 'assessments',
+    summary: 'Assessments, newest first',
+    querystring: z.strictObject({ instrumentId: key(60).optional() }),
+    item: AssessmentSchema,
+    table: 'assessments',
+    list: (query) => ({
+      newestFirst: ['assessed_on', 'created_at'],
+      limit: 1000,
+      where: [['instrument_id', '=', query.instrumentId || undefined]],
     }),
-    async (req) => {
-      const rows = await ctx.records.list(req, 'assessments', {
-        newestFirst: ['assessed_on', 'created_at'],
-        limit: 1000,
-        where: [['instrument_id', '=', req.query.instrumentId || undefined]],
-      });
-      return rows.map(dto);
-    },
-  );
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/assessments',

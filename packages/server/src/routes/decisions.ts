@@ -13,7 +13,7 @@ import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
 import { iso, jsonText, key, PatientParams, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { patientRoute, routeOptions } from './route-options';
+import { listRoute, patientRoute, routeOptions } from './route-options';
 
 const OptionId = z.enum(OPTION_IDS);
 
@@ -109,16 +109,15 @@ function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof 
 }
 
 export const decisionRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/decisions',
-    patientRoute('patient-read', 'decisions', 'Decision records, newest first', {
-      response: { 200: z.array(DecisionSchema) },
-    }),
-    async (req) => {
-      const rows = await ctx.records.list(req, 'decision_records', { newestFirst: ['created_at'] });
-      return rows.map(decisionDto);
-    },
-  );
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/decisions',
+    tag: 'decisions',
+    summary: 'Decision records, newest first',
+    item: DecisionSchema,
+    table: 'decision_records',
+    list: { newestFirst: ['created_at'] },
+    dto: decisionDto,
+  });
 
   api.post(
     '/patients/:patientId/decisions',
@@ -181,16 +180,15 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
     },
   );
 
-  api.get(
-    '/patients/:patientId/preferences',
-    patientRoute('patient-read', 'decisions', "The patient's decision-aid answers, newest first", {
-      response: { 200: z.array(PreferenceSchema) },
-    }),
-    async (req) => {
-      const rows = await ctx.records.list(req, 'decision_preferences', { newestFirst: ['created_at'] });
-      return rows.map(preferenceDto);
-    },
-  );
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/preferences',
+    tag: 'decisions',
+    summary: "The patient's decision-aid answers, newest first",
+    item: PreferenceSchema,
+    table: 'decision_preferences',
+    list: { newestFirst: ['created_at'] },
+    dto: preferenceDto,
+  });
 
   api.post(
     '/patients/:patientId/preferences',

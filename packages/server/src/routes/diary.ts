@@ -6,7 +6,7 @@ import { ApiError } from '../http/errors';
 import { iso, jsonText, PastDate, PatientParams, QueryDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import type { NewRow } from './records';
-import { patientRoute, routeOptions } from './route-options';
+import { listRoute, patientRoute, routeOptions } from './route-options';
 
 const Trigger = text(60).min(1);
 
@@ -95,24 +95,23 @@ function checkNotFuture(date: string, path: string): void {
 }
 
 export const diaryRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/diary',
-    patientRoute('patient-read', 'diary', 'Diary entries, newest first', {
-      querystring: DiaryQuery,
-      response: { 200: z.array(DiaryEntrySchema) },
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/diary',
+    tag: 'diary',
+    summary: 'Diary entries, newest first',
+    querystring: DiaryQuery,
+    item: DiaryEntrySchema,
+    table: 'diary_entries',
+    list: (query) => ({
+      newestFirst: ['entry_date', 'created_at'],
+      limit: query.limit,
+      where: [
+        ['entry_date', '>=', query.from],
+        ['entry_date', '<=', query.to],
+      ],
     }),
-    async (req) => {
-      const rows = await ctx.records.list(req, 'diary_entries', {
-        newestFirst: ['entry_date', 'created_at'],
-        limit: req.query.limit,
-        where: [
-          ['entry_date', '>=', req.query.from],
-          ['entry_date', '<=', req.query.to],
-        ],
-      });
-      return rows.map(dto);
-    },
-  );
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/diary',

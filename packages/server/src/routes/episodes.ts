@@ -10,7 +10,7 @@ import type { TreatmentEpisodesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { EpisodeDate, iso, jsonText, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { patientRoute } from './route-options';
+import { listRoute, patientRoute } from './route-options';
 
 const Side = z.enum(TREATED_SIDES).describe("The patient's anatomical side treated");
 const Complications = z.array(text(200).min(1)).max(30).default([]);
@@ -143,18 +143,17 @@ function columnsOf(e: EpisodeInput) {
 }
 
 export const episodeRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/episodes',
-    patientRoute('patient-read', 'treatments', 'Treatment episodes, newest first', {
-      response: { 200: z.array(EpisodeSchema) },
-    }),
-    async (req) => {
-      const rows = await ctx.records.list(req, 'treatment_episodes', {
-        newestFirst: ['start_date', 'created_at'],
-      });
-      return rows.map(dto);
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/episodes',
+    tag: 'treatments',
+    summary: 'Treatment episodes, newest first',
+    item: EpisodeSchema,
+    table: 'treatment_episodes',
+    list: {
+      newestFirst: ['start_date', 'created_at'],
     },
-  );
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/episodes',

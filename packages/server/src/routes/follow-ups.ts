@@ -6,7 +6,7 @@ import type { FollowUpsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { iso, jsonText, PastDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { patientRoute } from './route-options';
+import { listRoute, patientRoute } from './route-options';
 
 export const FollowUpSchema = z
   .object({
@@ -66,20 +66,19 @@ function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
 }
 
 export const followUpRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/follow-ups',
-    patientRoute('patient-read', 'treatments', 'Follow-ups, newest first', {
-      querystring: z.strictObject({ episodeId: Uuid.optional() }),
-      response: { 200: z.array(FollowUpSchema) },
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/follow-ups',
+    tag: 'treatments',
+    summary: 'Follow-ups, newest first',
+    querystring: z.strictObject({ episodeId: Uuid.optional() }),
+    item: FollowUpSchema,
+    table: 'follow_ups',
+    list: (query) => ({
+      newestFirst: ['assessed_on'],
+      where: [['episode_id', '=', query.episodeId]],
     }),
-    async (req) => {
-      const rows = await ctx.records.list(req, 'follow_ups', {
-        newestFirst: ['assessed_on'],
-        where: [['episode_id', '=', req.query.episodeId]],
-      });
-      return rows.map(dto);
-    },
-  );
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/follow-ups',

@@ -10,7 +10,7 @@ import type { VideoMeasurementsTable } from '../db/schema';
 import { MeasuredAnalysisSchema, SpasmAnalysisSchema } from '../domain/clinical-core';
 import { iso, jsonText, PastDateTime, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { patientRoute } from './route-options';
+import { listRoute, patientRoute } from './route-options';
 
 export const MeasurementSchema = z
   .object({
@@ -50,19 +50,18 @@ function dto(r: Selectable<VideoMeasurementsTable>): z.infer<typeof MeasurementS
 }
 
 export const measurementRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/measurements',
-    patientRoute('patient-read', 'measurements', 'Video measurements, newest first', {
-      response: { 200: z.array(MeasurementSchema) },
-    }),
-    async (req) => {
-      const rows = await ctx.records.list(req, 'video_measurements', {
-        newestFirst: ['recorded_at'],
-        limit: 500,
-      });
-      return rows.map(dto);
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/measurements',
+    tag: 'measurements',
+    summary: 'Video measurements, newest first',
+    item: MeasurementSchema,
+    table: 'video_measurements',
+    list: {
+      newestFirst: ['recorded_at'],
+      limit: 500,
     },
-  );
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/measurements',
