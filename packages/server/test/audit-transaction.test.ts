@@ -49,6 +49,26 @@ describeEachDatabase('audit row in the write’s transaction', (variant) => {
     ]);
   });
 
+  it('answers 503 when only the write’s own audit row fails, and records the refused attempt', async () => {
+    // The write's row (status 201) is refused; the row of the 503 answer it then gives is not.
+    await sql`ALTER TABLE audit_log ADD CONSTRAINT audit_probe_201 CHECK (status <> 201) NOT VALID`.execute(
+      w.database.db,
+    );
+    try {
+      const before = await count('diary_entries');
+      const r = await w.as(w.users.clinicianA)('POST', `/api/patients/${w.patients.p1}/diary`, {
+        entryDate: '2026-01-07',
+        severity: 2,
+      });
+      expect(r.statusCode).toBe(503);
+      expect(r.json()).toMatchObject({ code: 'audit_unavailable', status: 503 });
+      expect(await count('diary_entries')).toBe(before);
+      expect(await auditOf(r.headers['x-request-id'])).toMatchObject([{ action: 'create', status: 503 }]);
+    } finally {
+      await sql`ALTER TABLE audit_log DROP CONSTRAINT audit_probe_201`.execute(w.database.db);
+    }
+  });
+
   describe('when the audit trail cannot be written', () => {
     let bundle: unknown;
     beforeAll(async () => {

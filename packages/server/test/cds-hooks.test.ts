@@ -14,14 +14,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type DecisionResult, PatientProfileSchema, RED_FLAG_RULES } from '@hemispasm/core';
+import { type DecisionResult, PatientProfileSchema, RED_FLAG_RULES, recommend } from '@hemispasm/core';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { type CdsConfig, cdsConfigFromEnv } from '../src/cds/config';
-import { OBSERVED_FIELDS, STANDARD_FIELDS } from '../src/cds/profile-fields';
+import { profileFromFhir } from '../src/cds/decision-profile';
+import { readPrefetch } from '../src/cds/prefetch';
+import { PRIOR_TREATMENT_SOURCES, readPriorTreatments } from '../src/cds/prior-treatments';
+import { NOT_FROM_FHIR, OBSERVED_FIELDS, STANDARD_FIELDS } from '../src/cds/profile-fields';
 import { unmappedFacts } from '../src/cds/rule-fields';
 import type { OpenDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
@@ -105,7 +108,7 @@ describe('CDS Hooks configuration', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('maps every field of core’s patient profile to a place in the FHIR record (fails when the profile grows)', () => {
+  it('maps every field of core’s patient profile to a place in the FHIR record, or says why not (fails when the profile grows)', () => {
     const fields: string[] = [];
     const walk = (shape: Record<string, unknown>, prefix: string) => {
       for (const [k, v] of Object.entries(shape)) {
@@ -118,11 +121,121 @@ describe('CDS Hooks configuration', () => {
       }
     };
     walk(PatientProfileSchema.shape, '');
-    const mapped = new Set([...Object.keys(STANDARD_FIELDS), ...OBSERVED_FIELDS.map((f) => f.field)]);
+    const mapped = new Set([
+      ...Object.keys(STANDARD_FIELDS),
+      ...OBSERVED_FIELDS.map((f) => f.field),
+      ...Object.keys(NOT_FROM_FHIR), // deliberately not read, each with its reason
+    ]);
     expect(fields.filter((f) => !mapped.has(f))).toEqual([]);
     expect([...mapped].filter((f) => !fields.includes(f))).toEqual([]);
+    // …and every element of a prior treatment (option, response, monthsSince, cycles).
+    const prior = PatientProfileSchema.shape.priorTreatments.def.innerType.element.shape;
+    expect(Object.keys(PRIOR_TREATMENT_SOURCES).sort()).toEqual(Object.keys(prior).sort());
     // Every fact a rule reads is traced back to its profile fields (for "assumed" and "not checked").
     expect(unmappedFacts()).toEqual([]);
+  });
+});
+
+describe('prior treatments from FHIR (pure)', () => {
+  const day = new Date('2026-11-30T10:00:00Z');
+  const subject = { reference: 'Patient/p' };
+  const hfs = { resourceType: 'Condition' as const, id: 'hfs', subject };
+  const reasonReference = [{ reference: 'Condition/hfs' }];
+  const HS = 'https://hemispasm.org/fhir/CodeSystem';
+  const toxin = (id: string, performedDateTime?: string) => ({
+    resourceType: 'Procedure',
+    id,
+    status: 'completed',
+    subject,
+    code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '64612' }] },
+    ...(performedDateTime ? { performedDateTime } : {}),
+    reasonReference,
+  });
+  const followUp = (id: string, of: string, on: string, status: string, recurrence = false) => ({
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    subject,
+    code: { coding: [{ system: `${HS}/observation`, code: 'treatment-follow-up' }] },
+    partOf: [{ reference: of }],
+    effectiveDateTime: on,
+    component: [
+      {
+        code: { coding: [{ system: `${HS}/observation`, code: 'spasm-status' }] },
+        valueCodeableConcept: { coding: [{ system: `${HS}/spasm-status`, code: status }] },
+      },
+      { code: { coding: [{ system: `${HS}/observation`, code: 'recurrence' }] }, valueBoolean: recurrence },
+    ],
+  });
+  const read = (procedures: unknown[], medications: unknown[], observations: unknown[]) => {
+    const data = readPrefetch(
+      {
+        procedures: searchset(procedures as never),
+        medications: searchset(medications as never),
+        observations: searchset(observations as never),
+      },
+      'p',
+    );
+    return readPriorTreatments(data, [hfs], data.observations, day, 50 * 12);
+  };
+
+  it('makes one toxin entry of all sessions: cycles, months since the latest, the response of the latest followed one at its best', () => {
+    const r = read(
+      [toxin('t1', '2025-11-15'), toxin('t2', '2026-05-10'), toxin('t3', '2026-08-20')],
+      [],
+      // t3 has no follow-up yet; t2 improved, then wore off (judged at its peak); t1 did nothing.
+      [
+        followUp('f1', 'Procedure/t1', '2025-12-15', 'unchanged'),
+        followUp('f2a', 'Procedure/t2', '2026-06-10', 'improved'),
+        followUp('f2b', 'Procedure/t2', '2026-08-01', 'unchanged', true),
+      ],
+    );
+    expect(r.prior).toEqual([{ option: 'botulinum_toxin', response: 'partial', monthsSince: 3, cycles: 3 }]);
+    expect(r.incomplete).toEqual([]);
+  });
+
+  it('dates an oral drug by its end (0 while it is taken), and leaves out a date in the future, saying so', () => {
+    const drug = (id: string, status: string, effectivePeriod: object) => ({
+      resourceType: 'MedicationStatement',
+      id,
+      status,
+      subject,
+      effectivePeriod,
+      reasonReference,
+    });
+    const response = (id: string, of: string, code: string) => ({
+      resourceType: 'Observation',
+      id,
+      status: 'final',
+      subject,
+      code: { coding: [{ system: `${HS}/observation`, code: 'treatment-response' }] },
+      partOf: [{ reference: of }],
+      valueCodeableConcept: { coding: [{ system: `${HS}/decision-profile-answer`, code }] },
+    });
+    const mvd = {
+      ...toxin('m1', '2027-02-01'),
+      code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '61458' }] },
+    };
+    const r = read(
+      [mvd],
+      [
+        drug('d1', 'stopped', { start: '2024-01-01', end: '2024-07-15' }),
+        drug('d2', 'active', { start: '2026-06-01' }),
+      ],
+      [
+        response('r1', 'MedicationStatement/d1', 'not_tolerated'),
+        response('r2', 'MedicationStatement/d2', 'partial'),
+        response('r3', 'Procedure/m1', 'none'),
+      ],
+    );
+    expect(r.prior).toEqual([
+      { option: 'mvd', response: 'none' }, // no monthsSince: the engine then takes the MVD as recent
+      { option: 'oral_medication', response: 'not_tolerated', monthsSince: 28 },
+      { option: 'oral_medication', response: 'partial', monthsSince: 0 },
+    ]);
+    expect(r.notes).toEqual([
+      { path: 'Procedure/m1', message: 'its date is in the future: months since the treatment unknown' },
+    ]);
   });
 });
 
@@ -239,15 +352,27 @@ describeEachDatabase('CDS Hooks service', (variant) => {
         "  process.stdout.write(JSON.stringify(JSON.parse(out)) + '\\n');",
         '}',
       ].join('\n');
-      const { stdout } = await run(
-        process.execPath,
-        ['--input-type=module', '-e', script, ...files.map((f) => join(examples, f))],
-        { maxBuffer: 16 << 20, cwd: cliDir },
-      );
+      // The same patient as an EHR can hold it: without the fields the service never reads from FHIR
+      // (the red flags a clinician reviewed in hemispasm), which the CLI then gets left out too.
+      const tmp = mkdtempSync(join(tmpdir(), 'hemispasm-cds-profiles-'));
+      const ehrView = (file: string) => {
+        const profile = JSON.parse(readFileSync(join(examples, file), 'utf8'));
+        for (const field of Object.keys(NOT_FROM_FHIR)) delete profile[field];
+        return profile;
+      };
+      const cliFiles = files.map((f) => {
+        writeFileSync(join(tmp, f), JSON.stringify(ehrView(f)));
+        return join(tmp, f);
+      });
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, ...cliFiles], {
+        maxBuffer: 16 << 20,
+        cwd: cliDir,
+      });
+      rmSync(tmp, { recursive: true, force: true });
       const printed = stdout.trim().split('\n');
       expect(printed).toHaveLength(files.length);
       for (const [n, file] of files.entries()) {
-        const profile = JSON.parse(readFileSync(join(examples, file), 'utf8'));
+        const profile = ehrView(file);
         const cli = JSON.parse(printed[n]!) as DecisionResult;
         const r = await call(hookRequest('p-1', ehrPatient(profile, { patientId: 'p-1', now: now() })));
         expect(r.statusCode, `${file}: ${r.body.slice(0, 300)}`).toBe(200);
@@ -287,7 +412,7 @@ describeEachDatabase('CDS Hooks service', (variant) => {
           expect(card.detail).toContain(f.message);
           expect(card.detail).toContain(f.action);
           expect(card.source.label).toBe(f.citation);
-          expect(card.extension!['org.hemispasm.red-flag']!.assumed).toEqual([]);
+          expect(card.extension!['org.hemispasm.red-flag']).toMatchObject({ assumed: [], reviewed: false });
         }
         // Nothing the engine reads was missing (the one optional JRS score may be).
         const missing = missingCard(cards)?.extension?.['org.hemispasm.missing'] as
@@ -469,11 +594,13 @@ describeEachDatabase('CDS Hooks service', (variant) => {
     expect(none.json().cards).toEqual([]);
   });
 
-  it('reads prior treatments with their response, raises the persisting-after-MVD flag, and skips what is not linked to the spasm', async () => {
+  it('reads prior treatments — their dates, toxin sessions, responses and recurrence — raising the MVD flags they call for, and skips what is not linked to the spasm', async () => {
     const profile = JSON.parse(readFileSync(join(examples, 'profile-older-high-risk.json'), 'utf8'));
-    const prefetch = ehrPatient(profile, { patientId: 'p-3', now: now() });
+    const at = now();
+    const prefetch = ehrPatient(profile, { patientId: 'p-3', now: at });
     // An MVD code without a link to the hemifacial spasm may be another nerve's decompression: not counted.
-    const procedures = prefetch.procedures as { entry: { resource: Record<string, unknown> }[] };
+    type Entries = { entry: { resource: Record<string, unknown> }[] };
+    const procedures = prefetch.procedures as Entries;
     procedures.entry.push({
       resource: {
         resourceType: 'Procedure',
@@ -484,14 +611,85 @@ describeEachDatabase('CDS Hooks service', (variant) => {
         performedDateTime: '2020-01-01',
       },
     });
-    const r = await call(hookRequest('p-3', prefetch));
+    // The profile's prior treatments come back whole: the MVD 60 months ago (its performed date), the
+    // toxin course as one entry whose three Procedures are its cycles, the latest 2 months ago.
+    const built = profileFromFhir(readPrefetch(prefetch, 'p-3'), at);
+    expect(built.profile.priorTreatments).toEqual(profile.priorTreatments);
+    const flagsOf = async (body: Record<string, unknown>) => {
+      const r = await call(hookRequest('p-3', body));
+      expect(r.statusCode, r.body).toBe(200);
+      const cards: Card[] = r.json().cards;
+      return { cards, codes: flagCards(cards).map((c) => c.extension!['org.hemispasm.red-flag']!.code) };
+    };
+    const persisting = await flagsOf(prefetch);
+    expect(persisting.codes).toContain('persisting_after_mvd');
+    expect(persisting.codes).not.toContain('mvd_recent');
+    expect(missingCard(persisting.cards)!.detail).toMatch(
+      /Procedure\/other-mvd.*not counted as a prior treatment/,
+    );
+
+    // The same MVD done about two months ago: relief is often delayed, so not yet a failure.
+    const mvd = procedures.entry.find((e) => e.resource.id === 'prior-0-0')!.resource;
+    mvd.performedDateTime = new Date(at.getTime() - 70 * 86_400_000).toISOString().slice(0, 10);
+    const recent = await flagsOf(prefetch);
+    expect(recent.codes).toContain('mvd_recent');
+    expect(recent.codes).not.toContain('persisting_after_mvd');
+
+    // No explicit response, but a follow-up recording the spasm back after it had resolved: a recurrence.
+    const observations = prefetch.observations as Entries;
+    observations.entry = observations.entry.filter((e) => e.resource.id !== 'response-0');
+    const HS = 'https://hemispasm.org/fhir/CodeSystem';
+    const part = (code: string, value: Record<string, unknown>) => ({
+      code: { coding: [{ system: `${HS}/observation`, code }] },
+      ...value,
+    });
+    observations.entry.push({
+      resource: {
+        resourceType: 'Observation',
+        id: 'follow-up-mvd',
+        status: 'final',
+        code: { coding: [{ system: `${HS}/observation`, code: 'treatment-follow-up' }] },
+        subject: { reference: 'Patient/p-3' },
+        partOf: [{ reference: 'Procedure/prior-0-0' }],
+        effectiveDateTime: at.toISOString().slice(0, 10),
+        component: [
+          part('spasm-status', {
+            valueCodeableConcept: { coding: [{ system: `${HS}/spasm-status`, code: 'unchanged' }] },
+          }),
+          part('recurrence', { valueBoolean: true }),
+        ],
+      },
+    });
+    mvd.performedDateTime = '2019-06-01';
+    for (const v of [prefetch.observations, prefetch.procedures])
+      expect(await validateR4(v as { resourceType: string })).toEqual([]);
+    const recurred = await flagsOf(prefetch);
+    expect(recurred.codes).toContain('recurrence_after_mvd');
+    expect(recurred.codes).not.toContain('persisting_after_mvd');
+  });
+
+  it('takes every red flag as not reviewed — reviews are not read from the EHR — and says where to record one', async () => {
+    const file = 'profile-young-wants-cure-reviewed.json';
+    const profile = JSON.parse(readFileSync(join(examples, file), 'utf8'));
+    expect(profile.redFlagsReviewed).toEqual(['young_onset']);
+    const r = await call(hookRequest('p-6', ehrPatient(profile, { patientId: 'p-6', now: now() })));
     expect(r.statusCode, r.body).toBe(200);
     const cards: Card[] = r.json().cards;
-    expect(flagCards(cards).map((c) => c.extension!['org.hemispasm.red-flag']!.code)).toContain(
-      'persisting_after_mvd',
-    );
-    const gap = missingCard(cards)!;
-    expect(gap.detail).toMatch(/Procedure\/other-mvd.*not counted as a prior treatment/);
+    const young = flagCards(cards).find(
+      (c) => c.extension!['org.hemispasm.red-flag']!.code === 'young_onset',
+    )!;
+    expect(young.extension!['org.hemispasm.red-flag']!.reviewed).toBe(false);
+    expect(young.detail).toContain('does not read reviews from the EHR');
+    expect(young.detail).toContain("hemispasm's decision form");
+    // The options are those of the unreviewed profile, which differ from the reviewed one's.
+    const { redFlagsReviewed: _reviewed, ...unreviewed } = profile;
+    const summaryOf = (res: DecisionResult) => res.options.map((o) => [o.id, o.recommendation, o.score]);
+    const shown = optionCards(cards).map((c) => {
+      const o = c.extension!['org.hemispasm.option']!;
+      return [o.id, o.recommendation, o.score];
+    });
+    expect(shown).toEqual(summaryOf(recommend(unreviewed)));
+    expect(shown).not.toEqual(summaryOf(recommend(profile)));
   });
 
   describe('authentication (CDS Hooks 2.0 "Trusting CDS Clients")', () => {

@@ -1,16 +1,19 @@
 /**
- * Property test over the whole API, generated from its own OpenAPI document: every route, as every role
- * (anonymous, admin, clinician, patient), with generated path ids (own, other, unknown, malformed),
+ * Property test over the whole API, generated from its own OpenAPI document: every route (/api and the
+ * CDS Hooks service), as every role (anonymous, admin, clinician, patient; at CDS Hooks, a signed-in role
+ * also carries a valid EHR JWT), with generated path ids (own, other, unknown, malformed),
  * queries, headers and bodies — values that keep the schema and its boundaries, and values that break
  * it (NUL and other control characters, unpaired surrogates, huge strings, wrong types, missing and
  * unknown fields, deep nesting, bad percent-encoding, wrong media types). Whatever is sent, the server
  * never answers 5xx, and every error is application/problem+json from the catalogue with the status it
  * claims. FUZZ_RUNS sets the runs per route (default 40); a failure prints fast-check's seed and path.
  */
+import { INSTRUMENTS } from '@hemispasm/core';
 import fc from 'fast-check';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { ERRORS } from '../src/http/errors';
+import { EHR_ISSUER, type EhrKeys, ehrKeys, PUBLIC_URL, signToken } from './helpers/cds-ehr';
 import { describeEachDatabase } from './helpers/databases';
 import {
   bodyArb,
@@ -19,7 +22,7 @@ import {
   type JsonSchema,
   validArb,
 } from './helpers/openapi-arbitrary';
-import { type WorldUser, worldFor } from './helpers/world';
+import { buildWorld, type World, type WorldUser } from './helpers/world';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const ROLES = ['anonymous', 'admin', 'clinician', 'patient'] as const;
@@ -58,7 +61,8 @@ function encodeLoose(s: string): string {
 function operationsOf(doc: { paths: Record<string, Record<string, Record<string, unknown>>> }): Operation[] {
   const ops: Operation[] = [];
   for (const [path, methods] of Object.entries(doc.paths)) {
-    if (!path.startsWith('/api/')) continue;
+    // The API, and CDS Hooks at the root where its specification puts it (not /docs: Swagger UI's own).
+    if (!path.startsWith('/api/') && !path.startsWith('/cds-services')) continue;
     for (const [method, op] of Object.entries(methods)) {
       const params = (op.parameters ?? []) as Array<{ in: string; name: string; schema: JsonSchema }>;
       const content = (op.requestBody as { content?: Record<string, { schema: JsonSchema }> } | undefined)
@@ -76,12 +80,18 @@ function operationsOf(doc: { paths: Record<string, Record<string, Record<string,
 }
 
 describeEachDatabase('every route under generated input', (variant) => {
-  const w = worldFor(variant);
+  let w: World;
   let ops: Operation[];
   let ctx: GenContext;
   let idsByParam: Record<string, string[]>;
+  let ehr: EhrKeys;
 
   beforeAll(async () => {
+    // With the CDS Hooks service on, so that its hook is in the document and driven too.
+    ehr = await ehrKeys();
+    w = await buildWorld(await variant.open(), {
+      cds: { publicUrl: PUBLIC_URL, issuer: EHR_ISSUER, keys: { jwks: ehr.jwks } },
+    });
     const doc = (await w.app.inject({ method: 'GET', url: '/docs/json' })).json();
     ops = operationsOf(doc);
     // A few real records, so generated requests that address them reach the deepest code.
@@ -103,11 +113,15 @@ describeEachDatabase('every route under generated input', (variant) => {
     idsByParam = {
       patientId: [w.patients.p1, w.patients.p2, w.patients.p3],
       userId: [u.adminA.id, u.clinicianA.id, u.patientA.id, u.clinicianB.id],
+      instrumentId: INSTRUMENTS.map((i) => i.id),
     };
     ctx = {
       components: doc.components.schemas,
       knownIds: [...idsByParam.patientId!, ...idsByParam.userId!, ...ids],
     };
+  });
+  afterAll(async () => {
+    await w?.close();
   });
 
   const actor = (role: Role): WorldUser | undefined =>
@@ -216,6 +230,8 @@ describeEachDatabase('every route under generated input', (variant) => {
       headers.cookie = `${SESSION_COOKIE}=${s.token}`;
       if (csrf === 'right') headers[CSRF_HEADER] = s.csrfToken;
     }
+    // CDS Hooks callers are EHRs, signed in by a JWT of their own: every role but anonymous sends a valid one.
+    if (a && op.path.startsWith('/cds-services/')) headers.authorization = `Bearer ${await signToken(ehr)}`;
     if (r.payload === undefined) delete headers['content-type'];
     return w.app.inject({
       method: op.method as 'GET',
@@ -226,7 +242,14 @@ describeEachDatabase('every route under generated input', (variant) => {
   }
 
   it('never answers 5xx, and answers every error as application/problem+json', async () => {
-    expect(ops.length).toBeGreaterThanOrEqual(w.app.routeTable.length);
+    expect(ops.length).toBeGreaterThanOrEqual(w.app.routeTable.length + 2);
+    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(
+      expect.arrayContaining([
+        'GET /cds-services',
+        'POST /cds-services/hemispasm-patient-view',
+        'GET /api/fhir/Questionnaire/{instrumentId}',
+      ]),
+    );
     const failures: string[] = [];
     const statuses = new Map<number, number>();
     for (const op of ops) {

@@ -2,7 +2,7 @@
  * Security headers on every route: every API route (from the live route table, as a signed-in user),
  * the web app's files and its single-page fallback, the OpenAPI pages, not-found and malformed-URL
  * answers. Every answer: a Content-Security-Policy that forbids framing, nosniff, a strict referrer
- * policy, X-Frame-Options DENY; every /api answer `Cache-Control: no-store`; HSTS only when the server
+ * policy, X-Frame-Options DENY; every /api and CDS Hooks answer `Cache-Control: no-store`; HSTS only when the server
  * is told it is served over HTTPS.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { CSP_DIRECTIVES, HSTS_MAX_AGE_S } from '../src/http/security-headers';
+import { EHR_ISSUER, ehrKeys, hookRequest, PUBLIC_URL, signToken } from './helpers/cds-ehr';
 import { describeEachDatabase } from './helpers/databases';
-import { worldFor } from './helpers/world';
+import { buildWorld, type World } from './helpers/world';
 
 function baselineProblems(what: string, r: LightMyRequestResponse): string[] {
   const h = r.headers;
@@ -32,9 +33,14 @@ function baselineProblems(what: string, r: LightMyRequestResponse): string[] {
 }
 
 describeEachDatabase('security headers', (variant) => {
-  const w = worldFor(variant);
+  let w: World;
   let web: FastifyInstance;
+  let ehr: Awaited<ReturnType<typeof ehrKeys>>;
   beforeAll(async () => {
+    ehr = await ehrKeys();
+    w = await buildWorld(await variant.open(), {
+      cds: { publicUrl: PUBLIC_URL, issuer: EHR_ISSUER, keys: { jwks: ehr.jwks } },
+    });
     const dist = mkdtempSync(join(tmpdir(), 'hemispasm-dist-'));
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>hemispasm web</title>');
     writeFileSync(join(dist, 'app.js'), 'console.log(1)');
@@ -42,6 +48,7 @@ describeEachDatabase('security headers', (variant) => {
   });
   afterAll(async () => {
     await web?.close();
+    await w?.close();
   });
 
   it('sends the policy the web app runs under: its own origin, wasm but no eval, workers, no framing', () => {
@@ -85,6 +92,25 @@ describeEachDatabase('security headers', (variant) => {
     }
     expect(problems).toEqual([]);
     expect(w.app.routeTable.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('puts the headers, and no-store, on the CDS Hooks answers (cards about a patient)', async () => {
+    const problems: string[] = [];
+    const service = '/cds-services/hemispasm-patient-view';
+    const body = hookRequest('ehr-patient-1', {});
+    for (const [method, url, headers] of [
+      ['GET', '/cds-services', {}],
+      ['POST', service, {}],
+      ['POST', service, { authorization: `Bearer ${await signToken(ehr)}` }],
+    ] as const) {
+      const r = await w.app.inject({ method, url, headers, ...(method === 'POST' ? { payload: body } : {}) });
+      const what = `${method} ${url} (${r.statusCode})`;
+      expect(r.statusCode, what).toBeLessThan(500);
+      problems.push(...baselineProblems(what, r));
+      if (r.headers['cache-control'] !== 'no-store')
+        problems.push(`${what}: Cache-Control ${r.headers['cache-control']}`);
+    }
+    expect(problems).toEqual([]);
   });
 
   it('puts them on the web app, its fallback, the OpenAPI pages and not-found answers', async () => {

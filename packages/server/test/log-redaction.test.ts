@@ -1,19 +1,28 @@
 /**
  * Logs never hold patient data. The suite's kind of traffic — sign-in (right, wrong, malformed), every
- * record type written and read, FHIR export and import, user administration, the audit trail, refused
- * and malformed requests — goes through a server logging at debug level, together with the two failures
- * whose logs used to carry data: an unmapped database error (its message, detail, SQL and parameters)
- * and a failed audit write (its failing row). The captured log is then searched for every name, e-mail,
- * id and free-text value the traffic sent or received: none may appear.
+ * record type written and read, FHIR export and import, a CDS Hooks call with an EHR's patient in its
+ * prefetch, user administration, the audit trail, refused and malformed requests — goes through a server
+ * logging at debug level, together with the two failures whose logs used to carry data: an unmapped
+ * database error (its message, detail, SQL and parameters) and a failed audit write (its failing row).
+ * The captured log is then searched for every name, e-mail, id and free-text value the traffic sent or
+ * received: none may appear. (Beyond this file, every test world logs at debug level too, and after each
+ * server test file its log is searched for everything that file's traffic carried: helpers/log-guard.ts.)
  */
 import { Writable } from 'node:stream';
-import { analyzeSignals, DEFAULT_SCENARIO, generateScenario } from '@hemispasm/core';
+import {
+  analyzeSignals,
+  DEFAULT_SCENARIO,
+  generateScenario,
+  type PatientProfileInput,
+} from '@hemispasm/core';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { loggableError } from '../src/http/log-redaction';
+import { EHR_ISSUER, ehrKeys, ehrPatient, hookRequest, PUBLIC_URL, signToken } from './helpers/cds-ehr';
 import { describeEachDatabase } from './helpers/databases';
+import { debugLogger, noteValues, takeLeaks } from './helpers/traffic-log';
 import { PASSWORD, worldFor } from './helpers/world';
 
 const PROFILE = {
@@ -60,6 +69,14 @@ it('logs a database error as its code, constraint and route only', () => {
   expect(loggableError(new TypeError('x.map is not a function')).message).toBe('x.map is not a function');
 });
 
+it('has a suite-wide guard that finds a value the traffic carried once it is in the log', () => {
+  noteValues({ name: 'Canary SECRET-NAME', notes: 'short', id: '6f1c4f38-1111-4222-8333-944455556666' });
+  debugLogger().stream.write('{"level":20,"msg":"Canary SECRET-NAME"}\n');
+  const { leaked, lines } = takeLeaks();
+  expect(lines).toBe(1);
+  expect(leaked).toEqual(['Canary SECRET-NAME']);
+});
+
 describeEachDatabase('logs without patient data', (variant) => {
   const w = worldFor(variant);
   let app: FastifyInstance;
@@ -70,7 +87,10 @@ describeEachDatabase('logs without patient data', (variant) => {
     for (const v of values) if (typeof v === 'string' && v.length >= 6) secrets.add(v);
   };
 
+  let ehr: Awaited<ReturnType<typeof ehrKeys>>;
+
   beforeAll(async () => {
+    ehr = await ehrKeys();
     const stream = new Writable({
       write(chunk, _enc, cb) {
         lines.push(String(chunk));
@@ -82,6 +102,7 @@ describeEachDatabase('logs without patient data', (variant) => {
       webDist: false,
       purgeIntervalMs: false,
       logger: { level: 'debug', stream },
+      cds: { publicUrl: PUBLIC_URL, issuer: EHR_ISSUER, keys: { jwks: ehr.jwks } },
     });
   });
   afterAll(async () => {
@@ -230,6 +251,22 @@ describeEachDatabase('logs without patient data', (variant) => {
     keep('Quill Imported SECRET-IMPORT');
     expect((await doc('POST', '/api/fhir/Bundle', imported)).statusCode).toBe(201);
     await doc('GET', '/api/clinic/outcomes');
+
+    // CDS Hooks: an EHR sends its patient's record whole in the prefetch.
+    const ehrId = 'ehr-SECRET-PATIENT-42';
+    const prefetch = ehrPatient(PROFILE as PatientProfileInput, { patientId: ehrId, now: new Date() });
+    Object.assign(prefetch.patient as object, {
+      name: [{ family: 'SECRET-EHR-FAMILY', given: ['SECRET-EHR-GIVEN'] }],
+    });
+    keep(ehrId, 'SECRET-EHR-FAMILY', 'SECRET-EHR-GIVEN');
+    const hook = await app.inject({
+      method: 'POST',
+      url: '/cds-services/hemispasm-patient-view',
+      headers: { authorization: `Bearer ${await signToken(ehr)}` },
+      payload: hookRequest(ehrId, prefetch),
+    });
+    expect(hook.statusCode, hook.body).toBe(200);
+    collect(hook.json());
 
     // Administration and the audit trail.
     keep('SECRET.new-user@a.test', 'SECRET DISPLAY NAME', 'SECRET-NEW-PASSWORD-123');

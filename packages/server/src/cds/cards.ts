@@ -18,7 +18,7 @@ import {
 } from '@hemispasm/core';
 import type { BuiltProfile, MissingField } from './decision-profile';
 import { redFlagStatus } from './red-flag-status';
-import { rankingFields, redFlagIndicator } from './rule-fields';
+import { liftsOnReview, rankingFields, redFlagIndicator } from './rule-fields';
 
 export interface CdsLink {
   label: string;
@@ -140,6 +140,13 @@ function redFlagCard(f: RedFlag, assumed: string[]): CdsCard {
     '',
     `Source: ${f.citation}${mark(f.certainty)}`,
     ...(assumed.length ? ['', `_Raised from assumed values: ${assumed.join(', ')} not in the record._`] : []),
+    // Reviews are not read from the EHR (profile-fields.ts, NOT_FROM_FHIR): say where the hold lifts.
+    ...(liftsOnReview(f.code)
+      ? [
+          '',
+          "_Taken as not yet reviewed: this service does not read reviews from the EHR. A clinician records the review in hemispasm's decision form; the holds that wait for it lift there._",
+        ]
+      : []),
   ];
   return {
     uuid: randomUUID(),
@@ -147,7 +154,7 @@ function redFlagCard(f: RedFlag, assumed: string[]): CdsCard {
     detail: detail.join('\n'),
     indicator: redFlagIndicator(f.code),
     source: { label: f.citation, topic: topic('red-flag', 'Red flag for hemifacial spasm') },
-    extension: { 'org.hemispasm.red-flag': { code: f.code, assumed } },
+    extension: { 'org.hemispasm.red-flag': { code: f.code, assumed, reviewed: f.reviewed } },
   };
 }
 

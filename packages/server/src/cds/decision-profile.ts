@@ -5,36 +5,14 @@
  * own PatientProfileSchema; a value the record gives but the schema refuses (a birth date in the future,
  * an onset before birth) is reported and treated as missing.
  */
-import {
-  OPTION_IDS,
-  type OptionId,
-  type PatientProfileInput,
-  PatientProfileSchema,
-  PRIOR_RESPONSES,
-  type PriorResponse,
-} from '@hemispasm/core';
-import {
-  CPT_MVD,
-  CPT_TOXIN,
-  HS_OBSERVATION_CODE,
-  HS_SYSTEM,
-  ICD10_HFS,
-  ICD10CM_HFS_BY_SIDE,
-  ICD10CM_HFS_UNSPECIFIED,
-  SYSTEM,
-} from '../fhir/codes';
-import type {
-  ConceptR,
-  ConditionRes,
-  MedicationStatementRes,
-  Note,
-  ObservationRes,
-  PrefetchData,
-  ProcedureRes,
-} from './prefetch';
-import { refersTo } from './prefetch';
+import { type PatientProfileInput, PatientProfileSchema } from '@hemispasm/core';
+import { HS_SYSTEM, ICD10CM_HFS_BY_SIDE, SYSTEM } from '../fhir/codes';
+import { codesIn, componentValue, hasCode, isHfsConcept, latestFirst, monthsSinceDate } from './fhir-read';
+import type { ConditionRes, Note, ObservationRes, PrefetchData } from './prefetch';
+import { readPriorTreatments } from './prior-treatments';
 import {
   ESSENTIAL_FIELDS,
+  NOT_FROM_FHIR,
   OBSERVED_FIELDS,
   type ObservedField,
   PLACEHOLDERS,
@@ -64,42 +42,6 @@ export interface BuiltProfile {
 }
 
 const FINAL = new Set(['final', 'amended', 'corrected']);
-const HFS_CM_CODES = new Set([
-  ...Object.values(ICD10CM_HFS_BY_SIDE).map((c) => c.code),
-  ICD10CM_HFS_UNSPECIFIED.code,
-  ICD10_HFS.code, // some systems send the header code under the ICD-10-CM system too
-]);
-
-const codesIn = (cc: ConceptR | undefined, system: string) =>
-  (cc?.coding ?? []).filter((c) => c.system === system && typeof c.code === 'string').map((c) => c.code!);
-const hasCode = (cc: ConceptR | undefined, system: string, code: string) =>
-  codesIn(cc, system).includes(code);
-
-export function isHfsConcept(cc: ConceptR | undefined): boolean {
-  return (
-    codesIn(cc, SYSTEM.icd10).includes(ICD10_HFS.code) ||
-    codesIn(cc, SYSTEM.icd10cm).some((c) => HFS_CM_CODES.has(c))
-  );
-}
-
-/** `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or a dateTime → [y, m, d] (missing parts: 1). */
-function ymd(s: string | undefined): [number, number, number] | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s ?? '');
-  if (!m) return undefined;
-  return [Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1)];
-}
-
-/** Completed months from `from` to `to` (negative when `from` is later). */
-export function completedMonths(from: [number, number, number], to: [number, number, number]): number {
-  return (to[0] - from[0]) * 12 + (to[1] - from[1]) - (to[2] < from[2] ? 1 : 0);
-}
-
-const today = (now: Date): [number, number, number] => ymd(now.toISOString())!;
-
-/** The date an Observation is about, for "latest" (ISO strings compare in time order). */
-const whenOf = (o: ObservationRes) =>
-  o.effectiveDateTime ?? o.effectivePeriod?.end ?? o.effectivePeriod?.start ?? o.issued ?? '';
-const latestFirst = (a: ObservationRes, b: ObservationRes) => whenOf(b).localeCompare(whenOf(a));
 
 class Reader {
   readonly values = new Map<string, ProfileFieldValue | object>();
@@ -114,8 +56,8 @@ class Reader {
 function readPatient(r: Reader, now: Date): void {
   const p = r.data.patient;
   if (!p) return;
-  const birth = ymd(p.birthDate);
-  if (birth) r.values.set('age', Math.floor(completedMonths(birth, today(now)) / 12));
+  const months = monthsSinceDate(p.birthDate, now);
+  if (months !== undefined) r.values.set('age', Math.floor(months / 12));
   else if (p.birthDate !== undefined) r.note('prefetch.patient.birthDate', 'not a FHIR date: age unknown');
   if (p.gender === 'female' || p.gender === 'male' || p.gender === 'other') r.values.set('sex', p.gender);
 }
@@ -133,12 +75,12 @@ function readCondition(r: Reader, hfs: ConditionRes[], now: Date): void {
     r.values.set('affectedSide', 'both');
   else if (sides.has('left')) r.values.set('affectedSide', 'left');
   else if (sides.has('right')) r.values.set('affectedSide', 'right');
+  // The earliest onset recorded: the most months ago.
   const onsets = hfs
-    .map((c) => ymd(c.onsetDateTime ?? c.onsetPeriod?.start))
-    .filter((d): d is [number, number, number] => !!d)
-    .sort((a, b) => completedMonths(b, a));
-  if (onsets[0]) {
-    const months = completedMonths(onsets[0], today(now));
+    .map((c) => monthsSinceDate(c.onsetDateTime ?? c.onsetPeriod?.start, now))
+    .filter((m): m is number => m !== undefined);
+  if (onsets.length) {
+    const months = Math.max(...onsets);
     if (months < 0)
       r.note('prefetch.conditions', 'the onset of the hemifacial spasm is in the future: ignored');
     else r.values.set('symptomDurationMonths', months);
@@ -147,8 +89,6 @@ function readCondition(r: Reader, hfs: ConditionRes[], now: Date): void {
 
 const instrumentObs = (obs: ObservationRes[], id: string) =>
   obs.filter((o) => hasCode(o.code, HS_SYSTEM.instrument, id)).sort(latestFirst);
-const componentValue = (o: ObservationRes, system: string, code: string) =>
-  o.component?.find((c) => hasCode(c.code, system, code));
 
 function readInstruments(r: Reader, obs: ObservationRes[]): void {
   for (const o of instrumentObs(obs, 'smc')) {
@@ -207,103 +147,13 @@ function readObservedFields(r: Reader, obs: ObservationRes[]): void {
   }
 }
 
-type Episode =
-  | { type: 'Procedure'; r: ProcedureRes }
-  | { type: 'MedicationStatement'; r: MedicationStatementRes };
-
-/** The option an episode is, if it is a hemifacial spasm treatment we can tell. */
-function optionOf(e: Episode, hfs: ConditionRes[], r: Reader): OptionId | undefined {
-  const linked =
-    (e.r.reasonReference ?? []).some((ref) =>
-      hfs.some((c) => c.id !== undefined && refersTo(ref.reference, 'Condition', c.id)),
-    ) || (e.r.reasonCode ?? []).some(isHfsConcept);
-  const kindConcept = e.type === 'Procedure' ? e.r.code : e.r.category;
-  const kind = codesIn(kindConcept, HS_SYSTEM.treatmentKind).find((k) =>
-    (OPTION_IDS as readonly string[]).includes(k),
-  ) as OptionId | undefined;
-  if (kind) return kind;
-  if (e.type === 'MedicationStatement') return linked ? 'oral_medication' : undefined;
-  const cpt = codesIn(e.r.code, SYSTEM.cpt);
-  const option = cpt.includes(CPT_TOXIN.code)
-    ? 'botulinum_toxin'
-    : cpt.includes(CPT_MVD.code)
-      ? 'mvd'
-      : undefined;
-  if (option && !linked) {
-    r.note(
-      `Procedure/${e.r.id ?? '?'}`,
-      `CPT ${cpt.join(', ')} without a reason linking it to the hemifacial spasm (reasonReference or reasonCode): not counted as a prior treatment`,
-    );
-    return undefined;
-  }
-  return option;
-}
-
-/** The core's response for relief that came back: `recurred` where the core has it, else `partial`. */
-const RECURRED = (
-  (PRIOR_RESPONSES as readonly string[]).includes('recurred') ? 'recurred' : 'partial'
-) as PriorResponse;
-
-const FOLLOW_UP_RESPONSE: Record<string, PriorResponse> = {
-  resolved: 'good',
-  improved: 'partial',
-  unchanged: 'none',
-  worse: 'none',
-};
-
-/** The response to an episode: an explicit treatment-response Observation, else its latest follow-up. */
-function responseTo(e: Episode, obs: ObservationRes[]): PriorResponse | undefined {
-  const id = e.r.id;
-  if (id === undefined) return undefined;
-  const about = (o: ObservationRes) => (o.partOf ?? []).some((p) => refersTo(p.reference, e.type, id));
-  const coded = (code: string) =>
-    obs.filter((o) => hasCode(o.code, HS_SYSTEM.observation, code) && about(o)).sort(latestFirst);
-  for (const o of coded(HS_OBSERVATION_CODE.treatmentResponse)) {
-    const v = codesIn(o.valueCodeableConcept, HS_SYSTEM.decisionProfileAnswer)[0];
-    if ((PRIOR_RESPONSES as readonly string[]).includes(v ?? '')) return v as PriorResponse;
-  }
-  const [followUp] = coded(HS_OBSERVATION_CODE.followUp);
-  if (!followUp) return undefined;
-  const status = codesIn(
-    componentValue(followUp, HS_SYSTEM.observation, HS_OBSERVATION_CODE.spasmStatus)?.valueCodeableConcept,
-    HS_SYSTEM.spasmStatus,
-  )[0];
-  const response = status ? FOLLOW_UP_RESPONSE[status] : undefined;
-  const recurred = componentValue(
-    followUp,
-    HS_SYSTEM.observation,
-    HS_OBSERVATION_CODE.recurrence,
-  )?.valueBoolean;
-  // Spasm that came back after having resolved: the treatment helped only for a time.
-  if (recurred === true && response === 'good') return RECURRED;
-  return response;
-}
-
-function readPriorTreatments(r: Reader, hfs: ConditionRes[], obs: ObservationRes[]): void {
-  const episodes: Episode[] = [
-    ...r.data.procedures
-      .filter((p) => p.status === 'completed')
-      .map((p) => ({ type: 'Procedure' as const, r: p })),
-    ...r.data.medications
-      .filter((m) => ['active', 'completed', 'stopped', 'on-hold'].includes(m.status ?? ''))
-      .map((m) => ({ type: 'MedicationStatement' as const, r: m })),
-  ];
-  const prior: { option: OptionId; response: PriorResponse }[] = [];
-  for (const e of episodes) {
-    const option = optionOf(e, hfs, r);
-    if (!option) continue;
-    const response = responseTo(e, obs);
-    if (response) prior.push({ option, response });
-    else {
-      r.priorIncomplete.push(`${e.type}/${e.r.id ?? '?'}`);
-      r.note(
-        `${e.type}/${e.r.id ?? '?'}`,
-        `${option}: no response recorded (a treatment-response or follow-up Observation with partOf this ${e.type}); not counted`,
-      );
-    }
-  }
-  if (r.data.answered.has('procedures') || r.data.answered.has('medications') || prior.length) {
-    r.values.set('priorTreatments', prior.slice(0, 50));
+function readPrior(r: Reader, hfs: ConditionRes[], obs: ObservationRes[], now: Date): void {
+  const age = r.values.get('age');
+  const read = readPriorTreatments(r.data, hfs, obs, now, typeof age === 'number' ? age * 12 : undefined);
+  r.notes.push(...read.notes);
+  r.priorIncomplete.push(...read.incomplete);
+  if (r.data.answered.has('procedures') || r.data.answered.has('medications') || read.prior.length) {
+    r.values.set('priorTreatments', read.prior);
   }
 }
 
@@ -322,7 +172,7 @@ export function profileFromFhir(data: PrefetchData, now: Date): BuiltProfile {
   readCondition(r, hfs, now);
   readInstruments(r, obs);
   readObservedFields(r, obs);
-  readPriorTreatments(r, hfs, obs);
+  readPrior(r, hfs, obs, now);
 
   // Values the record gives but core's schema refuses are reported, then treated as missing.
   for (let round = 0; round < 3; round++) {
@@ -382,6 +232,7 @@ function assemble(values: ReadonlyMap<string, ProfileFieldValue | object>): Pati
   for (const f of OBSERVED_FIELDS) setField(p, f.field, f.assumed);
   for (const [field, v] of Object.entries(PLACEHOLDERS)) setField(p, field, v);
   for (const [field, v] of values) setField(p, field, v);
+  for (const [field, { value }] of Object.entries(NOT_FROM_FHIR)) setField(p, field, value);
   // The core's schema caps the duration at the age; with an age placeholder, keep the pair consistent.
   if (!values.has('age') && typeof p.symptomDurationMonths === 'number') {
     p.symptomDurationMonths = Math.min(p.symptomDurationMonths, (p.age as number) * 12);

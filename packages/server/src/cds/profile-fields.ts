@@ -8,11 +8,14 @@
  * The other facts have no code in our verified evidence, so an EHR records them as Observations coded
  * with hemispasm's `decision-profile` code system, the code being the profile field (table below).
  *
+ * One field is never read from FHIR (`NOT_FROM_FHIR`: the red flags a clinician has reviewed).
+ *
  * Assumptions are the clinician's decision form defaults, chosen so that a missing fact raises no red
  * flag the data does not support (an absent MRI is taken as not done, which asks for one). Three fields
  * are essential: without the age, the side or the SMC grade the options are not ranked at all.
  */
 import { PatientProfileSchema } from '@hemispasm/core';
+import { PRIOR_TREATMENT_SOURCES } from './prior-treatments';
 
 const S = PatientProfileSchema.shape;
 
@@ -46,6 +49,11 @@ export const OBSERVED_FIELDS: readonly ObservedField[] = [
   bool('neurology.facialWeakness'),
   bool('neurology.ipsilateralHearingLoss'),
   bool('neurology.otherCranialNerveSigns'),
+  // Atypical features (red flags of their own): no code for them is verified in our evidence.
+  bool('features.lowerFaceOnset'),
+  bool('features.painfulSpasmOrTrigeminalNeuralgia'),
+  bool('features.functionalFeatures'),
+  bool('features.parotidOrTemporalMass'),
   {
     field: 'preferences.riskTolerance',
     kind: 'code',
@@ -56,6 +64,11 @@ export const OBSERVED_FIELDS: readonly ObservedField[] = [
   bool('preferences.avoidGeneralAnesthesia'),
   bool('preferences.wantsLongTermCure'),
 ];
+
+/** Where each element of a prior treatment comes from (prior-treatments.ts reads them). */
+const PRIOR_FROM = Object.entries(PRIOR_TREATMENT_SOURCES)
+  .map(([element, from]) => `${element}: ${from}`)
+  .join('; ');
 
 /** Fields read from standard resources, with what is assumed when absent (`undefined`: essential). */
 export const STANDARD_FIELDS: Readonly<
@@ -77,8 +90,23 @@ export const STANDARD_FIELDS: Readonly<
     assumed: undefined,
   },
   priorTreatments: {
-    from: 'Procedures (CPT 64612 / 61458, or hemispasm treatment-kind) and MedicationStatements linked to the hemifacial spasm, each with a treatment-response or follow-up Observation',
+    from: `Procedures and MedicationStatements of the hemifacial spasm — ${PRIOR_FROM}`,
     assumed: undefined,
+  },
+};
+
+/**
+ * Profile fields the service never reads from the EHR, with the value it always uses and why.
+ * `redFlagsReviewed`: a review lifts a red flag's safety hold, so it must be an attributable act tied to
+ * the findings reviewed. The hook's prefetch carries no standard resource for "a clinician reviewed
+ * hemispasm's red flag X" (an EHR does not know these codes), and the cards exist to prompt exactly that
+ * review; so every raised flag is taken as not yet reviewed — the engine's own default, the cautious
+ * reading. The review is recorded in hemispasm's decision form, where it lifts the hold.
+ */
+export const NOT_FROM_FHIR: Readonly<Record<string, { value: unknown; why: string }>> = {
+  redFlagsReviewed: {
+    value: [],
+    why: 'a review lifts a safety hold: recorded in hemispasm, not read from the EHR (every flag is taken as not reviewed)',
   },
 };
 

@@ -8,6 +8,7 @@
  * the record lacks are never shown: only placeholders stood in for it.
  */
 import {
+  type Condition,
   type DecisionResult,
   OPTION_IDS,
   type PatientProfileInput,
@@ -27,6 +28,18 @@ export interface RedFlagStatus {
   notChecked: { code: RedFlagCode; fields: string[] }[];
 }
 
+/** The `monthsSince` bounds the red-flag rules name (with "unknown", the values they tell apart). */
+function monthsBounds(c: Condition): number[] {
+  if ('all' in c) return c.all.flatMap(monthsBounds);
+  if ('any' in c) return c.any.flatMap(monthsBounds);
+  if ('not' in c) return monthsBounds(c.not);
+  if ('tried' in c && c.monthsSince) {
+    return ['below' in c.monthsSince ? c.monthsSince.below : c.monthsSince.atLeast];
+  }
+  return [];
+}
+const MONTHS_SINCE = [undefined, ...new Set(RED_FLAG_RULES.flatMap((r) => monthsBounds(r.when)))];
+
 /** The other values an assumed field could have had (those the schema allows and the rules tell apart). */
 function alternatives(field: string, profile: PatientProfileInput): unknown[] {
   const f = OBSERVED_FIELDS.find((x) => x.field === field);
@@ -35,7 +48,11 @@ function alternatives(field: string, profile: PatientProfileInput): unknown[] {
   if (f?.kind === 'integer') return Array.from({ length: f.max - f.min + 1 }, (_, i) => f.min + i);
   if (field === 'symptomDurationMonths') return [0, Math.floor(profile.age * 12)];
   if (field === 'priorTreatments') {
-    return OPTION_IDS.flatMap((option) => PRIOR_RESPONSES.map((response) => [{ option, response }]));
+    return OPTION_IDS.flatMap((option) =>
+      PRIOR_RESPONSES.flatMap((response) =>
+        MONTHS_SINCE.map((m) => [{ option, response, ...(m === undefined ? {} : { monthsSince: m }) }]),
+      ),
+    );
   }
   return [];
 }

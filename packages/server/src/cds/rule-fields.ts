@@ -32,6 +32,10 @@ const FACT_FIELDS: Partial<Record<FactName, readonly string[]>> = {
   facialWeakness: ['neurology.facialWeakness'],
   ipsilateralHearingLoss: ['neurology.ipsilateralHearingLoss'],
   otherCranialNerveSigns: ['neurology.otherCranialNerveSigns'],
+  lowerFaceOnset: ['features.lowerFaceOnset'],
+  painfulSpasmOrTrigeminalNeuralgia: ['features.painfulSpasmOrTrigeminalNeuralgia'],
+  functionalFeatures: ['features.functionalFeatures'],
+  parotidOrTemporalMass: ['features.parotidOrTemporalMass'],
   riskTolerance: ['preferences.riskTolerance'],
   avoidSurgery: ['preferences.avoidSurgery'],
   avoidGeneralAnesthesia: ['preferences.avoidGeneralAnesthesia'],
@@ -96,6 +100,17 @@ export function redFlagIndicator(code: RedFlagCode): 'critical' | 'warning' {
       flagsIn(r.when).has(code) && r.effects.some((e) => e.option === 'botulinum_toxin' && 'atMost' in e),
   );
   return capsFirstLine ? 'critical' : 'warning';
+}
+
+/** True when some ranking rule holds options only until the flag is reviewed (`reviewed: false`). */
+export function liftsOnReview(code: RedFlagCode): boolean {
+  const unreviewed = (c: Condition): boolean => {
+    if ('all' in c) return c.all.some(unreviewed);
+    if ('any' in c) return c.any.some(unreviewed);
+    if ('not' in c) return false; // a rule that applies once the flag is reviewed
+    return 'redFlag' in c && c.redFlag === code && c.reviewed === false;
+  };
+  return RANKING_RULES.some((r) => unreviewed(r.when));
 }
 
 function flagsIn(c: Condition): Set<RedFlagCode> {

@@ -97,12 +97,15 @@ function routeOf(req: FastifyRequest): string {
 
 function sendProblem(req: FastifyRequest, reply: FastifyReply, err: unknown) {
   const api = toApiError(err);
-  if (!api || api.statusCode >= 500) {
+  if (!api) {
     req.log.error({ error: loggableError(err, routeOf(req)) }, 'unhandled error');
     const internal = new ApiError('internal');
     return reply.code(500).type('application/problem+json').send(problemBody(internal, req.id));
   }
-  req.log.info({ code: api.code }, 'request rejected');
+  // A catalogue error of the 5xx kind is deliberate (503 audit_unavailable, keys_unavailable): answered
+  // as itself, so a client knows to retry, and logged as an error by its code.
+  if (api.statusCode >= 500) req.log.error({ code: api.code, route: routeOf(req) }, 'request failed');
+  else req.log.info({ code: api.code }, 'request rejected');
   return reply.code(api.statusCode).type('application/problem+json').send(problemBody(api, req.id));
 }
 

@@ -8,8 +8,8 @@
  * (`frame-ancestors 'none'`, and `X-Frame-Options: DENY` for older browsers). The OpenAPI page at /docs
  * gets Swagger UI's own policy (hash-listed inline scripts and styles), tightened the same way.
  *
- * Every /api answer carries `Cache-Control: no-store`: patient data must not stay in a browser's or a
- * proxy's cache. HSTS is sent only when the server knows it is served over HTTPS (see the README section
+ * Every /api and /cds-services answer carries `Cache-Control: no-store`: patient data must not stay in a
+ * browser's or a proxy's cache. HSTS is sent only when the server knows it is served over HTTPS (see the README section
  * "Deploying behind TLS"), since over plain HTTP it is ignored and on a mistaken host it does harm.
  */
 import fastifyHelmet from '@fastify/helmet';
@@ -31,6 +31,9 @@ export const CSP_DIRECTIVES = {
 };
 
 export const HSTS_MAX_AGE_S = 31_536_000; // one year
+
+/** Answers that may carry patient data: the API, and CDS Hooks (cards about the EHR's patient). */
+const NO_STORE_PREFIXES = ['/api', '/cds-services'];
 
 /**
  * Headers for the answers Fastify gives before routing (a URL it cannot decode), which no hook sees:
@@ -62,7 +65,12 @@ export async function installSecurityHeaders(app: FastifyInstance, opts: { hsts:
     // Same-origin app: the defaults (COOP same-origin, CORP same-origin, nosniff, …) stay on.
   });
   app.addHook('onSend', async (req, reply, payload) => {
-    if (req.url.startsWith('/api/') || req.url === '/api') reply.header('cache-control', 'no-store');
+    if (
+      NO_STORE_PREFIXES.some(
+        (p) => req.url === p || req.url.startsWith(`${p}/`) || req.url.startsWith(`${p}?`),
+      )
+    )
+      reply.header('cache-control', 'no-store');
     return payload;
   });
 }

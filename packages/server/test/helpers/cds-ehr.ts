@@ -4,7 +4,8 @@
  * profile — the demographics, the hemifacial spasm Condition, the SMC and JRS Observations, each other
  * profile fact as a `decision-profile` Observation (coded by its field, valued by its JSON type: this
  * encoder walks the profile itself, it does not reuse the server's table), prior treatments as
- * Procedures / MedicationStatements with a treatment-response Observation.
+ * Procedures (one per session: a toxin course of n cycles is n Procedures) / MedicationStatements dated
+ * by `monthsSince`, with a treatment-response Observation.
  */
 import { randomUUID } from 'node:crypto';
 import { type PatientProfileInput, PatientProfileSchema } from '@hemispasm/core';
@@ -157,7 +158,8 @@ export function ehrPatient(
     );
   }
   for (const [field, value] of leaves(p)) {
-    if (STANDARD.has(field.split('.')[0]!)) continue;
+    // The one list left, redFlagsReviewed, has no FHIR form: the service never reads it from the EHR.
+    if (STANDARD.has(field.split('.')[0]!) || Array.isArray(value)) continue;
     const v =
       typeof value === 'boolean'
         ? { valueBoolean: value }
@@ -178,34 +180,50 @@ export function ehrPatient(
   }
   const procedures: Resource[] = [];
   const medications: Resource[] = [];
+  const reasonReference = [{ reference: 'Condition/hfs' }];
+  const dated = (months: number | undefined, key: string) =>
+    months === undefined ? {} : { [key]: monthsBefore(o.now, months) };
   p.priorTreatments.forEach((t, i) => {
-    const id = `prior-${i}`;
-    const reasonReference = [{ reference: 'Condition/hfs' }];
     const kind = { system: `${HS}/treatment-kind`, code: t.option };
+    let responseTo: string;
     if (t.option === 'oral_medication') {
+      responseTo = `MedicationStatement/prior-${i}`;
       medications.push({
         resourceType: 'MedicationStatement',
-        id,
+        id: `prior-${i}`,
         status: 'completed',
         category: { coding: [kind] },
         medicationCodeableConcept: { text: 'carbamazepine' },
         subject,
-        effectivePeriod: { start: monthsBefore(o.now, 24), end: monthsBefore(o.now, 18) },
+        ...(t.monthsSince === undefined
+          ? {}
+          : {
+              effectivePeriod: {
+                start: monthsBefore(o.now, t.monthsSince + 6),
+                end: monthsBefore(o.now, t.monthsSince),
+              },
+            }),
         reasonReference,
       });
     } else if (t.option === 'observation') {
       throw new Error('a prior "observation" has no FHIR form here');
     } else {
+      // One Procedure per session: toxin cycles three months apart, the latest `monthsSince` ago.
       const cpt = { botulinum_toxin: '64612', mvd: '61458' }[t.option as string];
-      procedures.push({
-        resourceType: 'Procedure',
-        id,
-        status: 'completed',
-        code: { coding: [...(cpt ? [{ system: 'http://www.ama-assn.org/go/cpt', code: cpt }] : []), kind] },
-        subject,
-        performedDateTime: monthsBefore(o.now, 12),
-        reasonReference,
-      });
+      for (let k = 0; k < (t.cycles ?? 1); k++) {
+        procedures.push({
+          resourceType: 'Procedure',
+          id: `prior-${i}-${k}`,
+          status: 'completed',
+          code: {
+            coding: [...(cpt ? [{ system: 'http://www.ama-assn.org/go/cpt', code: cpt }] : []), kind],
+          },
+          subject,
+          ...dated(t.monthsSince === undefined ? undefined : t.monthsSince + 3 * k, 'performedDateTime'),
+          reasonReference,
+        });
+      }
+      responseTo = `Procedure/prior-${i}-0`;
     }
     observations.push({
       ...obs(
@@ -213,9 +231,7 @@ export function ehrPatient(
         { coding: [{ system: `${HS}/observation`, code: 'treatment-response' }] },
         { valueCodeableConcept: { coding: [{ system: `${HS}/decision-profile-answer`, code: t.response }] } },
       ),
-      partOf: [
-        { reference: `${t.option === 'oral_medication' ? 'MedicationStatement' : 'Procedure'}/${id}` },
-      ],
+      partOf: [{ reference: responseTo }],
     });
   });
   return {

@@ -2,15 +2,18 @@
  * A small world for the API tests, built through the database: clinic A (admin, clinician, patients
  * P1 with a login and P2 without) and clinic B (admin, clinician, patient P3 with a login). Sessions
  * are minted directly (no argon2 round per request), and `as(role)` makes requests as that user.
+ * The app logs at debug level into the suite's log (helpers/traffic-log.ts), checked after each file.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/passwords';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../src/auth/sessions';
+import type { CdsConfig } from '../../src/cds/config';
 import type { OpenDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
 import type { DbVariant } from './databases';
+import { debugLogger, recordTraffic } from './traffic-log';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -47,7 +50,12 @@ export type Requester = (
   headers?: Record<string, string>,
 ) => Promise<LightMyRequestResponse>;
 
-export async function buildWorld(database: OpenDatabase): Promise<World> {
+export interface WorldOptions {
+  /** The CDS Hooks service to host (default none). */
+  cds?: CdsConfig;
+}
+
+export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}): Promise<World> {
   const db = database.db;
   await migrate(db);
   const hash = await hashPassword(PASSWORD);
@@ -101,7 +109,15 @@ export async function buildWorld(database: OpenDatabase): Promise<World> {
     clinicianB: await user(clinicB, 'doc@b.test', 'clinician'),
     patientB: await user(clinicB, 'pat3@b.test', 'patient', p3),
   };
-  const app = await buildApp({ db, databaseKind: database.kind, webDist: false });
+  // Logging at debug level into the suite's log, which must never hold what the traffic carried.
+  const app = await buildApp({
+    db,
+    databaseKind: database.kind,
+    webDist: false,
+    logger: debugLogger(),
+    ...(opts.cds ? { cds: opts.cds } : {}),
+  });
+  recordTraffic(app);
   await app.ready();
 
   const sessions = new Map<string, { token: string; csrfToken: string }>();
@@ -148,10 +164,10 @@ export async function buildWorld(database: OpenDatabase): Promise<World> {
  * The world of one describe block on one database: built before its tests (the returned object is filled
  * in then, so read it inside tests and hooks only) and closed after them.
  */
-export function worldFor(variant: DbVariant): World {
+export function worldFor(variant: DbVariant, opts: WorldOptions = {}): World {
   const w = {} as World;
   beforeAll(async () => {
-    Object.assign(w, await buildWorld(await variant.open()));
+    Object.assign(w, await buildWorld(await variant.open(), opts));
   });
   afterAll(async () => {
     await w.close?.();
