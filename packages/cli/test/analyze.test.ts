@@ -8,6 +8,8 @@ import { runCli } from './run-cli';
 let dir: string;
 let rightCsv: string;
 let trueSpasms: number;
+/** Right-sided spasms and closures of both eyes held 0.7–3 s (not HFS). */
+let bilateralCsv: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hemispasm-analyze-'));
@@ -21,6 +23,16 @@ beforeAll(async () => {
   trueSpasms = s.truth.events.filter((e) => e.kind === 'spasm').length;
   rightCsv = join(dir, 'right.csv');
   await writeFile(rightCsv, formatSignalCsv(s.series));
+  const b = generateScenario({
+    ...DEFAULT_SCENARIO,
+    durationS: 30,
+    affected: 'right',
+    bilateralClosuresPerMin: 8,
+    seed: 5,
+  });
+  expect(b.truth.events.some((e) => e.kind === 'bilateral_closure')).toBe(true);
+  bilateralCsv = join(dir, 'bilateral.csv');
+  await writeFile(bilateralCsv, formatSignalCsv(b.series));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -45,6 +57,22 @@ describe('hemispasm analyze', () => {
     expect(a.side).toBe('right');
     expect(Math.abs(a.spasmCount - trueSpasms)).toBeLessThanOrEqual(Math.ceil(0.1 * trueSpasms));
     expect(a.noFaceFrames).toBeGreaterThan(0);
+  });
+
+  it('says in words when both eyes closed together (red flag) and when the recorded side differs', async () => {
+    const r = await runCli(['analyze', bilateralCsv, '--affected-side', 'left']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/closures of both eyes > 0.5 s\s+[1-9]/);
+    expect(r.stdout).toContain('RED FLAG: Both eyes closed together');
+    expect(r.stdout).toContain('not typical of hemifacial spasm');
+    expect(r.stdout).toMatch(
+      /WARNING: Side check: \d+ spasms were measured on the right side, but the patient's recorded affected side is left/,
+    );
+    const agree = await runCli(['analyze', bilateralCsv, '--affected-side', 'right']);
+    expect(agree.stdout).not.toContain('WARNING');
+    const bad = await runCli(['analyze', bilateralCsv, '--affected-side', 'up']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--affected-side: expected left, right or bilateral');
   });
 
   it('rejects a CSV with a bad cell, naming file, line and column (exit 2)', async () => {

@@ -22,7 +22,8 @@ export const bin = fileURLToPath(new URL('../bin/hemispasm.js', import.meta.url)
 /** A temporary folder for this test file, removed after its tests. */
 export function scratchDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), `hemispasm-${prefix}-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Removing PGlite data folders takes seconds on a loaded machine.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }), SPAWN_TIMEOUT);
   return dir;
 }
 
@@ -66,12 +67,15 @@ export interface Served {
   kill9(): Promise<void>;
 }
 
-/** Starts `hemispasm serve --port 0 …` and resolves once it listens (rejects if it exits first). */
-export async function startServe(args: string[], env: NodeJS.ProcessEnv = childEnv()): Promise<Served> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** A child process whose standard output and error are collected together. */
+export interface Collecting {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+export function spawnCollecting(cmd: string, args: string[], env: NodeJS.ProcessEnv): Collecting {
+  const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (c) => {
     out += String(c);
@@ -80,9 +84,19 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = childE
     out += String(c);
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+/** Starts `hemispasm serve --port 0 …` and resolves once it listens (rejects if it exits first). */
+export async function startServe(args: string[], env: NodeJS.ProcessEnv = childEnv()): Promise<Served> {
+  const { child, output, exited } = spawnCollecting(
+    process.execPath,
+    [bin, 'serve', '--port', '0', ...args],
+    env,
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const t = setInterval(() => {
-      const m = /serving (http:\/\/localhost:\d+)/.exec(out);
+      const m = /serving (http:\/\/localhost:\d+)/.exec(output());
       if (m) {
         clearInterval(t);
         resolve(m[1]!);
@@ -90,14 +104,14 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv = childE
     }, 50);
     exited.then((code) => {
       clearInterval(t);
-      reject(new Error(`serve exited early (${code}):\n${out}`));
+      reject(new Error(`serve exited early (${code}):\n${output()}`));
     });
   });
   return {
     url,
     child,
     pid: child.pid!,
-    output: () => out,
+    output,
     exited,
     stop: async () => {
       child.kill('SIGTERM');

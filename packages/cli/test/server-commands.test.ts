@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiClient, SPAWN_TIMEOUT, scratchDir, startServe } from './processes';
 import { runCli } from './run-cli';
 
-const data = join(scratchDir('cli-server'), 'data');
+const dir = scratchDir('cli-server');
+const data = join(dir, 'data');
 // Each command starts embedded PostgreSQL (PGlite): seconds when idle, far longer on a busy machine.
 const SLOW = SPAWN_TIMEOUT;
 
@@ -74,6 +75,20 @@ describe('hemispasm demo / admin / serve', () => {
         if (saved === undefined) delete process.env.HEMISPASM_ADMIN_PASSWORD;
         else process.env.HEMISPASM_ADMIN_PASSWORD = saved;
       }
+    },
+    SLOW,
+  );
+
+  it(
+    'adds a synthetic registry with demo --patients N, and refuses a bad N',
+    async () => {
+      const bad = await runCli(['demo', '--patients', 'lots', '--data', join(dir, 'registry')]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--patients');
+      const r = await runCli(['demo', '--patients', '60', '--data', join(dir, 'registry')]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Added a synthetic registry of 60 patients \(\d+ rows\)/);
+      expect(r.stderr).toContain('follow_ups:');
     },
     SLOW,
   );

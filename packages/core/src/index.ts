@@ -3,6 +3,7 @@
 export * from './decision/index';
 export * from './evidence/sources';
 export * from './instruments/index';
+export * from './movement/index';
 export * from './outcomes/kaplan-meier';
 export * from './signals/index';
 export * from './signals/types';

@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 
 export interface InputIssue {
-  /** Dotted path of the field at fault, e.g. `imaging.mri` or `priorTreatments.0.response`; `(root)` for the whole input. */
+  /** Path of the field at fault, e.g. `imaging.mri` or `priorTreatments[0].response`; `(root)` for the whole input. */
   path: string;
   message: string;
 }
@@ -23,9 +23,18 @@ export class InputError extends Error {
   }
 }
 
+/** `['priorTreatments', 0, 'response']` → `priorTreatments[0].response`: array entries in brackets, as zod and JSON tools write them. */
 export function pathToString(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(root)';
-  return path.map((p) => String(p)).join('.');
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+    .join('');
+}
+
+/** A path under a prefix: `joinPath('body', 'a[0]')` → `body.a[0]`, `joinPath('body', '[0]')` → `body[0]`, `(root)` → the prefix. */
+export function joinPath(prefix: string, path: string): string {
+  if (path === '(root)') return prefix;
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
 }
 
 function describeReceived(input: unknown): string {

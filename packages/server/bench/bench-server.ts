@@ -2,7 +2,8 @@
  * The server under benchmark, in its own process (so the load generator does not share its event
  * loop): opens the database named by BENCH_DATABASE_URL or a PGlite folder BENCH_PGLITE_DIR, migrates,
  * adds one clinic, clinician and patient, mints a session, listens on a free port and prints one JSON
- * line {port, cookie, csrf, patientId, clinicianId, clinicId} for the benchmark driver.
+ * line {port, cookie, csrf, patientId, clinicianId, clinicId} for the benchmark driver. BENCH_WRITES picks
+ * the write path (routes/records.ts): `statement` (default, one statement per write) or `transaction`.
  */
 import { buildApp } from '../src/app';
 import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
@@ -47,7 +48,8 @@ const clinician = await db
   .returning('id')
   .executeTakeFirstOrThrow();
 const session = await createSession(db, clinician.id);
-const app = await buildApp({ db, databaseKind: database.kind, webDist: false, logger: false });
+const writes = process.env.BENCH_WRITES === 'transaction' ? 'transaction' : 'statement';
+const app = await buildApp({ db, databaseKind: database.kind, webDist: false, logger: false, writes });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const addr = app.server.address();
 process.stdout.write(

@@ -5,78 +5,47 @@
  * same PostgreSQL (the database's own limit on this machine). Target: ≥ 50 % of that limit with
  * p99 < 50 ms on PostgreSQL.
  *
+ * On PostgreSQL both write paths of routes/records.ts run side by side — one statement per write (the
+ * insert and its audit row in one data-modifying CTE) and the transaction it replaced (BEGIN, insert,
+ * audit row, COMMIT) — each through the API and as pgbench scripts of the same SQL, and the patient page
+ * is read at 32 connections. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
+ * load hits every row alike; the table gives the median over the rounds.
+ *
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
  * started here exactly as scripts/with-postgres.sh does. BENCH_SECONDS sets each run's length (10);
- * BENCH_SERVER_NODE_ARGS adds Node flags to the server process (e.g. --cpu-prof).
+ * BENCH_SERVER_NODE_ARGS adds Node flags to the server process (e.g. --cpu-prof); BENCH_WRITES=0 skips the
+ * write and read runs (growth series only).
+ *
+ * Then the growth series (bench/registry.ts): outcome, cohort and patient-list answer times at registry
+ * sizes BENCH_REGISTRY_SIZES (default 1000,10000,100000 patients; "0" skips it).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { hashToken } from '../src/auth/sessions';
+import { pgBinDir, startCluster } from '../test/helpers/pg-cluster';
+import { benchRegistry, type RegistryTiming } from './registry';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 32;
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 interface Row {
   target: string;
+  /** Requests (writes, or reads in the read row) per second. */
   writesPerS: number;
   /** Server CPU milliseconds per write (the API process only). */
   cpuPerWrite: number | null;
   p50: number | null;
   p99: number | null;
   errors: number;
-}
-
-function pgBinDir(): string | undefined {
-  if (process.env.PG_BINDIR) return process.env.PG_BINDIR;
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const versions = readdirSync(root).sort((a, b) => Number(b) - Number(a));
-    for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin');
-  }
-  return undefined;
-}
-
-/** A throwaway cluster like scripts/with-postgres.sh: temp folder, loopback, fsync off. */
-function startCluster(bin: string): { url: string; stop: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'hemispasm-bench-pg-'));
-  const asPg = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
-  if (asPg.length) {
-    spawnSync('sh', ['-c', 'id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres']);
-    execFileSync('chown', ['postgres', dir]);
-  }
-  const run = (cmd: string, args: string[]) => {
-    const full = [...asPg, join(bin, cmd), ...args];
-    execFileSync(full[0]!, full.slice(1), { stdio: 'ignore' });
-  };
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  run('initdb', ['-D', `${dir}/data`, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', [
-    '-D',
-    `${dir}/data`,
-    '-l',
-    `${dir}/log`,
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
-  run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'hemispasm_bench']);
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/hemispasm_bench`,
-    stop: () => {
-      try {
-        run('pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  /** pgbench: its average latency (it reports no percentiles). */
+  avgMs?: number;
 }
 
 interface Started {
@@ -132,6 +101,15 @@ function startServer(env: Record<string, string>): Promise<Started> {
 }
 
 async function loadDiaryWrites(target: string, s: Started): Promise<Row> {
+  return load(target, s, 'POST', `/api/patients/${s.patientId}/diary`);
+}
+
+/** The patient page's record (GET /api/patients/:id: session, policy, read, audit row of the read). */
+async function loadPatientReads(target: string, s: Started): Promise<Row> {
+  return load(target, s, 'GET', `/api/patients/${s.patientId}`);
+}
+
+async function load(target: string, s: Started, method: 'GET' | 'POST', path: string): Promise<Row> {
   const cpuBefore = await s.cpuMs();
   const body = JSON.stringify({
     entryDate: '2026-01-15',
@@ -140,12 +118,12 @@ async function loadDiaryWrites(target: string, s: Started): Promise<Row> {
     triggers: ['stress'],
   });
   const r = await autocannon({
-    url: `http://127.0.0.1:${s.port}/api/patients/${s.patientId}/diary`,
-    method: 'POST',
+    url: `http://127.0.0.1:${s.port}${path}`,
+    method,
     connections: CONNECTIONS,
     duration: SECONDS,
     headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
-    body,
+    ...(method === 'POST' ? { body } : {}),
   });
   const ok = r['2xx'];
   const cpu = (await s.cpuMs()) - cpuBefore;
@@ -165,27 +143,45 @@ function singleInsertSql(s: Started): string {
      VALUES ('${s.patientId}', '2026-01-15', 5, 12, '["stress"]', '${s.clinicianId}');\n`;
 }
 
-/**
- * The SQL the API runs for one diary write, one statement per line as the server sends them: the
- * session lookup with the patient's clinic (auth/sessions.ts findSession), then the insert and its audit
- * row in one transaction (routes/records.ts) — the limit for the API's own database work.
- */
-function apiStatementsSql(s: Started): string {
+/** The session lookup with the patient's clinic (auth/sessions.ts findSession), as the server sends it. */
+function sessionSql(s: Started): string {
   const token = decodeURIComponent(s.cookie.split('=')[1] ?? '');
-  return [
+  return (
     `SELECT u.id, u.role, u.clinic_id, u.patient_id, u.email, u.display_name, s.csrf_token, s.token_hash, ` +
-      `(SELECT clinic_id FROM patients WHERE id = '${s.patientId}') AS patient_clinic_id ` +
-      `FROM sessions s JOIN users u ON u.id = s.user_id ` +
-      `WHERE s.token_hash = '${hashToken(token)}' AND s.expires_at > now() AND u.disabled = false;`,
-    'BEGIN;',
-    `INSERT INTO diary_entries (patient_id, entry_date, severity, spasm_episodes, triggers, created_by) ` +
-      `VALUES ('${s.patientId}', '2026-01-15', 5, 12, '["stress"]', '${s.clinicianId}') RETURNING *;`,
-    `INSERT INTO audit_log (actor_user_id, actor_role, clinic_id, patient_id, action, resource, route, status, ip, request_id) ` +
-      `VALUES ('${s.clinicianId}', 'clinician', '${s.clinicId}', '${s.patientId}', 'create', 'diary', ` +
-      `'POST /api/patients/:patientId/diary', 201, '127.0.0.1', 'pgbench');`,
-    'COMMIT;',
-    '',
-  ].join('\n');
+    `(SELECT clinic_id FROM patients WHERE id = '${s.patientId}') AS patient_clinic_id ` +
+    `FROM sessions s JOIN users u ON u.id = s.user_id ` +
+    `WHERE s.token_hash = '${hashToken(token)}' AND s.expires_at > now() AND u.disabled = false;`
+  );
+}
+
+const diaryInsert = (s: Started) =>
+  `INSERT INTO diary_entries (patient_id, entry_date, severity, spasm_episodes, triggers, created_by) ` +
+  `VALUES ('${s.patientId}', '2026-01-15', 5, 12, '["stress"]', '${s.clinicianId}') RETURNING *`;
+const AUDIT_COLUMNS =
+  'actor_user_id, actor_role, clinic_id, patient_id, action, resource, route, status, ip, request_id';
+const auditValues = (s: Started) =>
+  `'${s.clinicianId}', 'clinician', '${s.clinicId}', '${s.patientId}', 'create', 'diary', ` +
+  `'POST /api/patients/:patientId/diary', 201, '127.0.0.1', 'pgbench'`;
+
+/**
+ * The SQL the API runs for one diary write, one statement per line as the server sends them: the session
+ * lookup, then — `transaction` — BEGIN, the insert, its audit row and COMMIT (five round trips), or —
+ * `statement` — the insert and its audit row in one statement (two round trips; routes/records.ts).
+ */
+function apiStatementsSql(s: Started, writes: 'statement' | 'transaction'): string {
+  const write =
+    writes === 'transaction'
+      ? [
+          'BEGIN;',
+          `${diaryInsert(s)};`,
+          `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${auditValues(s)});`,
+          'COMMIT;',
+        ]
+      : [
+          `WITH change AS (${diaryInsert(s)}), audit AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) ` +
+            `SELECT ${auditValues(s)} WHERE EXISTS (SELECT 1 FROM change)) SELECT * FROM change;`,
+        ];
+  return [sessionSql(s), ...write, ''].join('\n');
 }
 
 function pgbench(bin: string, url: string, label: string, sqlScript: string): Row {
@@ -220,7 +216,8 @@ function pgbench(bin: string, url: string, label: string, sqlScript: string): Ro
   const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
   const lat = Number(/latency average = ([\d.]+) ms/.exec(out)?.[1] ?? Number.NaN);
   return {
-    target: `${label} (avg ${lat.toFixed(1)} ms)`,
+    target: label,
+    avgMs: lat,
     writesPerS: tps,
     cpuPerWrite: null,
     p50: null,
@@ -241,26 +238,61 @@ async function main(): Promise<void> {
   let pgVersion = 'not available';
 
   // 1. PostgreSQL: the limit (pgbench), then the API on it.
-  const cluster = !process.env.TEST_DATABASE_URL && bin ? startCluster(bin) : undefined;
-  const url = process.env.TEST_DATABASE_URL ?? cluster?.url;
+  const cluster = !process.env.TEST_DATABASE_URL && bin ? await startCluster(bin) : undefined;
+  const url = process.env.TEST_DATABASE_URL ?? cluster?.url('postgres');
+  let registry: RegistryTiming[] = [];
   try {
     if (url && bin) {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      pgVersion = (await c.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
+      pgVersion = (
+        await c.query<{ server_version: string }>('show server_version')
+      ).rows[0]!.server_version.split(' ')[0]!;
       const schema = `bench_${Date.now()}`;
       await c.query(`CREATE SCHEMA ${schema}`);
       await c.end();
-      const server = await startServer({ BENCH_DATABASE_URL: url, BENCH_SEARCH_PATH: schema });
-      try {
-        // pgbench connects with the same search_path through PGOPTIONS.
-        process.env.PGOPTIONS = `-c search_path=${schema}`;
-        rows.push(pgbench(bin, url, 'pgbench single-row INSERT (the limit)', singleInsertSql(server)));
-        rows.push(pgbench(bin, url, "pgbench, the API's statements per write", apiStatementsSql(server)));
-        rows.push(await loadDiaryWrites(`API on PostgreSQL ${pgVersion}`, server));
-      } finally {
-        await server.stop();
+      if (process.env.BENCH_WRITES !== '0') {
+        const env = { BENCH_DATABASE_URL: url, BENCH_SEARCH_PATH: schema };
+        const statement = await startServer({ ...env, BENCH_WRITES: 'statement' });
+        const transaction = await startServer({ ...env, BENCH_WRITES: 'transaction' });
+        try {
+          // pgbench connects with the same search_path through PGOPTIONS.
+          process.env.PGOPTIONS = `-c search_path=${schema}`;
+          const runs: Array<() => Promise<Row> | Row> = [
+            () => pgbench(bin, url, LIMIT_LABEL, singleInsertSql(statement)),
+            () =>
+              pgbench(
+                bin,
+                url,
+                'pgbench, API SQL: session + one statement',
+                apiStatementsSql(statement, 'statement'),
+              ),
+            () =>
+              pgbench(
+                bin,
+                url,
+                'pgbench, API SQL: session + BEGIN/INSERT/INSERT/COMMIT',
+                apiStatementsSql(statement, 'transaction'),
+              ),
+            () => loadDiaryWrites(`${ONE_STATEMENT} ${pgVersion}`, statement),
+            () =>
+              loadDiaryWrites(
+                `API writes, transaction per write (before), PostgreSQL ${pgVersion}`,
+                transaction,
+              ),
+            () => loadPatientReads(`API reads GET /api/patients/:id, PostgreSQL ${pgVersion}`, statement),
+          ];
+          const byRun: Row[][] = runs.map(() => []);
+          for (let round = 0; round < ROUNDS; round++)
+            for (const [i, run] of runs.entries()) byRun[i]!.push(await run());
+          rows.push(...byRun.map(medianRow));
+        } finally {
+          await statement.stop();
+          await transaction.stop();
+        }
       }
+      const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '1000,10000,100000').split(',').map(Number);
+      if (sizes.every((n) => Number.isInteger(n) && n > 0)) registry = await benchRegistry(url, sizes);
     } else {
       console.log(
         'PostgreSQL server binaries not found: PostgreSQL rows skipped (apt-get install postgresql).',
@@ -283,14 +315,17 @@ async function main(): Promise<void> {
     rmSync(pgliteDir, { recursive: true, force: true });
   }
 
-  const limit = rows.find((r) => r.target.startsWith('pgbench single-row'))?.writesPerS;
+  const limit = rows.find((r) => r.target.startsWith(LIMIT_LABEL))?.writesPerS;
   console.log(
     `machine: ${cpus()[0]?.model ?? 'unknown cpu'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
       `node ${process.version}; PostgreSQL ${pgVersion}`,
   );
   console.log(
     `inputs: POST /api/patients/:id/diary (session cookie + CSRF, policy check, zod validation, insert, audit row); ` +
-      `${CONNECTIONS} connections, ${SECONDS} s per run, runs one after another`,
+      `${CONNECTIONS} connections, ${SECONDS} s per run; PostgreSQL rows: median of ${ROUNDS} rounds, the runs ` +
+      `alternating within each round; load average at the start ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
   );
   const fmt = (n: number | null, d = 1) => (n === null || Number.isNaN(n) ? '—' : n.toFixed(d));
   const header = ['target', 'writes/s', 'p50 ms', 'p99 ms', 'errors', 'server CPU ms/write', '% of pgbench'];
@@ -303,15 +338,16 @@ async function main(): Promise<void> {
     fmt(r.cpuPerWrite, 2),
     limit ? `${((100 * r.writesPerS) / limit).toFixed(0)} %` : '—',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const row = (cells: string[]) =>
-    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(row(header));
-  console.log(
-    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
-  );
-  for (const l of lines) console.log(row(l));
-  const api = rows.find((r) => r.target.startsWith('API on PostgreSQL'));
+  printTable(header, lines);
+  const api = rows.find((r) => r.target.startsWith(ONE_STATEMENT));
+  const before = rows.find((r) => r.target.startsWith('API writes, transaction per write'));
+  if (api && before) {
+    console.log(
+      `one statement vs transaction per write (API, PostgreSQL): ×${(api.writesPerS / before.writesPerS).toFixed(2)} ` +
+        `writes/s, p50 ×${fmt((api.p50 ?? Number.NaN) / (before.p50 ?? Number.NaN), 2)}, ` +
+        `p99 ×${fmt((api.p99 ?? Number.NaN) / (before.p99 ?? Number.NaN), 2)}`,
+    );
+  }
   if (api && limit) {
     const ratio = api.writesPerS / limit;
     const met = ratio >= 0.5 && (api.p99 ?? Infinity) < 50;
@@ -320,6 +356,63 @@ async function main(): Promise<void> {
         `(${(ratio * 100).toFixed(0)} %, p99 ${fmt(api.p99)} ms)`,
     );
   }
+  if (registry.length) printRegistry(registry);
+}
+
+const LIMIT_LABEL = 'pgbench single-row INSERT (the limit)';
+const ONE_STATEMENT = 'API writes, one statement per write, PostgreSQL';
+
+/** The median of each figure over the rounds of one run (errors: the total). */
+function medianRow(rounds: Row[]): Row {
+  const median = (xs: Array<number | null>): number | null => {
+    const v = xs.filter((x): x is number => x !== null && !Number.isNaN(x)).sort((a, b) => a - b);
+    if (!v.length) return null;
+    const m = Math.floor(v.length / 2);
+    return v.length % 2 ? v[m]! : (v[m - 1]! + v[m]!) / 2;
+  };
+  const avg = median(rounds.map((r) => r.avgMs ?? null));
+  return {
+    target: `${rounds[0]!.target}${avg === null ? '' : ` (avg ${avg.toFixed(1)} ms)`}`,
+    writesPerS: median(rounds.map((r) => r.writesPerS)) ?? Number.NaN,
+    cpuPerWrite: median(rounds.map((r) => r.cpuPerWrite)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+/** A Markdown table: the first column left-aligned, the others right-aligned. */
+function printTable(header: string[], lines: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const row = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(row(header));
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  );
+  for (const l of lines) console.log(row(l));
+}
+
+/** The growth table: one row per query, one column pair per registry size. */
+function printRegistry(registry: RegistryTiming[]): void {
+  console.log(
+    `\nregistry (PostgreSQL, a fresh schema per size): API answer time in ms, median / p95 of ` +
+      `${process.env.BENCH_REGISTRY_REPEATS ?? 20} requests one after another (target: p95 < 1000 ms)`,
+  );
+  const header = ['query', ...registry.map((r) => `${r.patients} patients`)];
+  const lines = [
+    ['rows seeded (COPY), seconds', ...registry.map((r) => `${r.rows} in ${r.seedS.toFixed(1)} s`)],
+    ...registry[0]!.queries.map((q, i) => [
+      q.name,
+      ...registry.map((r) => `${r.queries[i]!.p50.toFixed(0)} / ${r.queries[i]!.p95.toFixed(0)}`),
+    ]),
+  ];
+  printTable(header, lines);
+  const worst = Math.max(...registry.at(-1)!.queries.map((q) => q.p95));
+  console.log(
+    `largest registry (${registry.at(-1)!.patients} patients): slowest p95 ${worst.toFixed(0)} ms — ` +
+      `${worst < 1000 ? 'MET' : 'NOT MET'} (< 1000 ms)`,
+  );
 }
 
 await main();

@@ -20,6 +20,7 @@ import { installPurge, PURGE_INTERVAL_MS } from './auth/purge';
 import { SESSION_COOKIE } from './auth/sessions';
 import type { CdsConfig } from './cds/config';
 import type { Db } from './db/database';
+import { installReadRouting } from './db/read-routing';
 import { installAudit } from './http/audit';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
 import { installGuard } from './http/guard';
@@ -31,10 +32,13 @@ import { zodValidatorCompiler } from './http/validation';
 import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
 import { cdsHooksRoutes } from './routes/cds-hooks';
+import type { RecordsOptions } from './routes/records';
 import { defaultWebDist } from './web-dist';
 
 export interface AppOptions {
   db: Db;
+  /** A streaming replica for read-only analytics (DATABASE_READ_URL); see src/db/read-routing.ts. */
+  readDb?: Db;
   /** Which database this is, shown by /api/health. */
   databaseKind?: 'pglite' | 'postgres';
   /** pino logger options, `false` for none (tests). */
@@ -53,6 +57,8 @@ export interface AppOptions {
   purgeIntervalMs?: number | false;
   /** The CDS Hooks service (src/cds/config.ts; config: HEMISPASM_CDS_*); default and `null`: none. */
   cds?: CdsConfig | null;
+  /** How record writes reach the database (routes/records.ts); only the server benchmark changes it. */
+  writes?: RecordsOptions['writes'];
 }
 
 export const DEFAULT_WEB_DIST = defaultWebDist();
@@ -142,6 +148,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   installGuard(app, opts.db);
   installInputRules(app);
   installAudit(app, opts.db);
+  installReadRouting(app, { replica: opts.readDb, secureCookies });
   if (opts.purgeIntervalMs !== false) installPurge(app, opts.db, opts.purgeIntervalMs ?? PURGE_INTERVAL_MS);
 
   await app.register(
@@ -150,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
         secureCookies,
+        ...(opts.writes ? { writes: opts.writes } : {}),
       });
     },
     { prefix: '/api' },

@@ -12,8 +12,13 @@ import type { AdminInput } from './seed/admin';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** Which database: a PostgreSQL server (DATABASE_URL) or embedded PGlite in a data folder. */
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+/**
+ * Which database: a PostgreSQL server (DATABASE_URL), optionally with a streaming replica for read-only
+ * analytics (DATABASE_READ_URL, see db/read-routing.ts), or embedded PGlite in a data folder.
+ */
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; readUrl?: string }
+  | { kind: 'pglite'; dataDir: string };
 
 export interface Config {
   port: number;
@@ -30,6 +35,8 @@ export interface Config {
   cds: CdsConfig | undefined;
   /** HEMISPASM_ADMIN_PASSWORD, the password `admin create` takes when not given on standard input. */
   adminPassword: string | undefined;
+  /** Warnings for the start-up banner (a setting that has no effect), never an error. */
+  notices: string[];
 }
 
 /** The command-line flags that override the environment, as typed by the user. */
@@ -44,14 +51,16 @@ const PortText = z
   .transform(Number)
   .pipe(z.number().max(65535, 'expected a port number 0–65535'));
 
+const PostgresUrl = z
+  .string()
+  .refine((v) => /^postgres(ql)?:\/\/./.test(v) && URL.canParse(v), 'expected a postgres:// URL');
+
 const EnvSchema = z.object({
   PORT: PortText.optional(),
   HOST: z.string().default('127.0.0.1'),
   HEMISPASM_DATA: z.string().default('./data'),
-  DATABASE_URL: z
-    .string()
-    .refine((v) => /^postgres(ql)?:\/\/./.test(v) && URL.canParse(v), 'expected a postgres:// URL')
-    .optional(),
+  DATABASE_URL: PostgresUrl.optional(),
+  DATABASE_READ_URL: PostgresUrl.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   // A hop count or a list of addresses; "everyone" is refused (see http/trust-proxy.ts).
   HEMISPASM_TRUST_PROXY: z
@@ -116,7 +125,11 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     port: f['--port'] ?? e.PORT ?? 8080,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          ...(e.DATABASE_READ_URL ? { readUrl: e.DATABASE_READ_URL } : {}),
+        }
       : { kind: 'pglite', dataDir: f['--data'] ?? e.HEMISPASM_DATA },
     logLevel: e.LOG_LEVEL,
     trustProxy: e.HEMISPASM_TRUST_PROXY,
@@ -124,5 +137,9 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     cds,
     bootstrapAdmin: admin,
     adminPassword: e.HEMISPASM_ADMIN_PASSWORD,
+    notices:
+      e.DATABASE_READ_URL && !e.DATABASE_URL
+        ? ['DATABASE_READ_URL is ignored without DATABASE_URL (PGlite has no replicas)']
+        : [],
   };
 }

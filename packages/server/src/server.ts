@@ -29,6 +29,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<RunningServer> {
   const print = opts.print ?? ((l: string) => console.log(l));
+  for (const notice of config.notices) print(`hemispasm: ${notice}`);
   const database = await openDatabaseAt(config.database, 'hemispasm serve');
   try {
     const { applied } = await migrate(database.db);
@@ -49,6 +50,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     }
     const app = await buildApp({
       db: database.db,
+      ...(database.readDb ? { readDb: database.readDb } : {}),
       databaseKind: database.kind,
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,

@@ -18,6 +18,7 @@ import { type DecisionResult, PatientProfileSchema, RED_FLAG_RULES, recommend } 
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { type CdsConfig, cdsConfigFromEnv } from '../src/cds/config';
@@ -773,6 +774,22 @@ describeEachDatabase('CDS Hooks service', (variant) => {
         route: 'POST /cds-services/hemispasm-patient-view',
         request_id: r.headers['x-request-id'],
       });
+    });
+
+    it('answers 503 audit_unavailable, with no cards, when the call cannot be audited', async () => {
+      await sql`ALTER TABLE audit_log ADD CONSTRAINT audit_probe_cds CHECK (resource <> 'cds-patient-view') NOT VALID`.execute(
+        database.db,
+      );
+      try {
+        const r = await call(body);
+        expect(r.statusCode).toBe(503);
+        expect(r.headers['content-type']).toContain('application/problem+json');
+        expect(r.json()).toMatchObject({ code: 'audit_unavailable' });
+        expect(r.body).not.toContain('cards');
+      } finally {
+        await sql`ALTER TABLE audit_log DROP CONSTRAINT audit_probe_cds`.execute(database.db);
+      }
+      expect((await call(body)).statusCode).toBe(200);
     });
 
     it('takes the EHR keys from a JWKS URL too (fetched, cached), and says so when it cannot reach them', async () => {

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       cds: undefined,
       bootstrapAdmin: undefined,
       adminPassword: undefined,
+      notices: [],
     });
   });
 
@@ -41,6 +42,23 @@ describe('loadConfig', () => {
       database: { kind: 'pglite' },
       port: 8080,
     });
+  });
+
+  it('takes a read replica with DATABASE_URL, and says it is ignored without one', () => {
+    const url = 'postgres://app@primary:5432/hemispasm';
+    const readUrl = 'postgres://app@standby:5432/hemispasm';
+    expect(loadConfig({}, { DATABASE_URL: url, DATABASE_READ_URL: readUrl })).toMatchObject({
+      database: { kind: 'postgres', url, readUrl },
+      notices: [],
+    });
+    const alone = loadConfig({}, { DATABASE_READ_URL: readUrl });
+    expect(alone.database).toEqual({ kind: 'pglite', dataDir: './data' });
+    expect(alone.notices).toEqual([
+      expect.stringMatching(/DATABASE_READ_URL is ignored without DATABASE_URL/),
+    ]);
+    expect(() => loadConfig({}, { DATABASE_URL: url, DATABASE_READ_URL: 'standby:5432' })).toThrow(
+      /DATABASE_READ_URL: expected a postgres:\/\/ URL/,
+    );
   });
 
   it('reads production mode, the proxy setting and the bootstrap admin', () => {

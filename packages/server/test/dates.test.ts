@@ -64,7 +64,7 @@ describeEachDatabase('dates', (variant) => {
       ),
       past('body.onsetDate', (v) => doc('PATCH', `/api/patients/${p1}`, { onsetDate: v })),
       past('body.entryDate', (v) => pat('POST', `/api/patients/${p1}/diary`, { entryDate: v, severity: 1 })),
-      past('body.entries.0.entryDate', (v) =>
+      past('body.entries[0].entryDate', (v) =>
         pat('POST', `/api/patients/${p1}/diary/batch`, { entries: [{ entryDate: v, severity: 1 }] }),
       ),
       past('body.assessedOn', (v) =>

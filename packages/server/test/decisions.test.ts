@@ -47,7 +47,7 @@ describeEachDatabase('decision support API', (variant) => {
       const issues = JSON.parse(r.body).issues as Issue[];
       expect(issues.map((i) => i.path).sort()).toEqual([
         'body.profile.pregnant',
-        'body.profile.redFlagsReviewed.1',
+        'body.profile.redFlagsReviewed[1]',
       ]);
       expect(issues.find((i) => i.path === 'body.profile.pregnant')?.message).toMatch(/male/);
       expect(await count()).toBe(before);
@@ -59,7 +59,7 @@ describeEachDatabase('decision support API', (variant) => {
       });
       expect(r.statusCode).toBe(400);
       expect((JSON.parse(r.body).issues as Issue[]).map((i) => i.path)).toEqual([
-        'body.profile.priorTreatments.0.cycles',
+        'body.profile.priorTreatments[0].cycles',
       ]);
     });
   });

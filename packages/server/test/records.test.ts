@@ -115,7 +115,7 @@ describeEachDatabase('patient records API', (variant) => {
         ],
       });
       expect(bad.statusCode).toBe(400);
-      expect(issuePaths(bad.body)).toEqual(['body.entries.2.entryDate']);
+      expect(issuePaths(bad.body)).toEqual(['body.entries[2].entryDate']);
       expect((await pat('GET', `/api/patients/${p1}/diary?limit=1000`)).json().length).toBe(before);
       const ok = await pat('POST', `/api/patients/${p1}/diary/batch`, {
         entries: [

@@ -7,7 +7,9 @@
  *    real face with painted spasms and blinks, with 1 and 2 worker threads: real-time factor, overhead over
  *    bare inference, peak RSS;
  *  - peak RSS for a 1-minute and a 10-minute video (it must not grow with length).
- * Options: --quick (20 s and 2 min videos instead of 1 and 10 min).
+ * Options: --quick (20 s and 2 min videos instead of 1 and 10 min); --detection (bench/detection.ts);
+ * --movement (only the facial-movement test: accuracy table and real-time factor, bench/movement.ts, which
+ * the default run ends with).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
@@ -18,6 +20,11 @@ import { createNodeLandmarker, decodeFrames, probeVideo, signalsFromLandmarks } 
 import { type PaintedClosure, writeScenarioVideo } from '../src/testing/index';
 
 const quick = process.argv.includes('--quick');
+if (process.argv.includes('--movement')) {
+  // The facial-movement test's accuracy and speed instead (bench/movement.ts).
+  await import('./movement');
+  process.exit(0);
+}
 if (process.argv.includes('--detection')) {
   // Detection quality on animated faces instead of throughput (bench/detection.ts).
   await import('./detection');
@@ -223,3 +230,7 @@ console.log(
     'pipeline (all threads + ffmpeg children) / CPU time per frame of bare inference − 1: the same comparison, ' +
     'much less sensitive to other load. ffmpeg child processes are not in the RSS.',
 );
+
+// The facial-movement test: its accuracy table and real-time factor (also alone: --movement).
+console.log();
+await import('./movement');

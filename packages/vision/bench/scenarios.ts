@@ -82,7 +82,8 @@ function animation(seed: number, durationS: number, fps: number, m: Mix): FaceAn
         eye: u(0, 0.15),
         lowerLid: u(0.3, 0.7),
         cheek: u(0.6, 1),
-        mouth: u(0.7, 1),
+        // Half to all of a full smile's excursion: 4.6–9.3 mm, a visible pull (face-pose.ts EXPRESSION_MAX).
+        mouth: u(0.5, 1),
       });
     else if (kind === 'blink') {
       const half = r() < (m.halfBlinkShare ?? 0.3);

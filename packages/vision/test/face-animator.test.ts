@@ -189,7 +189,7 @@ const MOVEMENTS: Array<{
   },
 ];
 
-describe('face animator: the warp moves the photo by the amount asked (±15 %)', () => {
+describe('face animator: the warp moves the photo by the amount asked (±15 %)', { timeout: 120_000 }, () => {
   it.each(MOVEMENTS.filter((m) => m.texture))(
     '$name: the skin at each moved landmark is found where the animator put it',
     async ({ expr, points }) => {
@@ -240,7 +240,7 @@ function similarity(a: ReadonlyArray<readonly number[]>, b: ReadonlyArray<readon
   };
 }
 
-describe('face animator: the landmark model sees the movements', () => {
+describe('face animator: the landmark model sees the movements', { timeout: 120_000 }, () => {
   it('finds the head where it was moved: shift and mouth opening within ±15 %; zoom and a ±15° roll at least in part', async () => {
     const fit = async (head: HeadPose) => similarity(rest, (await moved(REST, [0], head)).found);
     const shifted = await fit({ ...STILL_HEAD, dx: 25, dy: -12 });

@@ -3,7 +3,6 @@ import {
   type Landmark,
   MOUTH_CORNER_LEFT,
   MOUTH_CORNER_RIGHT,
-  NASION,
   PATIENT_LEFT_EYE,
   PATIENT_RIGHT_EYE,
   signalsFromLandmarks,
@@ -15,7 +14,7 @@ type Eye = typeof PATIENT_RIGHT_EYE;
  * A synthetic frontal face on an UNMIRRORED image (patient's right eye on the image's left), 478 points:
  * each eye 40 px wide with lids `gap` px apart, mouth corners below the eyes.
  */
-function face(opts: { gapR: number; gapL: number; mouthDropR?: number }): number[][] {
+function face(opts: { gapR: number; gapL: number; pullR?: number }): number[][] {
   const pts: number[][] = Array.from({ length: 478 }, () => [320, 200, 0]);
   const placeEye = (idx: Eye, cx: number, gap: number, outerOnLeft: boolean) => {
     const sign = outerOnLeft ? -1 : 1;
@@ -29,9 +28,10 @@ function face(opts: { gapR: number; gapL: number; mouthDropR?: number }): number
   };
   placeEye(PATIENT_RIGHT_EYE, 260, opts.gapR, true);
   placeEye(PATIENT_LEFT_EYE, 380, opts.gapL, false);
-  pts[MOUTH_CORNER_RIGHT] = [280, 250 - (opts.mouthDropR ?? 0), 0];
+  // A pull moves the corner up and out (towards the patient's right ear: −x on this image).
+  const pull = opts.pullR ?? 0;
+  pts[MOUTH_CORNER_RIGHT] = [280 - 0.6 * pull, 250 - 0.8 * pull, 0];
   pts[MOUTH_CORNER_LEFT] = [360, 250, 0];
-  pts[NASION] = [320, 150, 0];
   return pts;
 }
 
@@ -84,14 +84,17 @@ describe('signalsFromLandmarks', () => {
     expect(wrong.eyeR).toBeCloseTo(0.3, 6);
   });
 
-  it('gives mouth-corner distance to the nasion in inter-ocular distances, smaller when pulled up', () => {
+  it("gives the mouth corner's distance to the same side's outer eye corner in inter-ocular distances, shorter when pulled up and out", () => {
     const rest = signalsFromLandmarks(face({ gapR: 12, gapL: 12 }), { mirrored: false });
-    const pulled = signalsFromLandmarks(face({ gapR: 12, gapL: 12, mouthDropR: 12 }), { mirrored: false });
-    // Eye centres 120 px apart; right corner 40 px aside and 100 px below the nasion.
+    const pulled = signalsFromLandmarks(face({ gapR: 12, gapL: 12, pullR: 12 }), { mirrored: false });
+    // Eye centres 120 px apart; the right corner (280, 250) is 40 px inside and 100 px below the right
+    // outer eye corner (240, 150).
     expect(rest.mouthR).toBeCloseTo(Math.hypot(40, 100) / 120, 6);
-    expect(pulled.mouthR!).toBeLessThan(rest.mouthR! - 0.05);
+    expect(rest.mouthL).toBeCloseTo(rest.mouthR!, 9);
+    // Pulled 12 px up and out: nearly all of it shortens the distance (0.1 IOD of 12/120).
+    expect(pulled.mouthR!).toBeLessThan(rest.mouthR! - 0.08);
     expect(pulled.mouthL).toBeCloseTo(rest.mouthL!, 9);
-    const m = signalsFromLandmarks(mirror(face({ gapR: 12, gapL: 12, mouthDropR: 12 })), { mirrored: true });
+    const m = signalsFromLandmarks(mirror(face({ gapR: 12, gapL: 12, pullR: 12 })), { mirrored: true });
     expect(m.mouthR).toBeCloseTo(pulled.mouthR!, 9);
   });
 

@@ -7,9 +7,11 @@ import {
   launchBrowser,
   startTestServer,
   type TestServer,
+  watchCsp,
 } from './harness';
 import { accessibilityChecks } from './journeys/accessibility';
 import { clinicianJourney } from './journeys/clinician';
+import { movementTestJourney } from './journeys/movement-test';
 import { patientJourney } from './journeys/patient';
 import { selfTestJourney } from './journeys/self-test';
 import { shellChecks } from './journeys/shell';
@@ -35,8 +37,27 @@ afterAll(async () => {
 clinicianJourney(env);
 patientJourney(env);
 selfTestJourney(env);
+movementTestJourney(env);
 accessibilityChecks(env);
 shellChecks(env);
+
+// The watch is not blind: a script the policy forbids, injected into the app, is seen.
+it('sees a Content-Security-Policy violation when there is one', async () => {
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  const seen: string[] = [];
+  await watchCsp(page, seen);
+  await page.goto('/#/login');
+  await page.locator('#login-email').waitFor();
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.inlineRan = true';
+    document.body.append(s);
+  });
+  await expect.poll(() => seen.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false);
+  await context.close();
+});
 
 // The server sends its Content-Security-Policy throughout: the app, its worker and wasm ran under it.
 it('ran every journey under the Content-Security-Policy, without a violation', async () => {

@@ -76,7 +76,7 @@ export async function newPage(
   // The language the app starts in: stored choice, as a returning user would have it.
   await context.addInitScript((l) => window.localStorage.setItem('hemispasm.lang', l), lang);
   const page = await context.newPage();
-  watchCsp(page);
+  await watchCsp(page);
   return { context, page };
 }
 
@@ -86,13 +86,20 @@ export async function newPage(
  */
 export const cspViolations: string[] = [];
 
-export function watchCsp(page: Page): void {
+export async function watchCsp(page: Page, into: string[] = cspViolations): Promise<void> {
   const note = (text: string) => {
-    if (/Content Security Policy/i.test(text)) cspViolations.push(`${page.url()}: ${text}`);
+    if (/Content Security Policy/i.test(text)) into.push(`${page.url()}: ${text}`);
   };
   page.on('console', (m) => note(m.text()));
   page.on('pageerror', (e) => note(String(e)));
   page.on('worker', (w) => w.on('console', (m) => note(m.text())));
+  // The page's own violation events too (reported even when Chromium logs nothing to the console);
+  // an init script is injected by the browser, outside the page's CSP.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI}`),
+    );
+  });
 }
 
 export async function login(page: Page, who: { email: string; password: string }): Promise<void> {

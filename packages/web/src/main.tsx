@@ -1,3 +1,5 @@
+// First: before @hemispasm/core creates its schemas (see strict-csp.ts).
+import './strict-csp';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -4,6 +4,7 @@ import { analyzeCommand } from './analyze';
 import { backupCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { instrumentsCommand } from './instruments';
+import { movementCommand } from './movement';
 import { recommendCommand } from './recommend';
 import { scoreCommand } from './score';
 import { serveCommand } from './serve';
@@ -17,6 +18,7 @@ export const commands: CommandModule[] = [
   scoreCommand,
   signalsCommand,
   analyzeCommand,
+  movementCommand,
   serveCommand,
   demoCommand,
   adminCommand,

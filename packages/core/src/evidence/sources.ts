@@ -358,6 +358,21 @@ const list = [
     section: 'Not in the evidence reference: the SURE test used by the web decision aid',
     certainty: 'unverified',
   },
+  // Facial-movement test (packages/core/src/movement): the band of measured movement symmetry.
+  {
+    id: 'house-brackmann1985-measurement',
+    citation:
+      'House JW, Brackmann DE 1985, "Measurement" column (upward movement of the mid-brow plus outward movement of the mouth corner, 1 point per 0.25 cm up to 1 cm each: grade I 8/8, II 7/8, III 5–6/8, IV 3–4/8, V 1–2/8, VI 0/8), as reproduced by Wikipedia "House–Brackmann score"; the primary table was not retrieved',
+    section: 'Not in the evidence reference (§1.7 has the grade features only)',
+    certainty: 'partial',
+  },
+  {
+    id: 'hemispasm-movement-band',
+    citation:
+      "hemispasm's own reading of measured movement symmetry as a House–Brackmann-like band (the other side standing for 8/8); not validated against clinicians' grading",
+    section: 'Not in the evidence reference: packages/core/src/movement/README.md',
+    certainty: 'unverified',
+  },
 ] as const satisfies readonly Source[];
 
 export type SourceId = (typeof list)[number]['id'];

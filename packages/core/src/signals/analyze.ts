@@ -4,7 +4,7 @@
  * The algorithm and why each parameter has its value: packages/core/src/signals/README.md.
  */
 import type { SpasmAnalysis, SpasmEvent } from './analysis-schema';
-import { eyeClosure, mouthPull } from './baseline';
+import { asymmetryNoise, eyeClosure, mouthPull } from './baseline';
 import { type EyeEvent, type EyeSide, findEyeEvents, otherEyeCloses } from './detect';
 import { ANALYZER_VERSION, DETECTOR } from './params';
 import { firstAtOrAfter, type PreparedSeries, prepareSeries } from './series-prep';
@@ -22,8 +22,9 @@ const endOf = (p: PreparedSeries, e: EyeEvent) => p.t[e.last]! + p.dur[e.last]!;
 
 interface MouthRule {
   pull: Record<EyeSide, Float64Array>;
-  /** Thresholds raised above the fixed minimums when the landmark model's mouth jitter is large. */
-  minPull: number;
+  /** Per corner: the fixed minimum, raised to mouthNoiseK σ of that corner's own jitter when it is large. */
+  minPull: Record<EyeSide, number>;
+  /** The same for the difference of the two corners (its σ combines both corners' jitter). */
   minAsym: number;
 }
 
@@ -32,7 +33,7 @@ function oneSidedMouth(m: MouthRule, side: EyeSide, i: number): boolean {
   const a = m.pull[side][i]!;
   const o = m.pull[side === 'left' ? 'right' : 'left'][i]!;
   const b = Number.isNaN(o) ? 0 : o;
-  return a >= m.minPull && a - b >= m.minAsym;
+  return a >= m.minPull[side] && a - b >= m.minAsym;
 }
 
 function mouthDuring(p: PreparedSeries, m: MouthRule, side: EyeSide, startS: number, endS: number) {
@@ -73,11 +74,15 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
   }
   const left = mouthPull(p, p.mouthL, busy);
   const right = mouthPull(p, p.mouthR, busy);
-  const noise = Math.max(left.noise, right.noise);
+  const floor = (noise: number) => Math.max(DETECTOR.mouthPull, DETECTOR.mouthNoiseK * noise);
   const mouth: MouthRule = {
     pull: { left: left.pull, right: right.pull },
-    minPull: Math.max(DETECTOR.mouthPull, DETECTOR.mouthNoiseK * noise),
-    minAsym: Math.max(DETECTOR.mouthAsym, DETECTOR.mouthNoiseK * Math.SQRT2 * noise),
+    minPull: { left: floor(left.noise), right: floor(right.noise) },
+    minAsym: Math.max(
+      DETECTOR.mouthAsym,
+      DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
+      DETECTOR.mouthNoiseK * asymmetryNoise(left.deviation, right.deviation),
+    ),
   };
 
   const events: SpasmEvent[] = [];

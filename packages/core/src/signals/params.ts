@@ -40,7 +40,7 @@ export const DETECTOR = {
   mouthAsym: 0.025,
   /** Mouth corners are averaged over ± this (seconds) before anything else: their landmark jitter is large. */
   mouthSmoothS: 0.05,
-  /** Mouth thresholds rise to this many σ of the (smoothed) mouth noise measured in the series itself. */
+  /** Each corner's threshold rises to this many σ of that corner's own (smoothed) jitter, measured in the series. */
   mouthNoiseK: 4,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
@@ -57,4 +57,4 @@ export const DETECTOR = {
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/2.0.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.1.0';

@@ -36,14 +36,14 @@ function validate(series: SignalSeries): void {
   series.frames.forEach((f: SignalFrame, i) => {
     if (issues.length >= 10) return;
     if (typeof f?.t !== 'number' || !Number.isFinite(f.t))
-      issues.push({ path: `frames.${i}.t`, message: 'expected a number' });
+      issues.push({ path: `frames[${i}].t`, message: 'expected a number' });
     else if (f.t <= last)
-      issues.push({ path: `frames.${i}.t`, message: `must increase (previous ${last}, got ${f.t})` });
+      issues.push({ path: `frames[${i}].t`, message: `must increase (previous ${last}, got ${f.t})` });
     else last = f.t;
     for (const k of VALUE_KEYS) {
       const v = f?.[k];
       if (v !== null && !(typeof v === 'number' && Number.isFinite(v)))
-        issues.push({ path: `frames.${i}.${k}`, message: 'expected a number or null (no face)' });
+        issues.push({ path: `frames[${i}].${k}`, message: 'expected a number or null (no face)' });
     }
   });
   if (issues.length > 0) throw new InputError(issues);

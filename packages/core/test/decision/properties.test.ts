@@ -415,13 +415,13 @@ const CORRUPTIONS: Corruption[] = [
     },
   },
   {
-    path: 'priorTreatments.0.response',
+    path: 'priorTreatments[0].response',
     apply: (p) => {
       p.priorTreatments = [{ option: 'mvd', response: 'ok' }];
     },
   },
   {
-    path: 'priorTreatments.0.option',
+    path: 'priorTreatments[0].option',
     apply: (p) => {
       p.priorTreatments = [{ option: 'acupuncture', response: 'good' }];
     },
@@ -445,7 +445,7 @@ const CORRUPTIONS: Corruption[] = [
     },
   },
   {
-    path: 'redFlagsReviewed.1',
+    path: 'redFlagsReviewed[1]',
     apply: (p) => {
       p.redFlagsReviewed = ['young_onset', 'young_onset_reviewed'];
     },
@@ -470,25 +470,25 @@ const CORRUPTIONS: Corruption[] = [
     },
   },
   {
-    path: 'priorTreatments.0.monthsSince',
+    path: 'priorTreatments[0].monthsSince',
     apply: (p) => {
       p.priorTreatments = [{ option: 'mvd', response: 'none', monthsSince: -1 }];
     },
   },
   {
-    path: 'priorTreatments.0.cycles',
+    path: 'priorTreatments[0].cycles',
     apply: (p) => {
       p.priorTreatments = [{ option: 'mvd', response: 'none', cycles: 2 }];
     },
   },
   {
-    path: 'priorTreatments.0.cycles',
+    path: 'priorTreatments[0].cycles',
     apply: (p) => {
       p.priorTreatments = [{ option: 'botulinum_toxin', response: 'none', cycles: 0 }];
     },
   },
   {
-    path: 'priorTreatments.0.monthsSince',
+    path: 'priorTreatments[0].monthsSince',
     apply: (p) => {
       p.priorTreatments = [{ option: 'mvd', response: 'recurred', monthsSince: (p.age as number) * 12 + 1 }];
     },
@@ -548,7 +548,7 @@ describe('invalid profiles', () => {
       expect.unreachable();
     } catch (e) {
       const issues = (e as InputError).issues;
-      expect(issues.map((i) => i.path)).toEqual(['redFlagsReviewed.1', 'pregnant']);
+      expect(issues.map((i) => i.path)).toEqual(['redFlagsReviewed[1]', 'pregnant']);
       expect(issues[0]!.message).toMatch(/^expected one of structural_lesion, .*toxin_non_response/);
       expect(issues[1]!.message).toBe('must be false when sex is male');
     }

@@ -48,6 +48,29 @@ describe('analyzeSignals on hand-made series', () => {
     expect(a.side).toBe('left');
   });
 
+  it('sets the mouth thresholds from each corner’s own jitter, so slow movement of both corners does not hide a small one-sided pull', () => {
+    // A steady landmark source (jitter σ 0.002 IOD, as the mouth-corner tracker on the face animator) on a
+    // face that talks or nods: both corners wander together by ±0.02 over 4 s. A lower-face spasm pulls the
+    // right corner 0.045 IOD (≈ 3 mm) for 1.2 s, 1.5 s into the clip, where the rest position is the least sure.
+    const series = (pull: number, jitter: number) =>
+      handMade(30, 20, [{ side: 'right', from: 1.5, to: 2.7, depth: 0, mouth: pull }]).map((f, i) => {
+        const wander = 0.02 * Math.sin((2 * Math.PI * f.t) / 4);
+        const g = (k: number) => jitter * Math.sin(i * 12.9898 + k) * Math.SQRT2;
+        return { ...f, mouthL: f.mouthL! + wander + g(0), mouthR: f.mouthR! + wander + g(1.3) };
+      });
+    const a = analyzeSignals({ frames: series(0.045, 0.002) });
+    expect(a.events).toEqual([
+      expect.objectContaining({ kind: 'spasm', side: 'right', regions: ['mouth'], peakClosure: 0 }),
+    ]);
+    expect(a.events[0]!.startS).toBeCloseTo(1.5, 0);
+    // The wander alone is no spasm; neither is a pull under the 0.03 IOD floor (≈ 2 mm) however steady the
+    // source; and a source as noisy as the bare face-mesh model (σ 0.015 per frame) raises the thresholds
+    // above this pull rather than firing on its jitter.
+    expect(analyzeSignals({ frames: series(0, 0.002) }).spasmCount).toBe(0);
+    expect(analyzeSignals({ frames: series(0.02, 0.002) }).spasmCount).toBe(0);
+    expect(analyzeSignals({ frames: series(0, 0.015) }).spasmCount).toBe(0);
+  });
+
   it('gives zero spasms on a plain neutral series and never divides by zero on an empty one', () => {
     const a = analyzeSignals({ frames: handMade(30, 20, []) });
     expect(a).toMatchObject({
@@ -76,7 +99,7 @@ describe('analyzeSignals on hand-made series', () => {
     try {
       analyzeSignals({ frames: [{ t: 0, eyeL: Number.NaN, eyeR: 0.3, mouthL: 0, mouthR: 0 }] });
     } catch (e) {
-      expect((e as InputError).issues[0]!.path).toBe('frames.0.eyeL');
+      expect((e as InputError).issues[0]!.path).toBe('frames[0].eyeL');
     }
   });
 

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config';
@@ -26,6 +27,11 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Runs every new PostgreSQL connection in this schema (tests use one schema per file). */
   searchPath?: string;
+  /**
+   * postgres://… URL of a streaming replica (hot standby) of `url`, for read-only analytics
+   * (DATABASE_READ_URL; see src/db/read-routing.ts). Ignored on PGlite.
+   */
+  readUrl?: string;
   /** What opens a data folder, recorded in its lock (`hemispasm serve`). */
   holder?: string;
   /** Answer `hemispasm backup` while the folder is open (default true). */
@@ -34,6 +40,8 @@ export interface DatabaseOptions {
 
 export interface OpenDatabase {
   db: Db;
+  /** The read replica when `readUrl` was given (PostgreSQL only), else undefined. */
+  readDb?: Db;
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for the start-up banner (never includes a password). */
   location: string;
@@ -48,33 +56,47 @@ const INT8_OID = 20;
 const parseDate = (v: string) => v;
 const parseInt8 = (v: string) => Number.parseInt(v, 10);
 
+function openPostgres(url: string, opts: DatabaseOptions): Db {
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === DATE_OID) return parseDate;
+      if (oid === INT8_OID) return parseInt8;
+      return pg.types.getTypeParser(oid, format);
+    }) as typeof pg.types.getTypeParser,
+  };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.poolSize ?? 16,
+    types,
+    ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
+  });
+  // A connection the server drops (a restart, a standby going away) emits 'error': on an idle pooled
+  // client the pool discards it and the next query connects anew; on a client in use the query itself
+  // fails (and the pool discards the client when it comes back). Unhandled, the event ends the process.
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<OpenDatabase> {
   if (opts.url) {
-    const types = {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-        if (oid === DATE_OID) return parseDate;
-        if (oid === INT8_OID) return parseInt8;
-        return pg.types.getTypeParser(oid, format);
-      }) as typeof pg.types.getTypeParser,
-    };
-    const pool = new pg.Pool({
-      connectionString: opts.url,
-      max: opts.poolSize ?? 16,
-      types,
-      ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
-    });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = openPostgres(opts.url, opts);
+    const readDb = opts.readUrl ? openPostgres(opts.readUrl, opts) : undefined;
     const u = new URL(opts.url);
     return {
       db,
+      ...(readDb ? { readDb } : {}),
       kind: 'postgres',
-      location: `postgres://${u.host}${u.pathname}`,
-      close: () => db.destroy(),
+      location: `postgres://${u.host}${u.pathname}${readDb ? ` (reads for analytics: postgres://${new URL(opts.readUrl!).host})` : ''}`,
+      close: async () => {
+        await readDb?.destroy();
+        await db.destroy();
+      },
     };
   }
   const dataDir = opts.dataDir ?? 'memory://';
   if (dataDir.startsWith('memory://')) {
-    const pglite = await PGlite.create(undefined, { parsers: PGLITE_PARSERS });
+    const pglite = await PGlite.create(undefined, PGLITE_OPTIONS);
     return pgliteDatabase(pglite, 'memory', async (close) => close());
   }
   const folder = resolve(dataDir);
@@ -83,7 +105,7 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<OpenData
   const lock = await lockDataFolder(folder, opts.holder);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(lock.folder, { parsers: PGLITE_PARSERS });
+    pglite = await PGlite.create(lock.folder, PGLITE_OPTIONS);
   } catch (e) {
     lock.release();
     throw e;
@@ -115,10 +137,15 @@ export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T
 
 /** Opens the database a loaded configuration names; `holder` is what the folder's lock records. */
 export function openDatabaseAt(target: DatabaseTarget, holder: string): Promise<OpenDatabase> {
-  return openDatabase(target.kind === 'postgres' ? { url: target.url } : { dataDir: target.dataDir, holder });
+  return openDatabase(
+    target.kind === 'postgres'
+      ? { url: target.url, ...(target.readUrl ? { readUrl: target.readUrl } : {}) }
+      : { dataDir: target.dataDir, holder },
+  );
 }
 
-const PGLITE_PARSERS = { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 };
+// Trigram indexes for the patient name search (migration 0006) need pg_trgm, as on PostgreSQL.
+const PGLITE_OPTIONS = { parsers: { [DATE_OID]: parseDate, [INT8_OID]: parseInt8 }, extensions: { pg_trgm } };
 
 function pgliteDatabase(
   pglite: PGlite,

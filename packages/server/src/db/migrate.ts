@@ -1,7 +1,10 @@
 /**
  * Versioned SQL migrations: every `migrations/NNNN_name.sql` file, applied once each in name order by
- * Kysely's migrator (which records them in `kysely_migration` and takes a lock, so two servers starting
- * together do not both apply one). The files themselves are also written to be re-runnable.
+ * Kysely's migrator, which records them in `kysely_migration`. Several servers starting together on one
+ * PostgreSQL apply each file once: on PostgreSQL the migrator takes a session advisory lock
+ * (`pg_advisory_lock`) and then applies the pending files in one transaction, so a second server waits
+ * for the lock, then finds nothing pending (test/migrations-concurrent.test.ts proves it). The files
+ * themselves are also written to be re-runnable.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +36,15 @@ export interface MigrationReport {
 }
 
 export async function migrate(db: Db): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: new SqlFileMigrationProvider() });
+  // The migrator's bookkeeping tables live in the schema the data goes to (the first on search_path).
+  // Without naming it, Kysely looks for `kysely_migration` in every schema, finds another schema's
+  // (a second installation or test schema in the same database) and never creates its own.
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const migrator = new Migrator({
+    db,
+    provider: new SqlFileMigrationProvider(),
+    migrationTableSchema: rows[0]!.schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

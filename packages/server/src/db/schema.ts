@@ -176,6 +176,8 @@ export interface DecisionPreferencesTable {
 export interface VideoMeasurementsTable {
   id: Generated<string>;
   patient_id: string;
+  /** Which analysis `summary` holds (migration 0004): a spasm measurement or a facial-movement test. */
+  kind: Generated<'spasm' | 'movement'>;
   recorded_at: Timestamp;
   analyzer_version: string;
   summary: Json<Omit<SpasmAnalysis, 'events'>>;

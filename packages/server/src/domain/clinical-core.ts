@@ -1,6 +1,6 @@
 /**
  * The server's single door to the clinical core (@hemispasm/core): instrument scoring, the decision
- * engine and the video-analysis schema (used directly as the measurement body schema). Scores and recommendations are always computed here, on the
+ * engine and the video-analysis schemas (spasm and facial-movement; used directly as the measurement body schemas). Scores and recommendations are always computed here, on the
  * server, from the raw answers / profile — never taken from a client. Core InputErrors become
  * validation problems naming the request field that carried the input.
  */
@@ -10,6 +10,8 @@ import {
   InputError,
   type InputIssue,
   type InstrumentScore,
+  joinPath,
+  MovementAnalysisSchema,
   OPTION_IDS,
   recommend,
   SpasmAnalysisSchema,
@@ -18,15 +20,17 @@ import {
 import { ApiError } from '../http/errors';
 import { key } from '../routes/common';
 
-export { OPTION_IDS, SpasmAnalysisSchema };
+export { MovementAnalysisSchema, OPTION_IDS, SpasmAnalysisSchema };
 
 /** The analysis a client posts: the core's schema, with the server's cap on the analyzer version string. */
 export const MeasuredAnalysisSchema = SpasmAnalysisSchema.extend({ analyzerVersion: key(100) });
+/** The same cap for a facial-movement test. */
+export const MeasuredMovementSchema = MovementAnalysisSchema.extend({ analyzerVersion: key(100) });
 
 function underField(field: string, issues: readonly InputIssue[], keepRoot = false): ApiError {
   return new ApiError('validation_failed', {
     issues: issues.map((i) => ({
-      path: i.path === '(root)' || keepRoot ? field : `${field}.${i.path}`,
+      path: keepRoot ? field : joinPath(field, i.path),
       message: i.message,
     })),
   });

@@ -127,7 +127,15 @@ const ObservationIn = z.strictObject({
   /** An assessment's Observation points at the QuestionnaireResponse with the same answers. */
   derivedFrom: z.array(Reference).max(5).optional(),
   component: z
-    .array(z.strictObject({ code: CodeableConcept, ...ValueX }))
+    .array(
+      z.strictObject({
+        code: CodeableConcept,
+        ...ValueX,
+        // FHIR R4 component elements the movement test exports (a movement not made has no value).
+        dataAbsentReason: CodeableConcept.optional(),
+        interpretation: z.array(CodeableConcept).max(5).optional(),
+      }),
+    )
     .max(200)
     .optional(),
   note: z.array(Annotation).max(20).optional(),

@@ -25,6 +25,7 @@ export const SYSTEM = {
   cpt: 'http://www.ama-assn.org/go/cpt',
   ucum: 'http://unitsofmeasure.org',
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  dataAbsentReason: 'http://terminology.hl7.org/CodeSystem/data-absent-reason',
 } as const;
 
 /** Extensions defined by FHIR R4 itself (hl7.org/fhir/R4/extensibility-registry), as SDC uses them. */
@@ -56,6 +57,8 @@ export const HS_SYSTEM = {
   spasmStatus: `${HS}/CodeSystem/spasm-status`,
   hearingClass: `${HS}/CodeSystem/hearing-class`,
   treatmentKind: `${HS}/CodeSystem/treatment-kind`,
+  /** Facial-movement test: the House–Brackmann-like band I–VI of measured movement symmetry (not an HB grade). */
+  movementBand: `${HS}/CodeSystem/movement-band`,
   /**
    * A fact of the decision engine's patient profile that FHIR has no verified code for (ASA class, MRI
    * finding, history, neurological signs, preferences, …): the code is the profile field, e.g.
@@ -160,6 +163,14 @@ export const RF_NEUROTOMY_TEXT =
 
 export const coding = (c: DocumentedCode): Coding => ({ system: c.system, code: c.code, display: c.display });
 
+/** A UCUM quantity (value, human unit, UCUM code). */
+export const quantity = (value: number, unit: string, code: string) => ({
+  value,
+  unit,
+  system: SYSTEM.ucum,
+  code,
+});
+
 /** `<hemispasm observation code>` → display, for the follow-up and video-measurement observations. */
 export const HS_OBSERVATION = {
   followUp: 'Follow-up after a treatment episode',
@@ -176,6 +187,19 @@ export const HS_OBSERVATION = {
   durationS: 'Length of the recording analysed',
   blinksPerMinute: 'Blinks per minute',
   longestSpasmS: 'Longest spasm',
+  movementTest: 'Facial movement test from a face video (measured movement symmetry)',
+  brow_raise: 'Symmetry of raising the eyebrows (weaker side / stronger side)',
+  eye_closure_gentle: 'Symmetry of closing the eyes gently (weaker side / stronger side)',
+  eye_closure_tight: 'Symmetry of closing the eyes tightly (weaker side / stronger side)',
+  smile: 'Symmetry of smiling showing the teeth (weaker side / stronger side)',
+  pucker: 'Symmetry of puckering the lips (weaker side / stronger side)',
+  restPalpebralSymmetry: 'Palpebral fissure symmetry at rest (narrower / wider)',
+  restMouthCornerHeightDiff: 'Mouth-corner height difference at rest, % of the inter-ocular distance',
+  movementWeakerSide: "Side that moves less (patient's anatomical side)",
+  movementFunction: "Weaker side's brow raise and smile relative to the other side",
+  movementBand:
+    "House–Brackmann-like band of measured movement symmetry (not a clinician's House–Brackmann grade)",
+  movementFollowsPrompts: 'The recording followed the prompts',
 } as const;
 export type HsObservationCode = keyof typeof HS_OBSERVATION;
 
@@ -195,6 +219,18 @@ export const HS_OBSERVATION_CODE: Record<HsObservationCode, string> = {
   durationS: 'duration',
   blinksPerMinute: 'blinks-per-minute',
   longestSpasmS: 'longest-spasm',
+  movementTest: 'video-movement-test',
+  brow_raise: 'movement-brow-raise',
+  eye_closure_gentle: 'movement-eye-closure-gentle',
+  eye_closure_tight: 'movement-eye-closure-tight',
+  smile: 'movement-smile',
+  pucker: 'movement-pucker',
+  restPalpebralSymmetry: 'rest-palpebral-symmetry',
+  restMouthCornerHeightDiff: 'rest-mouth-corner-height-difference',
+  movementWeakerSide: 'movement-weaker-side',
+  movementFunction: 'movement-function',
+  movementBand: 'movement-band',
+  movementFollowsPrompts: 'movement-follows-prompts',
 };
 
 export const hsObservation = (c: HsObservationCode): Coding => ({

@@ -25,7 +25,8 @@ export class Origins {
     this.map.set(field, path);
   }
   pathOf(field: string): string {
-    const parts = field === '(root)' ? [] : field.split('.');
+    // Issue paths write array entries in brackets (`injections[1].units`); origins are keyed with dots.
+    const parts = field === '(root)' ? [] : field.replace(/\[(\d+)\]/g, '.$1').split('.');
     for (let n = parts.length; n > 0; n--) {
       const hit = this.map.get(parts.slice(0, n).join('.'));
       if (hit) return hit;

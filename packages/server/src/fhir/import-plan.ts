@@ -183,10 +183,16 @@ export function planImport(bundle: FhirBundleInput, opts: { today: string }): Im
           path: `entry[${i}]`,
           reason: 'video measurement: the export carries the summary only, not the analysis events it needs',
         });
+      } else if (hs?.code === HS_OBSERVATION_CODE.movementTest) {
+        skipped.push({
+          path: `entry[${i}]`,
+          reason:
+            'facial movement test: the export carries the symmetry per movement only, not the whole analysis',
+        });
       } else {
         issues.add(
           `${p}.code`,
-          `expected a hemispasm instrument (${HS_SYSTEM.instrument}), follow-up or video measurement code`,
+          `expected a hemispasm instrument (${HS_SYSTEM.instrument}), follow-up, video measurement or movement test code`,
         );
       }
     }

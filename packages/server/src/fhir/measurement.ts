@@ -1,31 +1,27 @@
 /**
- * One Observation per video measurement (pure): spasms per minute, fraction of time in spasm and the
- * side (the patient's anatomical side) as components, with the count, length and blinks; the analyzer
- * version as the device. Events are not exported (the summary is what a record reader needs).
+ * One Observation per video measurement (pure). A spasm measurement: spasms per minute, fraction of time in
+ * spasm and the side (the patient's anatomical side) as components, with the count, length and blinks;
+ * events are not exported (the summary is what a record reader needs). A facial-movement test: see
+ * movement-observation.ts. The analyzer version is the device.
  */
 import type { SpasmAnalysis } from '@hemispasm/core';
 import type { Observation, ObservationComponent } from 'fhir/r4';
 import type { Selectable } from 'kysely';
 import type { VideoMeasurementsTable } from '../db/schema';
 import { isoWithin4DigitYears } from '../routes/common';
-import { HS_SYSTEM, hsObservation, SIDE_TEXT, SYSTEM } from './codes';
+import { HS_SYSTEM, hsObservation, quantity, SIDE_TEXT, SYSTEM } from './codes';
+import { toMovementObservation } from './movement-observation';
 import type { PatientRecord } from './record';
 import { performerOf, ref } from './refs';
 
 type Summary = Partial<Omit<SpasmAnalysis, 'events'>>;
 
-const quantity = (value: number, unit: string, code: string) => ({
-  value,
-  unit,
-  system: SYSTEM.ucum,
-  code,
-});
-
 export function toMeasurementObservation(
   record: PatientRecord,
   m: Selectable<VideoMeasurementsTable>,
 ): Observation {
-  const s: Summary = m.summary;
+  if (m.kind === 'movement') return toMovementObservation(record, m);
+  const s = m.summary as Summary;
   const component: ObservationComponent[] = [];
   if (typeof s.spasmsPerMinute === 'number') {
     component.push({

@@ -2,7 +2,7 @@
  * Request validation for the FHIR routes: the server's zod validation, with paths written the way FHIR
  * tools write them — `body.entry[2].resource.birthDate` rather than `body.entry.2.resource.birthDate`.
  */
-import { issuesFromZod } from '@hemispasm/core';
+import { issuesFromZod, joinPath } from '@hemispasm/core';
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
 import { ApiError } from '../http/errors';
@@ -16,7 +16,7 @@ export const fhirValidatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema
     const r = schema.safeParse(data);
     if (r.success) return { value: r.data };
     const issues = issuesFromZod(r.error).map((i) => ({
-      path: i.path === '(root)' ? part : fhirPath(`${part}.${i.path}`),
+      path: fhirPath(joinPath(part, i.path)),
       message: i.message,
     }));
     return { error: new ApiError('validation_failed', { issues }) };

@@ -38,7 +38,8 @@ export function inputIssues(value: unknown, part: string): InputIssue[] {
       continue;
     }
     if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}.${i}`, depth: depth + 1 });
+      for (let i = v.length - 1; i >= 0; i--)
+        stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
       continue;
     }
     const entries = Object.entries(v as Record<string, unknown>);

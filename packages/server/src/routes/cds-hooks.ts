@@ -24,8 +24,9 @@ import {
   REQUIRED_PREFETCH,
 } from '../cds/service';
 import type { Db } from '../db/database';
+import { logAuditFailure } from '../http/audit';
 import { createAuditWriter } from '../http/audit-writer';
-import { ApiError } from '../http/errors';
+import { ApiError, problemBody } from '../http/errors';
 import { problems } from './common';
 
 export interface CdsRouteOptions {
@@ -103,10 +104,13 @@ export async function cdsHooksRoutes(app: FastifyInstance, opts: CdsRouteOptions
             ip: req.ip,
             request_id: req.id,
           });
+          return payload;
         } catch (err) {
-          req.log.error({ err }, 'AUDIT WRITE FAILED');
+          // As for every audited read: no audit row, no answer (the cards are about a patient).
+          logAuditFailure(req, err);
+          reply.code(503).type('application/problem+json');
+          return JSON.stringify(problemBody(new ApiError('audit_unavailable'), req.id));
         }
-        return payload;
       },
     },
     async (req): Promise<CdsResponseBody> => {

@@ -157,8 +157,10 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
       },
     ),
     async (req) => {
-      const row = await ctx.records.write(req, 200, async (trx) => {
-        const updated = await trx
+      const [row] = await ctx.records.change(
+        req,
+        200,
+        ctx.db
           .updateTable('decision_records')
           .set({
             chosen_option: req.body.chosenOption,
@@ -167,15 +169,13 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
           })
           .where('id', '=', req.params.decisionId)
           .where('patient_id', '=', req.params.patientId)
-          .returningAll()
-          .executeTakeFirst();
-        if (!updated) {
-          throw new ApiError('not_found', {
-            issues: [{ path: 'params.decisionId', message: 'no such decision of this patient' }],
-          });
-        }
-        return updated;
-      });
+          .returningAll(),
+      );
+      if (!row) {
+        throw new ApiError('not_found', {
+          issues: [{ path: 'params.decisionId', message: 'no such decision of this patient' }],
+        });
+      }
       return decisionDto(row);
     },
   );

@@ -153,18 +153,20 @@ export const diaryRoutes: RouteModule = async (api, ctx) => {
       response: { 204: z.null() },
     }),
     async (req, reply) => {
-      await ctx.records.write(req, 204, async (trx) => {
-        const res = await trx
+      const deleted = await ctx.records.change(
+        req,
+        204,
+        ctx.db
           .deleteFrom('diary_entries')
           .where('id', '=', req.params.entryId)
           .where('patient_id', '=', req.params.patientId)
-          .executeTakeFirst();
-        if (res.numDeletedRows === 0n) {
-          throw new ApiError('not_found', {
-            issues: [{ path: 'params.entryId', message: 'no such diary entry of this patient' }],
-          });
-        }
-      });
+          .returning('id'),
+      );
+      if (deleted.length === 0) {
+        throw new ApiError('not_found', {
+          issues: [{ path: 'params.entryId', message: 'no such diary entry of this patient' }],
+        });
+      }
       return reply.code(204).send(null);
     },
   );

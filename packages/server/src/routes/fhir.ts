@@ -6,6 +6,7 @@
  */
 import { getInstrument, INSTRUMENTS, InputError } from '@hemispasm/core';
 import { z } from 'zod';
+import { readAnalytics } from '../db/read-routing';
 import {
   FhirBundleIn,
   FhirBundleOut,
@@ -57,7 +58,7 @@ export const fhirRoutes: RouteModule = async (api, ctx) => {
       },
     ),
     async (req, reply) => {
-      const record = await loadPatientRecord(ctx.db, req.params.patientId);
+      const record = await readAnalytics(req, ctx.db, (db) => loadPatientRecord(db, req.params.patientId));
       const bundle = recordToBundle(record, { now: new Date() });
       // The fhir/r4 interfaces have no index signature; the loose wire schema passes every element through.
       return reply.type(FHIR_JSON).send(bundle as FhirBundleWire);

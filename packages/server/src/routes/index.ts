@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database';
 import { assessmentRoutes } from './assessments';
 import { authRoutes } from './auth';
+import { cohortRoutes } from './cohort';
 import type { RouteContext, RouteModule } from './context';
 import { decisionRoutes } from './decisions';
 import { diaryRoutes } from './diary';
@@ -15,7 +16,7 @@ import { followUpRoutes } from './follow-ups';
 import { measurementRoutes } from './measurements';
 import { outcomeRoutes } from './outcomes';
 import { patientRoutes } from './patients';
-import { createRecords } from './records';
+import { createRecords, type RecordsOptions } from './records';
 import { userRoutes } from './users';
 
 export type { RouteContext } from './context';
@@ -31,14 +32,21 @@ const MODULES: RouteModule[] = [
   decisionRoutes,
   measurementRoutes,
   outcomeRoutes,
+  cohortRoutes,
   userRoutes,
   fhirRoutes,
 ];
 
 export async function registerApiRoutes(
   api: FastifyInstance,
-  opts: { db: Db; databaseKind: RouteContext['databaseKind']; secureCookies: boolean },
+  opts: {
+    db: Db;
+    databaseKind: RouteContext['databaseKind'];
+    secureCookies: boolean;
+    writes?: RecordsOptions['writes'];
+  },
 ): Promise<void> {
-  const ctx: RouteContext = { ...opts, records: createRecords(opts.db) };
+  const { writes, ...rest } = opts;
+  const ctx: RouteContext = { ...rest, records: createRecords(opts.db, writes ? { writes } : {}) };
   for (const routes of MODULES) await api.register(routes, ctx);
 }

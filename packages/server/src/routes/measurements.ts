@@ -1,87 +1,145 @@
 /**
- * Objective spasm measurements from face video: the analysis summary and its events as computed by
- * the clinical core's analyzer (in the browser or the CLI), validated here with the core's own schema.
+ * Objective measurements from face video, of two kinds: `spasm` (the spasm analysis summary and its
+ * events) and `movement` (the facial-movement test: per-movement symmetry and the measured band). Both are
+ * computed by the clinical core in the browser or the CLI and validated here with the core's own schemas.
  * The video itself never reaches the server.
  */
-import type { SpasmAnalysis } from '@hemispasm/core';
+import type { MovementAnalysis, SpasmAnalysis } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { VideoMeasurementsTable } from '../db/schema';
-import { MeasuredAnalysisSchema, SpasmAnalysisSchema } from '../domain/clinical-core';
-import { iso, jsonText, PastDateTime, text, Uuid } from './common';
+import {
+  MeasuredAnalysisSchema,
+  MeasuredMovementSchema,
+  MovementAnalysisSchema,
+  SpasmAnalysisSchema,
+} from '../domain/clinical-core';
+import { iso, jsonText, PastDateTime, PatientParams, problems, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { listRoute, patientRoute } from './route-options';
+
+const common = {
+  id: Uuid,
+  patientId: Uuid,
+  recordedAt: z.string(),
+  analyzerVersion: z.string(),
+  notes: z.string().nullable(),
+  createdBy: Uuid,
+  createdAt: z.string(),
+};
 
 export const MeasurementSchema = z
-  .object({
-    id: Uuid,
-    patientId: Uuid,
-    recordedAt: z.string(),
-    analyzerVersion: z.string(),
-    analysis: SpasmAnalysisSchema,
-    notes: z.string().nullable(),
-    createdBy: Uuid,
-    createdAt: z.string(),
-  })
+  .object({ ...common, kind: z.literal('spasm'), analysis: SpasmAnalysisSchema })
   .meta({ id: 'Measurement' });
+
+export const MovementMeasurementSchema = z
+  .object({ ...common, kind: z.literal('movement'), analysis: MovementAnalysisSchema })
+  .meta({ id: 'MovementMeasurement' });
+
+const AnyMeasurement = z.discriminatedUnion('kind', [MeasurementSchema, MovementMeasurementSchema]);
 
 const MeasurementCreate = z
   .strictObject({
+    // Optional, so the spasm self-test's body ({ recordedAt, analysis }) stays as it was.
+    kind: z.literal('spasm').default('spasm'),
     recordedAt: PastDateTime,
     analysis: MeasuredAnalysisSchema.describe('SpasmAnalysis from @hemispasm/core (summary and events)'),
     notes: text(2000).optional(),
   })
   .meta({ id: 'MeasurementCreate' });
 
-function dto(r: Selectable<VideoMeasurementsTable>): z.infer<typeof MeasurementSchema> {
-  return {
+const MovementMeasurementCreate = z
+  .strictObject({
+    kind: z.literal('movement'),
+    recordedAt: PastDateTime,
+    analysis: MeasuredMovementSchema.describe(
+      'MovementAnalysis from @hemispasm/core (the facial-movement test)',
+    ),
+    notes: text(2000).optional(),
+  })
+  .meta({ id: 'MovementMeasurementCreate' });
+
+const ListQuery = z.strictObject({
+  kind: z.enum(['spasm', 'movement']).optional().describe('only measurements of this kind (default: both)'),
+});
+
+type Dto = z.infer<typeof AnyMeasurement>;
+
+function dto(r: Selectable<VideoMeasurementsTable>): Dto {
+  const base = {
     id: r.id,
     patientId: r.patient_id,
     recordedAt: iso(r.recorded_at),
     analyzerVersion: r.analyzer_version,
-    analysis: {
-      ...(r.summary as Omit<SpasmAnalysis, 'events'>),
-      events: r.events as SpasmAnalysis['events'],
-    },
     notes: r.notes,
     createdBy: r.created_by,
     createdAt: iso(r.created_at),
   };
+  if (r.kind === 'movement')
+    return { ...base, kind: 'movement', analysis: r.summary as unknown as MovementAnalysis };
+  return {
+    ...base,
+    kind: 'spasm',
+    analysis: {
+      ...(r.summary as Omit<SpasmAnalysis, 'events'>),
+      events: r.events as SpasmAnalysis['events'],
+    },
+  };
 }
 
 export const measurementRoutes: RouteModule = async (api, ctx) => {
-  listRoute(api, ctx.records, {
-    path: '/patients/:patientId/measurements',
-    tag: 'measurements',
-    summary: 'Video measurements, newest first',
-    item: MeasurementSchema,
-    table: 'video_measurements',
-    list: {
-      newestFirst: ['recorded_at'],
-      limit: 500,
+  api.get(
+    '/patients/:patientId/measurements',
+    {
+      config: { policy: 'patient-read' },
+      schema: {
+        tags: ['measurements'],
+        summary: 'Video measurements (spasm and facial-movement tests), newest first',
+        params: PatientParams,
+        querystring: ListQuery,
+        response: { 200: z.array(AnyMeasurement), ...problems },
+      },
     },
-    dto,
-  });
+    async (req) => {
+      const rows = await ctx.records.list(req, 'video_measurements', {
+        newestFirst: ['recorded_at'],
+        limit: 500,
+        where: [['kind', '=', req.query.kind]],
+      });
+      return rows.map(dto);
+    },
+  );
 
   api.post(
     '/patients/:patientId/measurements',
-    patientRoute(
-      'patient-self-report',
-      'measurements',
-      'Store the analysis of a face video (summary and events, never the video)',
-      {
-        body: MeasurementCreate,
-        response: { 201: MeasurementSchema },
+    {
+      config: { policy: 'patient-self-report' },
+      schema: {
+        tags: ['measurements'],
+        summary:
+          'Store the analysis of a face video (spasm: summary and events; movement: the movement test), never the video',
+        params: PatientParams,
+        body: z.discriminatedUnion('kind', [MeasurementCreate, MovementMeasurementCreate]),
+        response: { 201: AnyMeasurement, ...problems },
       },
-    ),
+    },
     async (req, reply) => {
-      const { events, ...summary } = req.body.analysis;
+      const b = req.body;
+      const values =
+        b.kind === 'movement'
+          ? { analyzer_version: b.analysis.analyzerVersion, summary: jsonText(b.analysis), events: '[]' }
+          : (() => {
+              const { events, ...summary } = b.analysis;
+              return {
+                analyzer_version: summary.analyzerVersion,
+                summary: jsonText(summary),
+                events: jsonText(events),
+              };
+            })();
       const row = await ctx.records.insert(req, 'video_measurements', {
-        recorded_at: req.body.recordedAt,
-        analyzer_version: summary.analyzerVersion,
-        summary: jsonText(summary),
-        events: jsonText(events),
-        notes: req.body.notes ?? null,
+        kind: b.kind,
+        recorded_at: b.recordedAt,
+        ...values,
+        notes: b.notes ?? null,
       });
       return reply.code(201).send(dto(row));
     },

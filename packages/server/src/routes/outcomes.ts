@@ -1,15 +1,16 @@
 /** Aggregate outcome figures of the clinic, for the web app's outcome charts. No patient identities. */
 
-import { FOLLOW_UP_TIME_POINTS, SPASM_STATUSES, TREATMENT_KINDS } from '@hemispasm/core';
+import { SPASM_STATUSES, FOLLOW_UP_TIME_POINTS as TIME_POINTS, TREATMENT_KINDS } from '@hemispasm/core';
 import { z } from 'zod';
-import { computeOutcomes, type EpisodeFact, type FollowUpFact } from '../domain/outcomes';
+import { episodeOutcomes } from '../analytics/episode-outcomes';
+import { readAnalytics } from '../db/read-routing';
 import { requireActor } from '../http/guard';
+import { problems } from './common';
 import type { RouteModule } from './context';
-import { routeOptions } from './route-options';
 
 const Count = z.number().int().min(0);
 const Probability = z.number().min(0).max(1);
-const KaplanMeierStepSchema = z
+export const KaplanMeierStepSchema = z
   .object({
     time: z.number().min(0).meta({ description: 'Months since the treatment date (0 = the origin)' }),
     atRisk: Count.meta({
@@ -38,11 +39,11 @@ export const OutcomesSchema = z
         patients: Count,
         followUps: z.array(
           z.object({
-            timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
+            timePoint: z.enum(TIME_POINTS),
             total: Count,
             ...Object.fromEntries(SPASM_STATUSES.map((s) => [s, Count])),
           } as {
-            timePoint: z.ZodEnum<{ [K in (typeof FOLLOW_UP_TIME_POINTS)[number]]: K }>;
+            timePoint: z.ZodEnum<{ [K in (typeof TIME_POINTS)[number]]: K }>;
             total: typeof Count;
           } & Record<(typeof SPASM_STATUSES)[number], typeof Count>),
         ),
@@ -83,50 +84,20 @@ export const OutcomesSchema = z
 export const outcomeRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/clinic/outcomes',
-    routeOptions(
-      'clinic-outcomes',
-      'outcomes',
-      'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off)',
-      {
-        response: { 200: OutcomesSchema },
+    {
+      config: { policy: 'clinic-outcomes' },
+      schema: {
+        tags: ['outcomes'],
+        summary:
+          'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off)',
+        response: { 200: OutcomesSchema, ...problems },
       },
-    ),
+    },
     async (req) => {
       const clinicId = requireActor(req).clinicId;
-      const episodes = await ctx.db
-        .selectFrom('treatment_episodes as e')
-        .innerJoin('patients as p', 'p.id', 'e.patient_id')
-        .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
-        .where('p.clinic_id', '=', clinicId)
-        .execute();
-      const followUps = await ctx.db
-        .selectFrom('follow_ups as f')
-        .innerJoin('patients as p', 'p.id', 'f.patient_id')
-        .select([
-          'f.episode_id',
-          'f.time_point',
-          'f.assessed_on',
-          'f.spasm_status',
-          'f.complications',
-          'f.recurrence',
-        ])
-        .where('p.clinic_id', '=', clinicId)
-        .execute();
-      const eps: EpisodeFact[] = episodes.map((e) => ({
-        id: e.id,
-        patientId: e.patient_id,
-        kind: e.kind,
-        startDate: e.start_date,
-        complications: 'complications' in e.details ? e.details.complications : [],
-      }));
-      const fus: FollowUpFact[] = followUps.map((f) => ({
-        episodeId: f.episode_id,
-        timePoint: f.time_point,
-        assessedOn: f.assessed_on,
-        spasmStatus: f.spasm_status,
-        complications: f.complications,
-        recurrence: f.recurrence,
-      }));
+      // Aggregated in the database (src/analytics/episode-outcomes.ts: the same figures as computeOutcomes,
+      // checked by test/registry.test.ts), on the read replica when there is one (src/db/read-routing.ts).
+      const figures = await readAnalytics(req, ctx.db, (db) => episodeOutcomes(db, { clinicId }));
       return {
         clinicId,
         generatedAt: new Date().toISOString(),
@@ -135,7 +106,7 @@ export const outcomeRoutes: RouteModule = async (api, ctx) => {
           'Kaplan–Meier estimate of the time since treatment free of failure or recurrence (MVD: failure = ' +
           'not resolved by 12 months; RF: by 3 months; toxin and oral drugs: time to wearing off); not ' +
           'adjusted for case mix. Supports, and does not replace, the judgement of a physician.',
-        kinds: computeOutcomes(eps, fus),
+        kinds: figures.kinds,
       };
     },
   );

@@ -1,13 +1,12 @@
 /** The clinic's patient directory and each patient's demographic record. */
-import { AFFECTED_SIDES, SEXES } from '@hemispasm/core';
 import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { PatientsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, PastDate, StoredDate, text, Uuid } from './common';
+import { iso, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { patientRoute, routeOptions } from './route-options';
+import { encodeCursor, listPatients, PatientListQuery } from './patient-list';
 
 export const PatientSchema = z
   .object({
@@ -15,8 +14,8 @@ export const PatientSchema = z
     clinicId: Uuid,
     name: z.string(),
     birthDate: StoredDate,
-    sex: z.enum(SEXES),
-    affectedSide: z.enum(AFFECTED_SIDES).describe("The patient's anatomical side"),
+    sex: z.enum(['female', 'male', 'other', 'unknown']),
+    affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
     onsetDate: StoredDate.nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -26,8 +25,8 @@ export const PatientSchema = z
 const PatientFields = {
   name: text(200).min(1),
   birthDate: PastDate,
-  sex: z.enum(SEXES),
-  affectedSide: z.enum(AFFECTED_SIDES).describe("The patient's anatomical side"),
+  sex: z.enum(['female', 'male', 'other', 'unknown']),
+  affectedSide: z.enum(['left', 'right', 'bilateral']).describe("The patient's anatomical side"),
   onsetDate: PastDate.nullable().optional(),
 };
 const PatientCreate = z.strictObject(PatientFields);
@@ -60,8 +59,8 @@ export function patientDto(
     clinicId: p.clinic_id,
     name: p.name,
     birthDate: p.birth_date,
-    sex: p.sex,
-    affectedSide: p.affected_side,
+    sex: p.sex as z.infer<typeof PatientSchema>['sex'],
+    affectedSide: p.affected_side as z.infer<typeof PatientSchema>['affectedSide'],
     onsetDate: p.onset_date,
     createdAt: iso(p.created_at),
     updatedAt: iso(p.updated_at),
@@ -95,48 +94,57 @@ function checkDates(birthDate: string | undefined, onsetDate: string | null | un
 export const patientRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients',
-    routeOptions(
-      { policy: 'clinic-directory', audit: 'patient-directory' },
-      'patients',
-      "The signed-in clinician's or admin's clinic patients, by name",
-      {
-        querystring: z.strictObject({ q: text(100).optional().describe('Part of the name to look for') }),
-        response: { 200: z.array(PatientSchema) },
+    {
+      config: { policy: 'clinic-directory', audit: 'patient-directory' },
+      schema: {
+        tags: ['patients'],
+        summary: "The signed-in clinician's or admin's clinic patients, in name order, one page at a time",
+        description:
+          'Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header ' +
+          'whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay ' +
+          'fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.',
+        querystring: PatientListQuery,
+        response: { 200: z.array(PatientSchema), ...problems },
       },
-    ),
-    async (req) => {
-      let q = ctx.db
-        .selectFrom('patients')
-        .select(COLUMNS)
-        .where('clinic_id', '=', requireActor(req).clinicId);
-      if (req.query.q)
-        q = q.where(
-          sql<string>`lower(name)`,
-          'like',
-          `%${req.query.q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`,
-        );
-      const rows = await q.orderBy('name').limit(1000).execute();
-      return rows.map(patientDto);
+    },
+    async (req, reply) => {
+      const { q, side, sex, limit, after } = req.query;
+      const rows = await listPatients(ctx.db, requireActor(req).clinicId, { q, side, sex, after }, limit + 1);
+      const page = rows.slice(0, limit);
+      if (rows.length > limit) {
+        const last = page.at(-1)!;
+        const next = new URLSearchParams({
+          ...(q ? { q } : {}),
+          ...(side ? { side } : {}),
+          ...(sex ? { sex } : {}),
+          limit: String(limit),
+          after: encodeCursor(last),
+        });
+        reply.header('link', `</api/patients?${next}>; rel="next"`);
+      }
+      return page.map(patientDto);
     },
   );
 
   api.post(
     '/patients',
-    routeOptions(
-      { policy: 'clinic-create-patient', audit: 'patient' },
-      'patients',
-      "Add a patient to the clinician's clinic",
-      {
+    {
+      config: { policy: 'clinic-create-patient', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "Add a patient to the clinician's clinic",
         body: PatientCreate,
-        response: { 201: PatientSchema },
+        response: { 201: PatientSchema, ...problems },
       },
-    ),
+    },
     async (req, reply) => {
       const b = req.body;
       checkDates(b.birthDate, b.onsetDate);
       const actor = requireActor(req);
-      const row = await ctx.records.write(req, 201, async (trx) => {
-        const created = await trx
+      const [row] = await ctx.records.change(
+        req,
+        201,
+        ctx.db
           .insertInto('patients')
           .values({
             clinic_id: actor.clinicId,
@@ -147,25 +155,25 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
             onset_date: b.onsetDate ?? null,
             created_by: actor.userId,
           })
-          .returning(COLUMNS)
-          .executeTakeFirstOrThrow();
-        req.auditPatientId = created.id;
-        return created;
-      });
+          .returning(COLUMNS),
+        { auditPatientFromResult: true },
+      );
+      if (!row) throw new Error('INSERT … RETURNING returned no row');
       return reply.code(201).send(patientDto(row));
     },
   );
 
   api.get(
     '/patients/:patientId',
-    patientRoute(
-      { policy: 'patient-read', audit: 'patient' },
-      'patients',
-      "One patient's demographic record",
-      {
-        response: { 200: PatientSchema },
+    {
+      config: { policy: 'patient-read', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "One patient's demographic record",
+        params: PatientParams,
+        response: { 200: PatientSchema, ...problems },
       },
-    ),
+    },
     async (req) => {
       const row = await ctx.db
         .selectFrom('patients')
@@ -178,15 +186,16 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
 
   api.patch(
     '/patients/:patientId',
-    patientRoute(
-      { policy: 'patient-clinical-write', audit: 'patient' },
-      'patients',
-      "Correct a patient's demographic record",
-      {
+    {
+      config: { policy: 'patient-clinical-write', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "Correct a patient's demographic record",
+        params: PatientParams,
         body: PatientUpdate,
-        response: { 200: PatientSchema },
+        response: { 200: PatientSchema, ...problems },
       },
-    ),
+    },
     async (req) => {
       const b = req.body;
       // Read and write in one transaction, so the date checks see what is being changed.

@@ -25,6 +25,9 @@ export async function createAdmin(
   const a = parseInput(AdminInputSchema, input);
   const passwordHash = await hashPassword(a.password);
   return db.transaction().execute(async (trx) => {
+    // Several servers starting together each create the bootstrap admin from the environment: one at
+    // a time, so the others find the admin (AdminExistsError, ignored) instead of failing on the index.
+    await sql`select pg_advisory_xact_lock(hashtext('hemispasm:create-admin'))`.execute(trx);
     const taken = await trx
       .selectFrom('users')
       .select('id')

@@ -503,7 +503,8 @@ export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<Dem
   });
 }
 
-function episodeDetails(kind: Kind, rng: () => number): Record<string, unknown> {
+/** Episode details of each kind with typical synthetic values (shared with the registry seed). */
+export function episodeDetails(kind: string, rng: () => number): Record<string, unknown> {
   switch (kind) {
     case 'oral_medication':
       return { drug: 'carbamazepine', doseSchedule: '200 mg twice daily', sideEffects: [] };

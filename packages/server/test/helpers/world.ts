@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../src/app';
+import { type AppOptions, buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/passwords';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../src/auth/sessions';
 import type { CdsConfig } from '../../src/cds/config';
@@ -53,6 +53,8 @@ export type Requester = (
 export interface WorldOptions {
   /** The CDS Hooks service to host (default none). */
   cds?: CdsConfig;
+  /** How record writes reach the database (routes/records.ts; default one statement). */
+  writes?: AppOptions['writes'];
 }
 
 export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}): Promise<World> {
@@ -116,6 +118,7 @@ export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}
     webDist: false,
     logger: debugLogger(),
     ...(opts.cds ? { cds: opts.cds } : {}),
+    ...(opts.writes ? { writes: opts.writes } : {}),
   });
   recordTraffic(app);
   await app.ready();

@@ -3,10 +3,13 @@
  * on frames the page sends as ImageBitmaps. No network beyond the page's own origin: the model files and
  * wasm binaries are served by the app (see browserAssets() and packages/vision/README.md for the protocol).
  */
+import type { MovementFrame } from '@hemispasm/core';
 import { Human } from '@vladmandic/human';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
 import { humanConfig, type Landmarker, landmarkerFromHuman } from '../landmarks/human-setup';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from '../landmarks/mesh-indices';
+import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
+import { createMovementTracker } from '../landmarks/movement-tracker';
 import type { FromLandmarkWorker, Point, ToLandmarkWorker } from './protocol';
 
 /** Frames wider than this are scaled down first, as in Node (same model input size, same speed). */
@@ -19,14 +22,18 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 
 let landmarker: Landmarker | null = null;
+/** Mouth corners re-found on the skin's texture (as in Node); one per worker, i.e. per camera session. */
+let corners = new MouthCornerTracker();
 let canvas: OffscreenCanvas | null = null;
 let rgb = new Uint8Array(0);
+const movementTracker = createMovementTracker();
 
 async function init(assetBaseUrl: string): Promise<void> {
   const base = assetBaseUrl.endsWith('/') ? assetBaseUrl : `${assetBaseUrl}/`;
   const human = new Human(humanConfig({ modelBasePath: `${base}models/`, wasmPath: `${base}wasm/` }));
   await human.load();
   landmarker = landmarkerFromHuman(human);
+  corners = new MouthCornerTracker();
 }
 
 /** Draws the bitmap (scaled to ≤ 640 px wide) and returns its RGB bytes and the scale applied. */
@@ -56,7 +63,8 @@ async function frame(msg: Extract<ToLandmarkWorker, { type: 'frame' }>): Promise
   } finally {
     msg.image.close();
   }
-  const landmarks = await landmarker.detect(rgb, size.width, size.height);
+  const raw = await landmarker.detect(rgb, size.width, size.height);
+  const landmarks = corners.refine(rgb, size.width, size.height, raw);
   const signals = signalsFromLandmarks(landmarks, { mirrored: msg.mirrored });
   let overlay: { leftEye: Point[]; rightEye: Point[] } | undefined;
   if (landmarks) {
@@ -69,7 +77,14 @@ async function frame(msg: Extract<ToLandmarkWorker, { type: 'frame' }>): Promise
       ? { leftEye: imageLeft, rightEye: imageRight }
       : { leftEye: imageRight, rightEye: imageLeft };
   }
-  scope.postMessage({ type: 'signal', frame: { t: msg.t, ...signals }, overlay });
+  let movement: MovementFrame | undefined;
+  if (msg.movement) {
+    if (msg.movement === 'start') movementTracker.reset();
+    const image = { rgb, width: size.width, height: size.height };
+    // The movement tracker follows its regions on the pixels itself: it takes the model's own landmarks (as in Node).
+    movement = { t: msg.t, ...movementTracker.measure(raw, image, { mirrored: msg.mirrored }) };
+  }
+  scope.postMessage({ type: 'signal', frame: { t: msg.t, ...signals }, overlay, movement });
 }
 
 // One message at a time, in order: a frame never overtakes init or an earlier frame.

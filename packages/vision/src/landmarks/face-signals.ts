@@ -4,7 +4,6 @@ import {
   MIN_LANDMARKS,
   MOUTH_CORNER_LEFT,
   MOUTH_CORNER_RIGHT,
-  NASION,
   PATIENT_LEFT_EYE,
   PATIENT_RIGHT_EYE,
 } from './mesh-indices';
@@ -31,9 +30,9 @@ export const NO_FACE: FaceSignals = Object.freeze({
   yaw: null,
 });
 
-type P = readonly [number, number, number];
+export type P = readonly [number, number, number];
 
-function point(landmarks: ReadonlyArray<Landmark>, i: number, mirrored: boolean): P | null {
+export function point(landmarks: ReadonlyArray<Landmark>, i: number, mirrored: boolean): P | null {
   const l = landmarks[i];
   if (!l || l.length < 2) return null;
   const x = l[0]!;
@@ -74,9 +73,12 @@ function eye(landmarks: ReadonlyArray<Landmark>, idx: EyeIndices, mirrored: bool
 /**
  * Facial signals from one face's landmarks, per PATIENT side (pure; shared by Node and the browser worker).
  * - eye aperture: mean eyelid distance over eye width (corner to corner).
- * - mouth: distance from the mouth corner to the nasion (bridge of the nose, a face-fixed point no facial
- *   muscle moves), in inter-ocular distances (between the two eye centres). A corner pulled up and out, as
- *   in a spasm, makes it SMALLER (by ~0.05 for a 0.08 upward pull); what matters is its change from rest.
+ * - mouth: distance from the mouth corner to the SAME side's outer eye corner (lateral canthus), in
+ *   inter-ocular distances (between the two eye centres). A corner pulled up and out, as in a lower-face
+ *   spasm (zygomaticus), moves towards that eye corner on both axes, so the distance SHRINKS by nearly the
+ *   whole pull; what matters is its change from rest. (The nasion, used before, sits above the mouth's
+ *   middle: a pull up and out keeps the corner at almost the same distance from it — measured ≈ 0 on the
+ *   face animator — so it could not see a lower-face spasm.)
  * - yaw: degrees, from the depth difference of the two outer eye corners; positive = the patient turns to
  *   their own left.
  * Returns all-null fields when there is no usable face.
@@ -92,8 +94,7 @@ export function signalsFromLandmarks(
   const left = eye(landmarks, m ? PATIENT_RIGHT_EYE : PATIENT_LEFT_EYE, m);
   const cornerR = point(landmarks, m ? MOUTH_CORNER_LEFT : MOUTH_CORNER_RIGHT, m);
   const cornerL = point(landmarks, m ? MOUTH_CORNER_RIGHT : MOUTH_CORNER_LEFT, m);
-  const nasion = point(landmarks, NASION, m);
-  if (!right || !left || !cornerR || !cornerL || !nasion) return { ...NO_FACE };
+  if (!right || !left || !cornerR || !cornerL) return { ...NO_FACE };
   const iod = dist2d(right.centre, left.centre);
   if (!(iod > 0)) return { ...NO_FACE };
   // Vector from the patient's right outer corner to the left one: +x on a frontal face once unmirrored.
@@ -103,8 +104,8 @@ export function signalsFromLandmarks(
   return {
     eyeL: left.aperture,
     eyeR: right.aperture,
-    mouthL: dist2d(cornerL, nasion) / iod,
-    mouthR: dist2d(cornerR, nasion) / iod,
+    mouthL: dist2d(cornerL, left.outer) / iod,
+    mouthR: dist2d(cornerR, right.outer) / iod,
     yaw,
   };
 }

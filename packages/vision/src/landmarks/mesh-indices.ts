@@ -48,8 +48,7 @@ export const MOUTH_CORNER_LEFT = 291;
 
 /**
  * Nasion area (bridge of the nose between the eyes, landmark 168): on bone, moved by neither the eyelid nor the
- * mouth muscles; the face-fixed reference of the mouth-corner signal. (Eye centres are not: on this model the
- * eye corners shift when the lids close, which leaked blinks into the mouth signal.)
+ * mouth muscles; a face-fixed reference point (the movement test's measures use it).
  */
 export const NASION = 168;
 

@@ -1,6 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { InputError, type SignalFrame, type SignalSeries } from '@hemispasm/core';
+import {
+  InputError,
+  type MovementFrame,
+  type MovementSeries,
+  type SignalFrame,
+  type SignalSeries,
+} from '@hemispasm/core';
 import { probeVideo, type VideoInfo } from './probe';
 import type { SegmentJob, SegmentMessage } from './segment-worker';
 
@@ -20,9 +26,9 @@ const MIN_FRAMES_PER_WORKER = 90;
 
 const workerUrl = new URL('./segment-worker-boot.mjs', import.meta.url);
 
-function runSegment(
+function runSegment<F>(
   job: SegmentJob,
-  onFrames: (frames: SignalFrame[]) => void,
+  onFrames: (frames: F[]) => void,
   running: Set<Worker>,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -39,7 +45,7 @@ function runSegment(
       else resolve();
     };
     worker.on('message', (m: SegmentMessage) => {
-      if (m.type === 'frames') onFrames(m.frames);
+      if (m.type === 'frames') onFrames(m.frames as F[]);
       else if (m.type === 'done') finish();
       else
         finish(
@@ -75,6 +81,26 @@ export async function extractSignalsFromVideo(
   path: string,
   options: ExtractOptions = {},
 ): Promise<SignalSeries> {
+  return extractFrames<SignalFrame>(path, 'signals', (f) => f.eyeL !== null, options);
+}
+
+/**
+ * Video file → movement-test landmark measures (brow, eyelids, mouth corners per patient side; see
+ * landmarks/movement-measures.ts), on the same workers; for @hemispasm/core's analyzeMovement.
+ */
+export async function extractMovementFromVideo(
+  path: string,
+  options: ExtractOptions = {},
+): Promise<MovementSeries> {
+  return extractFrames<MovementFrame>(path, 'movement', (f) => f.iod !== null, options);
+}
+
+async function extractFrames<F extends { t: number }>(
+  path: string,
+  measure: NonNullable<SegmentJob['measure']>,
+  hasFace: (f: F) => boolean,
+  options: ExtractOptions,
+): Promise<{ frames: F[]; fps: number }> {
   const info: VideoInfo = await probeVideo(path, options.maxWidth);
   const cores = Math.max(1, Math.min(2, availableParallelism()));
   const wanted = options.workers ?? cores;
@@ -88,14 +114,15 @@ export async function extractSignalsFromVideo(
     mirrored: options.mirrored ?? false,
     startFrame: s.startFrame,
     frameCount: i === all.length - 1 ? undefined : s.frameCount,
+    measure,
   }));
-  const parts: SignalFrame[][] = segments.map(() => []);
+  const parts: F[][] = segments.map(() => []);
   let done = 0;
   const running = new Set<Worker>();
   try {
     await Promise.all(
       segments.map((job, i) =>
-        runSegment(
+        runSegment<F>(
           job,
           (frames) => {
             for (const f of frames) parts[i]!.push(f);
@@ -112,8 +139,7 @@ export async function extractSignalsFromVideo(
   }
   const frames = parts.flat();
   if (frames.length === 0) throw new InputError([{ path, message: 'no frames could be decoded' }]);
-  if (!frames.some((f) => f.eyeL !== null))
-    throw new InputError([{ path, message: 'no face found in any frame' }]);
+  if (!frames.some(hasFace)) throw new InputError([{ path, message: 'no face found in any frame' }]);
   options.onProgress?.(info.frameCount, info.frameCount);
   return { frames, fps: info.fps };
 }

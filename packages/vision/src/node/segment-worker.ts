@@ -1,11 +1,15 @@
 /**
- * Worker-thread entry: decodes one segment of a video, finds the landmarks and computes the facial signals
- * of each frame, and posts them back in batches (in frame order). One model instance per thread, so two
- * threads use the machine's two cores.
+ * Worker-thread entry: decodes one segment of a video, finds the landmarks (for the facial signals, mouth
+ * corners re-found on the skin's texture, mouth-corner-tracker.ts) and computes the facial signals (or the
+ * movement-test measures) of each frame, and posts them back in batches (in frame order). One model
+ * instance per thread, so two threads use the machine's two cores.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { InputError, type SignalFrame } from '@hemispasm/core';
+import { InputError, type MovementFrame, type SignalFrame } from '@hemispasm/core';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
+import type { Landmarker } from '../landmarks/human-setup';
+import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
+import { createMovementTracker } from '../landmarks/movement-tracker';
 import { decodeFrames } from './decode';
 import { createNodeLandmarker } from './human-node';
 import type { VideoInfo } from './probe';
@@ -17,10 +21,12 @@ export interface SegmentJob {
   /** Undefined: to the end of the video. */
   frameCount: number | undefined;
   mirrored: boolean;
+  /** What to measure per frame: the spasm signals (default) or the movement-test measures. */
+  measure?: 'signals' | 'movement';
 }
 
 export type SegmentMessage =
-  | { type: 'frames'; frames: SignalFrame[] }
+  | { type: 'frames'; frames: Array<SignalFrame | MovementFrame> }
   | { type: 'done'; decoded: number }
   | { type: 'error'; message: string; input: boolean };
 
@@ -29,14 +35,30 @@ const BATCH = 30;
 async function run(job: SegmentJob): Promise<void> {
   const port = parentPort!;
   const landmarker = await createNodeLandmarker();
-  let batch: SignalFrame[] = [];
+  let batch: Array<SignalFrame | MovementFrame> = [];
+  const mirrored = job.mirrored;
+  const { width, height } = job.info;
+  type Measure = (landmarks: Awaited<ReturnType<Landmarker['detect']>>, rgb: Uint8Array) => object;
+  const corners = new MouthCornerTracker();
+  let measure: Measure = (landmarks, rgb) =>
+    signalsFromLandmarks(corners.refine(rgb, width, height, landmarks), { mirrored });
+  if (job.measure === 'movement') {
+    // Movement is measured against one reference frame at rest: the video's first frame with a face, the
+    // same for every segment (each worker finds it), so segments join without a step.
+    const tracker = createMovementTracker();
+    for await (const { rgb } of decodeFrames(job.path, job.info, { startFrame: 0, frameCount: 60 })) {
+      tracker.measure(await landmarker.detect(rgb, width, height), { rgb, width, height }, { mirrored });
+      if (tracker.hasReference) break;
+    }
+    measure = (landmarks, rgb) => tracker.measure(landmarks, { rgb, width, height }, { mirrored });
+  }
   let decoded = 0;
   for await (const { index, rgb } of decodeFrames(job.path, job.info, {
     startFrame: job.startFrame,
     frameCount: job.frameCount,
   })) {
-    const landmarks = await landmarker.detect(rgb, job.info.width, job.info.height);
-    batch.push({ t: index / job.info.fps, ...signalsFromLandmarks(landmarks, { mirrored: job.mirrored }) });
+    const landmarks = await landmarker.detect(rgb, width, height);
+    batch.push({ t: index / job.info.fps, ...measure(landmarks, rgb) } as SignalFrame | MovementFrame);
     decoded++;
     if (batch.length >= BATCH) {
       port.postMessage({ type: 'frames', frames: batch } satisfies SegmentMessage);

@@ -55,8 +55,15 @@ export const EXPRESSION_MAX = {
   lowerLid: 0.35,
   cheekUp: 0.07,
   cheekOut: 0.015,
-  mouthCornerUp: 0.07,
-  mouthCornerOut: 0.05,
+  /**
+   * Mouth corner at 1 = a full smile's commissure excursion: 9.3 mm on average (6.5–12.1 mm; Vicon markers
+   * on 12 healthy adults, Braz J Otorhinolaryngol, scielo.br/j/bjorl/a/L6dmhFYyKmqV4N7Zcr7sRLK), 0.148 IOD
+   * for an inter-ocular distance of ≈ 62 mm, up and out (up 0.12, out 0.087). A visible lower-face spasm
+   * pulls it several mm, i.e. 0.4–1 of this. (Test-data scale only, not shown in the product; the figure
+   * is as that session's helper read it and is not in shared/clinical/evidence.md: unverified here.)
+   */
+  mouthCornerUp: 0.12,
+  mouthCornerOut: 0.087,
   browUp: 0.12,
   /** Pucker: the corner moves in by this fraction of the half mouth width; the lips move out (up/down) by lipOut. */
   puckerIn: 0.3,

@@ -10,6 +10,7 @@ export * from './face-pose';
 export * from './face-rig';
 export * from './face-warp';
 export * from './frame-effects';
+export * from './movement-test-video';
 export * from './raw-video';
 export * from './scenario-video';
 export * from './test-face';

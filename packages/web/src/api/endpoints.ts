@@ -1,6 +1,7 @@
 import type { PatientProfileInput } from '@hemispasm/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, unwrap } from './client';
+import type { components } from './schema.gen';
 import type {
   Assessment,
   ClinicOutcomes,
@@ -12,10 +13,12 @@ import type {
   FhirImportResult,
   FollowUp,
   Measurement,
+  MovementMeasurement,
   NewDiaryEntry,
   NewEpisode,
   NewFollowUp,
   NewMeasurement,
+  NewMovementMeasurement,
   NewPatient,
   NewPreference,
   Patient,
@@ -23,11 +26,26 @@ import type {
 } from './types';
 
 const path = (patientId: string) => ({ params: { path: { patientId } } });
+type S_MeasurementCreateInput = components['schemas']['MeasurementCreateInput'];
+
+export interface PatientPageQuery {
+  q?: string;
+  side?: Patient['affectedSide'];
+  sex?: Patient['sex'];
+  limit?: number;
+  after?: string;
+}
 
 /** Every server route the app uses, in one place; paths and bodies are type-checked against the server. */
 export const api = {
-  patients: (q: string): Promise<Patient[]> =>
-    unwrap(client.GET('/api/patients', { params: { query: q ? { q } : {} } })),
+  /** One page of the clinic's patients; `next` is the cursor of the following page (from the Link header). */
+  patientPage: async (query: PatientPageQuery): Promise<{ patients: Patient[]; next: string | null }> => {
+    const call = client.GET('/api/patients', { params: { query } });
+    const patients = await unwrap(call);
+    const link = (await call).response.headers.get('link') ?? '';
+    const next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
+    return { patients, next: next ? new URL(next, 'http://x').searchParams.get('after') : null };
+  },
   patient: (patientId: string): Promise<Patient> =>
     unwrap(client.GET('/api/patients/{patientId}', path(patientId))),
   createPatient: (body: NewPatient): Promise<Patient> => unwrap(client.POST('/api/patients', { body })),
@@ -54,12 +72,32 @@ export const api = {
     ),
   createFollowUp: (patientId: string, body: NewFollowUp): Promise<FollowUp> =>
     unwrap(client.POST('/api/patients/{patientId}/follow-ups', { ...path(patientId), body })),
+  /** Spasm measurements (self-tests); the movement tests are `movementTests`. */
   measurements: async (patientId: string): Promise<Measurement[]> =>
-    (await unwrap(client.GET('/api/patients/{patientId}/measurements', path(patientId)))) as Measurement[],
+    (await unwrap(
+      client.GET('/api/patients/{patientId}/measurements', {
+        params: { path: { patientId }, query: { kind: 'spasm' } },
+      }),
+    )) as Measurement[],
   createMeasurement: async (patientId: string, body: NewMeasurement): Promise<Measurement> =>
     (await unwrap(
-      client.POST('/api/patients/{patientId}/measurements', { ...path(patientId), body }),
+      client.POST('/api/patients/{patientId}/measurements', {
+        ...path(patientId),
+        // The server defaults `kind` to spasm; the body is sent as it is.
+        body: body as S_MeasurementCreateInput,
+      }),
     )) as Measurement,
+  /** Facial-movement tests, newest first. */
+  movementTests: async (patientId: string): Promise<MovementMeasurement[]> =>
+    (await unwrap(
+      client.GET('/api/patients/{patientId}/measurements', {
+        params: { path: { patientId }, query: { kind: 'movement' } },
+      }),
+    )) as MovementMeasurement[],
+  createMovementTest: async (patientId: string, body: NewMovementMeasurement): Promise<MovementMeasurement> =>
+    (await unwrap(
+      client.POST('/api/patients/{patientId}/measurements', { ...path(patientId), body }),
+    )) as MovementMeasurement,
   decisions: async (patientId: string): Promise<DecisionRecord[]> =>
     (await unwrap(
       client.GET('/api/patients/{patientId}/decisions', path(patientId)),
@@ -100,6 +138,7 @@ type ListKey =
   | 'episodes'
   | 'followUps'
   | 'measurements'
+  | 'movementTests'
   | 'decisions'
   | 'preferences';
 type ListOf<K extends ListKey> = Awaited<ReturnType<(typeof api)[K]>>;

@@ -404,12 +404,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in clinician's or admin's clinic patients, by name */
+        /**
+         * The signed-in clinician's or admin's clinic patients, in name order, one page at a time
+         * @description Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.
+         */
         get: {
             parameters: {
                 query?: {
-                    /** @description Part of the name to look for */
+                    /** @description Part of the name to look for (anywhere in the name, any case) */
                     q?: string;
+                    /** @description Only patients with this affected side */
+                    side?: "left" | "right" | "bilateral";
+                    sex?: "female" | "male" | "other" | "unknown";
+                    /** @description Patients per page */
+                    limit?: number;
+                    /** @description The cursor from the previous page's Link rel="next" */
+                    after?: string;
                 };
                 header?: never;
                 path?: never;
@@ -2623,10 +2633,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Video measurements, newest first */
+        /** Video measurements (spasm and facial-movement tests), newest first */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description only measurements of this kind (default: both) */
+                    kind?: "spasm" | "movement";
+                };
                 header?: never;
                 path: {
                     patientId: string;
@@ -2641,7 +2654,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Measurement"][];
+                        "application/json": (components["schemas"]["Measurement"] | components["schemas"]["MovementMeasurement"])[];
                     };
                 };
                 /** @description Default Response */
@@ -2728,7 +2741,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Store the analysis of a face video (summary and events, never the video) */
+        /** Store the analysis of a face video (spasm: summary and events; movement: the movement test), never the video */
         post: {
             parameters: {
                 query?: never;
@@ -2740,7 +2753,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["MeasurementCreateInput"];
+                    "application/json": components["schemas"]["MeasurementCreateInput"] | components["schemas"]["MovementMeasurementCreateInput"];
                 };
             };
             responses: {
@@ -2750,7 +2763,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Measurement"];
+                        "application/json": components["schemas"]["Measurement"] | components["schemas"]["MovementMeasurement"];
                     };
                 };
                 /** @description Default Response */
@@ -2866,6 +2879,132 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ClinicOutcomes"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clinic/cohort": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cohort of treatment episodes (treatment, age band, baseline SMC grade, side): counts, status at each time point, failure-or-recurrence curve */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Treatment kind */
+                    kind?: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                    /** @description Age at the treatment date */
+                    ageBand?: "under-40" | "40-59" | "60-79" | "80-plus";
+                    /** @description Baseline SMC grade: the latest SMC assessment on or before the treatment date */
+                    smcGrade?: number;
+                    /** @description The patient's affected side */
+                    side?: "left" | "right" | "bilateral";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cohort"];
                     };
                 };
                 /** @description Default Response */
@@ -3928,6 +4067,113 @@ export interface components {
             /** @description Send in the X-CSRF-Token header on every POST, PATCH and DELETE */
             csrfToken: string;
         };
+        KaplanMeierStepInput: {
+            /** @description Months since the treatment date (0 = the origin) */
+            time: number;
+            /** @description Episodes still followed and free of the event just before this time */
+            atRisk: number;
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
+            events: number;
+            /** @description Episodes whose last follow-up so far is at this time */
+            censored: number;
+            /** @description Estimated proportion free of the event after this time */
+            survival: number;
+            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
+            ci95Low: number | null;
+            ci95High: number | null;
+        };
+        ClinicOutcomesInput: {
+            clinicId: string;
+            generatedAt: string;
+            note: string;
+            kinds: {
+                /** @enum {string} */
+                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                episodes: number;
+                patients: number;
+                followUps: {
+                    /** @enum {string} */
+                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                    total: number;
+                    resolved: number;
+                    improved: number;
+                    unchanged: number;
+                    worse: number;
+                }[];
+                complications: {
+                    episodes: number;
+                    rate: number | null;
+                };
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
+                    /** @description Episodes in the estimate: those with at least one follow-up */
+                    episodes: number;
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
+                    recurrences: number;
+                    steps: components["schemas"]["KaplanMeierStepInput"][];
+                };
+            }[];
+        };
+        CohortInput: {
+            clinicId: string;
+            generatedAt: string;
+            filters: {
+                /**
+                 * @description Treatment kind
+                 * @enum {string}
+                 */
+                kind?: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                /**
+                 * @description Age at the treatment date
+                 * @enum {string}
+                 */
+                ageBand?: "under-40" | "40-59" | "60-79" | "80-plus";
+                /** @description Baseline SMC grade: the latest SMC assessment on or before the treatment date */
+                smcGrade?: number;
+                /**
+                 * @description The patient's affected side
+                 * @enum {string}
+                 */
+                side?: "left" | "right" | "bilateral";
+            };
+            definition: string;
+            note: string;
+            counts: {
+                patients: number;
+                episodes: number;
+                /** @description Episodes with at least one follow-up (those in the curve) */
+                followedUp: number;
+            };
+            resolution: {
+                /** @enum {string} */
+                timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                total: number;
+                resolved: number;
+                improved: number;
+                unchanged: number;
+                worse: number;
+                resolvedProportion: number | null;
+            }[];
+            curve: {
+                episodes: number;
+                /** @description failures + recurrences */
+                events: number;
+                failures: number;
+                recurrences: number;
+                steps: components["schemas"]["KaplanMeierStepInput"][];
+            };
+        };
         DecisionInput: {
             /** Format: uuid */
             id: string;
@@ -4587,6 +4833,26 @@ export interface components {
                         };
                         valueString?: string;
                         valueBoolean?: boolean;
+                        dataAbsentReason?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        interpretation?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        }[];
                     }[];
                     note?: {
                         text: string;
@@ -4934,6 +5200,12 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+            /** @constant */
+            kind: "spasm";
             analysis: {
                 durationS: number;
                 fps: number;
@@ -4961,12 +5233,96 @@ export interface components {
                 noFaceS: number;
                 analyzerVersion: string;
             };
+        };
+        MovementMeasurementInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recordedAt: string;
+            analyzerVersion: string;
             notes: string | null;
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+            /** @constant */
+            kind: "movement";
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
         };
         MeasurementCreateInput: {
+            /**
+             * @default spasm
+             * @constant
+             */
+            kind: "spasm";
             /**
              * Format: date-time
              * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
@@ -5002,63 +5358,85 @@ export interface components {
             };
             notes?: string;
         };
-        KaplanMeierStepInput: {
-            /** @description Months since the treatment date (0 = the origin) */
-            time: number;
-            /** @description Episodes still followed and free of the event just before this time */
-            atRisk: number;
-            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
-            events: number;
-            /** @description Episodes whose last follow-up so far is at this time */
-            censored: number;
-            /** @description Estimated proportion free of the event after this time */
-            survival: number;
-            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
-            ci95Low: number | null;
-            ci95High: number | null;
-        };
-        ClinicOutcomesInput: {
-            clinicId: string;
-            generatedAt: string;
-            note: string;
-            kinds: {
-                /** @enum {string} */
-                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
-                episodes: number;
-                patients: number;
-                followUps: {
+        MovementMeasurementCreateInput: {
+            /** @constant */
+            kind: "movement";
+            /**
+             * Format: date-time
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
+             */
+            recordedAt: string;
+            /** @description MovementAnalysis from @hemispasm/core (the facial-movement test) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
                     /** @enum {string} */
-                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-                    total: number;
-                    resolved: number;
-                    improved: number;
-                    unchanged: number;
-                    worse: number;
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
                 }[];
-                complications: {
-                    episodes: number;
-                    rate: number | null;
-                };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
-                eventFree: {
-                    /**
-                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
-                     * @enum {string}
-                     */
-                    definition: "failure_or_recurrence" | "time_to_wearing_off";
-                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
-                    windowMonths: number | null;
-                    /** @description Episodes in the estimate: those with at least one follow-up */
-                    episodes: number;
-                    /** @description Episodes with the event: failures + recurrences */
-                    events: number;
-                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
-                    failures: number;
-                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
-                    recurrences: number;
-                    steps: components["schemas"]["KaplanMeierStepInput"][];
-                };
-            }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
+            notes?: string;
         };
         PatientInput: {
             /** Format: uuid */
@@ -5255,6 +5633,113 @@ export interface components {
             };
             /** @description Send in the X-CSRF-Token header on every POST, PATCH and DELETE */
             csrfToken: string;
+        };
+        KaplanMeierStep: {
+            /** @description Months since the treatment date (0 = the origin) */
+            time: number;
+            /** @description Episodes still followed and free of the event just before this time */
+            atRisk: number;
+            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
+            events: number;
+            /** @description Episodes whose last follow-up so far is at this time */
+            censored: number;
+            /** @description Estimated proportion free of the event after this time */
+            survival: number;
+            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
+            ci95Low: number | null;
+            ci95High: number | null;
+        };
+        ClinicOutcomes: {
+            clinicId: string;
+            generatedAt: string;
+            note: string;
+            kinds: {
+                /** @enum {string} */
+                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                episodes: number;
+                patients: number;
+                followUps: {
+                    /** @enum {string} */
+                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                    total: number;
+                    resolved: number;
+                    improved: number;
+                    unchanged: number;
+                    worse: number;
+                }[];
+                complications: {
+                    episodes: number;
+                    rate: number | null;
+                };
+                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
+                eventFree: {
+                    /**
+                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
+                     * @enum {string}
+                     */
+                    definition: "failure_or_recurrence" | "time_to_wearing_off";
+                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
+                    windowMonths: number | null;
+                    /** @description Episodes in the estimate: those with at least one follow-up */
+                    episodes: number;
+                    /** @description Episodes with the event: failures + recurrences */
+                    events: number;
+                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
+                    failures: number;
+                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
+                    recurrences: number;
+                    steps: components["schemas"]["KaplanMeierStep"][];
+                };
+            }[];
+        };
+        Cohort: {
+            clinicId: string;
+            generatedAt: string;
+            filters: {
+                /**
+                 * @description Treatment kind
+                 * @enum {string}
+                 */
+                kind?: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
+                /**
+                 * @description Age at the treatment date
+                 * @enum {string}
+                 */
+                ageBand?: "under-40" | "40-59" | "60-79" | "80-plus";
+                /** @description Baseline SMC grade: the latest SMC assessment on or before the treatment date */
+                smcGrade?: number;
+                /**
+                 * @description The patient's affected side
+                 * @enum {string}
+                 */
+                side?: "left" | "right" | "bilateral";
+            };
+            definition: string;
+            note: string;
+            counts: {
+                patients: number;
+                episodes: number;
+                /** @description Episodes with at least one follow-up (those in the curve) */
+                followedUp: number;
+            };
+            resolution: {
+                /** @enum {string} */
+                timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+                total: number;
+                resolved: number;
+                improved: number;
+                unchanged: number;
+                worse: number;
+                resolvedProportion: number | null;
+            }[];
+            curve: {
+                episodes: number;
+                /** @description failures + recurrences */
+                events: number;
+                failures: number;
+                recurrences: number;
+                steps: components["schemas"]["KaplanMeierStep"][];
+            };
         };
         Decision: {
             /** Format: uuid */
@@ -5915,6 +6400,26 @@ export interface components {
                         };
                         valueString?: string;
                         valueBoolean?: boolean;
+                        dataAbsentReason?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        };
+                        interpretation?: {
+                            coding?: {
+                                system?: string;
+                                version?: string;
+                                code?: string;
+                                display?: string;
+                                userSelected?: boolean;
+                            }[];
+                            text?: string;
+                        }[];
                     }[];
                     note?: {
                         text: string;
@@ -6262,6 +6767,12 @@ export interface components {
             patientId: string;
             recordedAt: string;
             analyzerVersion: string;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+            /** @constant */
+            kind: "spasm";
             analysis: {
                 durationS: number;
                 fps: number;
@@ -6289,12 +6800,96 @@ export interface components {
                 noFaceS: number;
                 analyzerVersion: string;
             };
+        };
+        MovementMeasurement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            recordedAt: string;
+            analyzerVersion: string;
             notes: string | null;
             /** Format: uuid */
             createdBy: string;
             createdAt: string;
+            /** @constant */
+            kind: "movement";
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
+                    /** @enum {string} */
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
+                }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
         };
         MeasurementCreate: {
+            /**
+             * @default spasm
+             * @constant
+             */
+            kind: "spasm";
             /**
              * Format: date-time
              * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
@@ -6330,63 +6925,85 @@ export interface components {
             };
             notes?: string;
         };
-        KaplanMeierStep: {
-            /** @description Months since the treatment date (0 = the origin) */
-            time: number;
-            /** @description Episodes still followed and free of the event just before this time */
-            atRisk: number;
-            /** @description Events (failures or recurrences; for toxin and oral drugs, wearing off) at this time */
-            events: number;
-            /** @description Episodes whose last follow-up so far is at this time */
-            censored: number;
-            /** @description Estimated proportion free of the event after this time */
-            survival: number;
-            /** @description Pointwise 95 % interval (Greenwood, log-log); null while the estimate is 1 or 0 */
-            ci95Low: number | null;
-            ci95High: number | null;
-        };
-        ClinicOutcomes: {
-            clinicId: string;
-            generatedAt: string;
-            note: string;
-            kinds: {
-                /** @enum {string} */
-                kind: "oral_medication" | "botulinum_toxin" | "mvd" | "rf_neurotomy";
-                episodes: number;
-                patients: number;
-                followUps: {
+        MovementMeasurementCreate: {
+            /** @constant */
+            kind: "movement";
+            /**
+             * Format: date-time
+             * @description Date and time, ISO 8601 with offset, from 1900-01-01 to now + 1 day
+             */
+            recordedAt: string;
+            /** @description MovementAnalysis from @hemispasm/core (the facial-movement test) */
+            analysis: {
+                durationS: number;
+                fps: number;
+                script: {
+                    segments: {
+                        /** @enum {string} */
+                        movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                        startS: number;
+                        endS: number;
+                    }[];
+                    durationS: number;
+                };
+                followsPrompts: boolean;
+                problems: {
                     /** @enum {string} */
-                    timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-                    total: number;
-                    resolved: number;
-                    improved: number;
-                    unchanged: number;
-                    worse: number;
+                    movement: "rest" | "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    kind: "missing" | "out_of_window" | "not_recorded" | "no_face";
+                    message: string;
+                    seenAtS?: number;
                 }[];
-                complications: {
-                    episodes: number;
-                    rate: number | null;
-                };
-                /** @description Crude Kaplan–Meier estimate of the proportion free of the event by months since the treatment date (see definition); without the event the episode is censored at its last follow-up. Not adjusted. */
-                eventFree: {
-                    /**
-                     * @description failure_or_recurrence (MVD, RF): the event is a recurrence, or a failure when the spasm never resolved by the end of the window; time_to_wearing_off (toxin, oral drugs): the event is the spasm back after an effect, or no effect at the first follow-up
-                     * @enum {string}
-                     */
-                    definition: "failure_or_recurrence" | "time_to_wearing_off";
-                    /** @description Months by which the spasm must have resolved (MVD 12, RF 3); null otherwise */
-                    windowMonths: number | null;
-                    /** @description Episodes in the estimate: those with at least one follow-up */
-                    episodes: number;
-                    /** @description Episodes with the event: failures + recurrences */
-                    events: number;
-                    /** @description Never resolved within the window (MVD, RF), or no effect at the first follow-up */
-                    failures: number;
-                    /** @description Came back after resolving (MVD, RF), or the effect wore off (toxin, oral drugs) */
-                    recurrences: number;
-                    steps: components["schemas"]["KaplanMeierStep"][];
-                };
-            }[];
+                movements: {
+                    /** @enum {string} */
+                    movement: "brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker";
+                    /** @enum {string} */
+                    status: "measured" | "missing" | "not_recorded" | "no_face";
+                    /** @enum {string} */
+                    unit: "iod" | "closure";
+                    left: number | null;
+                    right: number | null;
+                    symmetryPct: number | null;
+                    ciPct: [
+                        number,
+                        number
+                    ] | null;
+                    weakerSide: ("left" | "right") | null;
+                    startS: number;
+                    endS: number;
+                }[];
+                rest: {
+                    palpebralSymmetryPct: number;
+                    /** @enum {string} */
+                    narrowerEye: "left" | "right";
+                    mouthCornerHeightDiffPct: number;
+                    /** @enum {string} */
+                    lowerCorner: "left" | "right";
+                } | null;
+                weakestMovement: ("brow_raise" | "eye_closure_gentle" | "eye_closure_tight" | "smile" | "pucker") | null;
+                /** @enum {string} */
+                weakerSide: "left" | "right" | "none";
+                band: {
+                    /** @enum {string} */
+                    side: "left" | "right";
+                    functionPct: number;
+                    ciPct: [
+                        number,
+                        number
+                    ];
+                    grade: number;
+                    gradeRange: [
+                        number,
+                        number
+                    ];
+                    /** @constant */
+                    label: "measured movement symmetry, not a clinician's House–Brackmann grade";
+                } | null;
+                noFaceFrames: number;
+                analyzerVersion: string;
+            };
+            notes?: string;
         };
         Patient: {
             /** Format: uuid */

@@ -4,7 +4,7 @@
  * as JSON (decision results, spasm analyses) to that core type. Lists of values (kinds, sides, time
  * points, …) are core's vocabularies: import their types from @hemispasm/core.
  */
-import type { DecisionResult, SpasmAnalysis } from '@hemispasm/core';
+import type { DecisionResult, MovementAnalysis, SpasmAnalysis } from '@hemispasm/core';
 import type { components, paths } from './schema.gen';
 
 type S = components['schemas'];
@@ -21,10 +21,15 @@ export type NewEpisode = S['EpisodeCreate'];
 export type FollowUp = S['FollowUp'];
 export type NewFollowUp = S['FollowUpCreate'];
 export type Measurement = Omit<S['Measurement'], 'analysis'> & { analysis: SpasmAnalysis };
+export type MovementMeasurement = Omit<S['MovementMeasurement'], 'analysis'> & { analysis: MovementAnalysis };
+export type NewMovementMeasurement = Omit<S['MovementMeasurementCreateInput'], 'analysis'> & {
+  analysis: MovementAnalysis;
+};
 export type DecisionRecord = Omit<S['Decision'], 'result'> & { result: DecisionResult };
 export type Preference = S['Preference'];
 export type NewPreference = S['PreferenceCreate'];
-export type NewMeasurement = S['MeasurementCreateInput'];
+// `kind` defaults to spasm on the server (openapi-typescript marks a defaulted field as required).
+export type NewMeasurement = Omit<S['MeasurementCreateInput'], 'kind'> & { kind?: 'spasm' };
 export type DecisionProfile = S['DecisionCreateInput']['profile'];
 export type ClinicOutcomes = S['ClinicOutcomes'];
 export type KaplanMeierStep = S['KaplanMeierStep'];

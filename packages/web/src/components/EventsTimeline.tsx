@@ -1,7 +1,13 @@
-import type { SpasmAnalysis } from '@hemispasm/core';
+import type { SpasmAnalysis, SpasmEvent } from '@hemispasm/core';
 import { useTranslation } from 'react-i18next';
 
-/** Spasm events over the test as bars on a left-side and a right-side track (the patient's sides). */
+/** A spasm of the lower face only: mouth corner and/or cheek, no eye closure. */
+export const isLowerFace = (e: SpasmEvent) => e.kind === 'spasm' && !e.regions.includes('eye');
+
+/**
+ * Spasm events over the test as bars on a left-side and a right-side track (the patient's sides);
+ * lower-face spasms (mouth, cheek) are striped; each bar's title names its side, time and regions.
+ */
 export function EventsTimeline({ analysis }: { analysis: SpasmAnalysis }) {
   const { t } = useTranslation();
   const spasms = analysis.events.filter((e) => e.kind === 'spasm');
@@ -12,7 +18,14 @@ export function EventsTimeline({ analysis }: { analysis: SpasmAnalysis }) {
         {spasms.map((e) => (
           <span
             key={`${e.startS}-${e.side}`}
-            className={e.side}
+            className={isLowerFace(e) ? `${e.side} lower` : e.side}
+            data-regions={e.regions.join(' ')}
+            title={t('selfTest.eventTitle', {
+              side: t(`sides.${e.side}`),
+              start: e.startS.toFixed(1),
+              end: e.endS.toFixed(1),
+              regions: e.regions.map((r) => t(`selfTest.regions.${r}`)).join(', '),
+            })}
             style={{ left: pct(e.startS), width: `max(3px, ${pct(e.endS - e.startS)})` }}
           />
         ))}
@@ -29,6 +42,10 @@ export function EventsTimeline({ analysis }: { analysis: SpasmAnalysis }) {
         <span>
           <i style={{ background: '#6a4c93' }} />
           {t('selfTest.legendBoth')}
+        </span>
+        <span>
+          <i className="lower" />
+          {t('selfTest.legendLower')}
         </span>
         <span className="muted">{t('selfTest.axis', { seconds: Math.round(analysis.durationS) })}</span>
       </figcaption>

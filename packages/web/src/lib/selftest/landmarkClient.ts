@@ -1,4 +1,4 @@
-import type { SignalFrame } from '@hemispasm/core';
+import type { MovementFrame, SignalFrame } from '@hemispasm/core';
 
 /**
  * Main-thread side of the vision package's landmark Web Worker (protocol in packages/vision/README.md):
@@ -13,6 +13,8 @@ export type Overlay = NonNullable<Extract<FromLandmarkWorker, { type: 'signal' }
 export interface SignalReply {
   frame: SignalFrame;
   overlay?: Overlay;
+  /** The same frame's landmark measures for the facial-movement test. */
+  movement?: MovementFrame;
 }
 
 type WorkerMessage = FromLandmarkWorker;
@@ -32,7 +34,7 @@ export class LandmarkClient {
         else if (msg.type === 'signal') {
           const p = this.pending;
           this.pending = null;
-          p?.resolve({ frame: msg.frame, overlay: msg.overlay });
+          p?.resolve({ frame: msg.frame, overlay: msg.overlay, movement: msg.movement });
         } else if (msg.type === 'error') {
           const err = new Error(msg.message);
           const p = this.pending;
@@ -59,12 +61,20 @@ export class LandmarkClient {
     return this.pending !== null;
   }
 
-  /** Sends one frame (the bitmap is transferred, not copied) and resolves with its signals. */
-  process(t: number, image: ImageBitmap, mirrored: boolean): Promise<SignalReply> {
+  /**
+   * Sends one frame (the bitmap is transferred, not copied) and resolves with its signals; `movement` asks
+   * for the movement test's measures too ('start' = this frame is the new reference at rest).
+   */
+  process(
+    t: number,
+    image: ImageBitmap,
+    mirrored: boolean,
+    movement?: 'start' | 'continue',
+  ): Promise<SignalReply> {
     if (this.pending) return Promise.reject(new Error('a frame is already in flight'));
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.worker.postMessage({ type: 'frame', t, image, mirrored }, [image]);
+      this.worker.postMessage({ type: 'frame', t, image, mirrored, movement }, [image]);
     });
   }
 

@@ -1,5 +1,5 @@
 import type { SignalFrame } from '@hemispasm/core';
-import type { LandmarkClient, Overlay } from './landmarkClient';
+import type { LandmarkClient, Overlay, SignalReply } from './landmarkClient';
 import { LocalFrameStore } from './localFrameStore';
 
 export interface SelfTestProgress {
@@ -28,6 +28,12 @@ export interface SelfTestOptions {
   signal?: AbortSignal;
   onProgress?: (p: SelfTestProgress) => void;
   onOverlay?: (overlay: Overlay | undefined, width: number, height: number) => void;
+  /** Called once, with performance.now() of t = 0, when sampling starts (e.g. to time on-screen prompts). */
+  onStart?: (startMs: number) => void;
+  /** Every analysed frame's full reply (live and after the recording), e.g. for the movement test. */
+  onReply?: (t: number, reply: SignalReply) => void;
+  /** Ask the worker for the movement test's measures (the first frame analysed is the reference at rest). */
+  movement?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,7 +74,16 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
       analysedAfter,
     });
 
+  // The movement test's reference is the first frame the worker sees (t = 0: the first frame is always live).
+  let sentMovement = false;
+  const movementFlag = (): 'start' | 'continue' | undefined => {
+    if (!opts.movement) return undefined;
+    const flag = sentMovement ? 'continue' : 'start';
+    sentMovement = true;
+    return flag;
+  };
   const start = performance.now();
+  opts.onStart?.(start);
   for (let i = 0; ; i++) {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const t = i / fps;
@@ -79,8 +94,9 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
     if (!client.busy) {
       const bitmap = await createImageBitmap(canvas);
       inFlight.push(
-        client.process(t, bitmap, false).then((reply) => {
+        client.process(t, bitmap, false, movementFlag()).then((reply) => {
           frames.push({ ...reply.frame, t });
+          opts.onReply?.(t, reply);
           liveFrames++;
           opts.onOverlay?.(reply.overlay, canvas.width, canvas.height);
         }),
@@ -97,8 +113,9 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
   for (const f of kept) {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     const bitmap = await createImageBitmap(f.jpeg);
-    const reply = await client.process(f.t, bitmap, false);
+    const reply = await client.process(f.t, bitmap, false, movementFlag());
     frames.push({ ...reply.frame, t: f.t });
+    opts.onReply?.(f.t, reply);
     done++;
     if (done % 10 === 0 || done === kept.length) {
       opts.onProgress?.({

@@ -7,6 +7,7 @@ import { DecisionPanel } from './DecisionPanel';
 import { EpisodeForm } from './EpisodeForm';
 import { FhirExportButton, FhirImportNotice } from './FhirExchange';
 import { FollowUpForm } from './FollowUpForm';
+import { MovementTrend } from './MovementTrend';
 import { PatientTimeline } from './PatientTimeline';
 import { ProfileForm } from './ProfileForm';
 import { summaryLine } from './summaryLine';
@@ -72,6 +73,17 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <section className="card" aria-labelledby="tl-h">
         <h2 id="tl-h">{t('timeline.title')}</h2>
         <PatientTimeline {...rec} recordedSide={p.affectedSide} />
+      </section>
+
+      <section className="card" aria-labelledby="mv-h">
+        <h2 id="mv-h">{t('movementTrend.title')}</h2>
+        <MovementTrend
+          patientId={p.id}
+          tests={rec.movementTests}
+          followUps={rec.followUps}
+          assessments={rec.assessments}
+          episodes={rec.episodes}
+        />
       </section>
 
       <div className="grid no-print">

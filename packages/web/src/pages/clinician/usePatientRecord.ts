@@ -10,11 +10,22 @@ export function usePatientRecord(patientId: string) {
   const assessments = usePatientList('assessments', patientId);
   const diary = usePatientList('diary', patientId);
   const measurements = usePatientList('measurements', patientId);
+  const movementTests = usePatientList('movementTests', patientId);
   const episodes = usePatientList('episodes', patientId);
   const followUps = usePatientList('followUps', patientId);
   const decisions = usePatientList('decisions', patientId);
   const preferences = usePatientList('preferences', patientId);
-  const all = [patient, assessments, diary, measurements, episodes, followUps, decisions, preferences];
+  const all = [
+    patient,
+    assessments,
+    diary,
+    measurements,
+    movementTests,
+    episodes,
+    followUps,
+    decisions,
+    preferences,
+  ];
   const newest = <T extends { createdAt: string }>(xs: T[] | undefined) =>
     xs?.length ? [...xs].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] : undefined;
   return {
@@ -22,6 +33,7 @@ export function usePatientRecord(patientId: string) {
     assessments: assessments.data ?? [],
     diary: diary.data ?? [],
     measurements: measurements.data ?? [],
+    movementTests: movementTests.data ?? [],
     episodes: episodes.data ?? [],
     followUps: followUps.data ?? [],
     latestDecision: newest(decisions.data),

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
 import { ErrorText } from '../../components/ErrorText';
-import { EventsTimeline } from '../../components/EventsTimeline';
+import { EventsTimeline, isLowerFace } from '../../components/EventsTimeline';
 import { MeasurementWarnings } from '../../components/MeasurementWarnings';
 import { createLandmarkClient } from '../../lib/selftest/createWorker';
 import type { LandmarkClient, Overlay } from '../../lib/selftest/landmarkClient';
@@ -208,6 +208,10 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
             <div>
               <dt>{t('selfTest.spasms')}</dt>
               <dd data-testid="spasm-count">{analysis.spasmCount}</dd>
+            </div>
+            <div>
+              <dt>{t('selfTest.lowerFace')}</dt>
+              <dd data-testid="lower-face-count">{analysis.events.filter(isLowerFace).length}</dd>
             </div>
             <div>
               <dt>{t('selfTest.rate')}</dt>

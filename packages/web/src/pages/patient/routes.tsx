@@ -4,6 +4,7 @@ import { NotFound } from '../NotFound';
 import { AssessPage } from './AssessPage';
 import { DecisionAidPage } from './DecisionAidPage';
 import { DiaryPage } from './DiaryPage';
+import { MovementTestPage } from './MovementTestPage';
 import { SelfTestPage } from './SelfTestPage';
 import { TrendsPage } from './TrendsPage';
 
@@ -20,6 +21,8 @@ export function patientRoute(route: Route, me: Me) {
       return <TrendsPage patientId={patientId} />;
     case 'self-test':
       return <SelfTestPage patientId={patientId} query={route.query} />;
+    case 'movement-test':
+      return <MovementTestPage patientId={patientId} />;
     case 'decision':
       return <DecisionAidPage patientId={patientId} />;
     default:

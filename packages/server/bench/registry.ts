@@ -1,0 +1,106 @@
+/**
+ * How the analytics grow with the registry: for each size (BENCH_REGISTRY_SIZES, default 1000,10000,100000
+ * patients) a fresh schema on the PostgreSQL server gets a synthetic registry (COPY, the same seed as
+ * `hemispasm demo --patients N`), then the API answers — in process, through the whole app with a
+ * clinician's session — the clinic outcomes, a cohort query, the first and a deep page of the patient
+ * list and a name search, each REPEATS times one after another; medians and p95 are reported.
+ */
+import pg from 'pg';
+import { buildApp } from '../src/app';
+import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
+import { openDatabase } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { seedRegistry } from '../src/seed/registry';
+
+const REPEATS = Number(process.env.BENCH_REGISTRY_REPEATS ?? 20);
+
+export interface RegistryTiming {
+  patients: number;
+  rows: number;
+  seedS: number;
+  queries: Array<{ name: string; p50: number; p95: number }>;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+export async function benchRegistry(url: string, sizes: number[]): Promise<RegistryTiming[]> {
+  const out: RegistryTiming[] = [];
+  for (const patients of sizes) {
+    const schema = `bench_registry_${patients}_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const database = await openDatabase({ url, searchPath: schema, poolSize: 4 });
+    try {
+      const db = database.db;
+      await migrate(db);
+      const clinic = await db
+        .insertInto('clinics')
+        .values({ name: 'Registry' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const doc = await db
+        .insertInto('users')
+        .values({
+          clinic_id: clinic.id,
+          email: 'doc@registry.bench',
+          display_name: 'Dr Bench',
+          role: 'clinician',
+          password_hash: 'never used: the session is minted directly',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const started = performance.now();
+      const counts = await seedRegistry(
+        { kind: 'postgres', url, searchPath: schema },
+        { patients, clinicId: clinic.id, createdBy: doc.id, seed: 1 },
+      );
+      const seedS = (performance.now() - started) / 1000;
+      const session = await createSession(db, doc.id);
+      const app = await buildApp({ db, databaseKind: 'postgres', webDist: false });
+      const get = async (path: string) => {
+        const r = await app.inject({ url: path, headers: { cookie: `${SESSION_COOKIE}=${session.token}` } });
+        if (r.statusCode !== 200) throw new Error(`${path}: ${r.statusCode} ${r.body.slice(0, 200)}`);
+        return r;
+      };
+      // A deep page: the cursor of the patient in the middle of the name order.
+      const middle = await db
+        .selectFrom('patients')
+        .select(['name', 'id'])
+        .orderBy('name')
+        .orderBy('id')
+        .offset(Math.floor(patients / 2))
+        .limit(1)
+        .executeTakeFirstOrThrow();
+      const after = Buffer.from(JSON.stringify([middle.name, middle.id])).toString('base64url');
+      const queries = [
+        ['clinic outcomes', '/api/clinic/outcomes'],
+        ['cohort mvd, SMC II, 40–59', '/api/clinic/cohort?kind=mvd&smcGrade=2&ageBand=40-59'],
+        ['patient list, first page', '/api/patients?limit=50'],
+        ['patient list, middle page', `/api/patients?limit=50&after=${after}`],
+        ['name search "ada che"', '/api/patients?limit=50&q=ada%20che'],
+      ] as const;
+      const timings = [];
+      for (const [name, path] of queries) {
+        await get(path); // warm the plan and the cache
+        const ms: number[] = [];
+        for (let i = 0; i < REPEATS; i++) {
+          const t = performance.now();
+          await get(path);
+          ms.push(performance.now() - t);
+        }
+        timings.push({ name, p50: percentile(ms, 50), p95: percentile(ms, 95) });
+      }
+      await app.close();
+      out.push({ patients, rows: Object.values(counts).reduce((a, b) => a + b, 0), seedS, queries: timings });
+    } finally {
+      await database.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
+  }
+  return out;
+}

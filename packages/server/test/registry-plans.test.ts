@@ -1,0 +1,136 @@
+/**
+ * The registry queries use the indexes of migration 0006, checked with EXPLAIN on PostgreSQL over a
+ * seeded registry: the patient list's keyset page (patients_clinic_name_idx), the name search
+ * (patients_name_trgm_idx) and the cohort's baseline SMC grade (assessments_patient_instrument_idx).
+ * Sequential scans are priced out (enable_seqscan = off), so each check asks "can the planner use the
+ * index for this query shape" independently of the table's size; at 100 000 patients the planner picks
+ * them by itself. A dropped index makes its check fail: the last test proves it.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outcomesQuery } from '../src/analytics/episode-outcomes';
+import { type OpenDatabase, openDatabase } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import { patientListQuery } from '../src/routes/patient-list';
+import { seedRegistry } from '../src/seed/registry';
+
+const url = process.env.TEST_DATABASE_URL;
+const schema = `plans_${randomBytes(5).toString('hex')}`;
+
+/**
+ * Every index the plan of `q` reads, with sequential scans priced out (and, with `bitmapOnly`, ordered
+ * index scans too: a small table would otherwise be read whole in name order and filtered, where at
+ * registry size the search goes through its own index); `before` runs first. All rolled back.
+ */
+async function indexesUsed(
+  client: pg.Client,
+  q: CompiledQuery,
+  opts: { before?: string; bitmapOnly?: boolean } = {},
+) {
+  await client.query('BEGIN');
+  try {
+    if (opts.before) await client.query(opts.before);
+    await client.query('SET LOCAL enable_seqscan = off');
+    if (opts.bitmapOnly) await client.query('SET LOCAL enable_indexscan = off');
+    const r = await client.query(`EXPLAIN (FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
+    const names: string[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      if (typeof node['Index Name'] === 'string') names.push(node['Index Name']);
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk((r.rows[0]['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
+    return names;
+  } finally {
+    await client.query('ROLLBACK');
+  }
+}
+
+describe.skipIf(!url)(
+  `registry query plans [postgres${url ? '' : ': SKIPPED — set TEST_DATABASE_URL'}]`,
+  () => {
+    let d: OpenDatabase;
+    let client: pg.Client;
+    let clinicId = '';
+
+    beforeAll(async () => {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+      d = await openDatabase({ url: url!, searchPath: schema, poolSize: 2 });
+      await migrate(d.db);
+      clinicId = (
+        await d.db
+          .insertInto('clinics')
+          .values({ name: 'Registry' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const doc = await d.db
+        .insertInto('users')
+        .values({
+          clinic_id: clinicId,
+          email: 'doc@registry.test',
+          display_name: 'Dr Registry',
+          role: 'clinician',
+          password_hash: 'x',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await seedRegistry(
+        { kind: 'postgres', url: url!, searchPath: schema },
+        { patients: 2000, clinicId, createdBy: doc.id, seed: 3 },
+      );
+      client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+      await client.connect();
+    }, 300_000);
+
+    afterAll(async () => {
+      await client?.end();
+      await d?.close();
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.end();
+    });
+
+    const keysetPage = () =>
+      patientListQuery(
+        d.db,
+        clinicId,
+        { after: ['Li', '00000000-0000-0000-0000-000000000000'] },
+        51,
+      ).compile();
+    const search = () => patientListQuery(d.db, clinicId, { q: 'ada che' }, 51).compile();
+    const cohortBySmc = () => outcomesQuery({ clinicId, smcGrade: 2 }).compile(d.db);
+
+    it('a page of the patient list reads the keyset index, in order, without sorting', async () => {
+      expect(await indexesUsed(client, keysetPage())).toContain('patients_clinic_name_idx');
+      const r = await client.query(`EXPLAIN ${keysetPage().sql}`, keysetPage().parameters as unknown[]);
+      expect(r.rows.map((x) => x['QUERY PLAN']).join('\n')).not.toMatch(/\bSort\b/);
+    });
+
+    it('the name search reads the trigram index', async () => {
+      expect(await indexesUsed(client, search(), { bitmapOnly: true })).toContain('patients_name_trgm_idx');
+    });
+
+    it("the cohort's baseline SMC grade reads the (patient, instrument, date) index", async () => {
+      expect(await indexesUsed(client, cohortBySmc())).toContain('assessments_patient_instrument_idx');
+    });
+
+    it('a dropped index fails its check', async () => {
+      for (const [index, q, bitmapOnly] of [
+        ['patients_clinic_name_idx', keysetPage(), false],
+        ['patients_name_trgm_idx', search(), true],
+        ['assessments_patient_instrument_idx', cohortBySmc(), false],
+      ] as const) {
+        expect(await indexesUsed(client, q, { bitmapOnly })).toContain(index);
+        expect(await indexesUsed(client, q, { bitmapOnly, before: `DROP INDEX ${index}` })).not.toContain(
+          index,
+        );
+      }
+    });
+  },
+);
