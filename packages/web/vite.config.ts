@@ -1,7 +1,7 @@
 import { createReadStream, readFileSync } from 'node:fs';
+import { browserAssets } from '@hemispasm/vision/assets';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { browserAssets } from '../vision/src/node/browser-assets';
 
 const VISION_BASE = '/vision-assets/';
 
@@ -34,12 +34,18 @@ function visionAssets(): Plugin {
   };
 }
 
-// Built to dist/ and served by @hemispasm/server under `/`. In development, `vite` proxies the API to a
+// Built to dist/ (by `npm ci`, through the root `prepare` step) and served by @hemispasm/server under `/`. In development, `vite` proxies the API to a
 // server started separately (HEMISPASM_API, default http://127.0.0.1:3000).
 export default defineConfig({
   plugins: [react(), visionAssets()],
   base: '/',
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: 'dist',
+    sourcemap: false,
+    chunkSizeWarningLimit: 4000,
+    // No "slow plugin" timing report: on a busy 2-core machine it fires on every build and means nothing.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   worker: { format: 'es' },
   server: {
     proxy: { '/api': process.env.HEMISPASM_API ?? 'http://127.0.0.1:3000' },

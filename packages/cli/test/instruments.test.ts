@@ -1,19 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INSTRUMENT_IDS } from '@hemispasm/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
 
-const IDS = [
-  'smc',
-  'jankovic-blepharospasm',
-  'jankovic-hfs',
-  'cohen-albert',
-  'hfs7',
-  'hfs30',
-  'house-brackmann',
-  'hearing-aao-hns',
-];
+// Every instrument the core registers (the core's own test pins which ones those are).
+const IDS = INSTRUMENT_IDS;
 
 let dir: string;
 beforeAll(async () => {

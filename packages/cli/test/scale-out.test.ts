@@ -11,9 +11,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@hemispasm/server/testing/pg-cluster';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../server/test/helpers/pg-cluster';
 import { type Collecting, spawnCollecting } from './processes';
 
 const pgUrl = process.env.TEST_DATABASE_URL;

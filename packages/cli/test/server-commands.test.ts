@@ -1,6 +1,7 @@
 /**
  * The server commands end to end: `demo` seeds a data folder and prints the logins, `admin create`
- * adds an admin, and `serve` runs as a real process on that folder, answers, and stops on SIGTERM.
+ * adds an admin, and `serve` runs as a real process on that folder, answers (API and web app), and stops
+ * on SIGTERM.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +106,10 @@ describe('hemispasm demo / admin / serve', () => {
       try {
         const health = await fetch(`${server.url}/api/health`);
         expect(await health.json()).toEqual({ status: 'ok', database: 'pglite' });
+        // The web app `npm ci` built (root `prepare`), found through @hemispasm/web.
+        const page = await fetch(server.url);
+        expect(page.status, 'no web app at /: npm ci builds it (npm run build -w @hemispasm/web)').toBe(200);
+        expect(await page.text()).toContain('<div id="root">');
         const admin = await ApiClient.signIn(server.url, 'boss@clinic.test', 'a long admin password');
         expect((await admin.json<{ user: { role: string } }>('GET', '/api/me')).user.role).toBe('admin');
       } finally {

@@ -8,3 +8,4 @@ export * from './outcomes/kaplan-meier';
 export * from './signals/index';
 export * from './signals/types';
 export * from './validation';
+export * from './vocabulary/index';

@@ -47,6 +47,13 @@ function describeReceived(input: unknown): string {
   return `${typeof input} ${String(input)}`;
 }
 
+/** "must have at least 1 items" for lengths, "must be ≥ 0" for numbers (and dates, sizes). */
+function boundText(origin: string, words: string, sign: string, bound: number | bigint): string {
+  if (origin === 'array' || origin === 'string')
+    return `must have ${words} ${String(bound)} ${origin === 'array' ? 'items' : 'characters'}`;
+  return `must be ${sign} ${String(bound)}`;
+}
+
 /** Turns zod's issues into short, field-named messages that make sense to someone editing a JSON file. */
 export function issuesFromZod(error: z.ZodError): InputIssue[] {
   const out: InputIssue[] = [];
@@ -76,19 +83,13 @@ export function issuesFromZod(error: z.ZodError): InputIssue[] {
       case 'too_small':
         out.push({
           path: base,
-          message:
-            issue.origin === 'array' || issue.origin === 'string'
-              ? `must have at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'items' : 'characters'}`
-              : `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`,
+          message: boundText(issue.origin, 'at least', issue.inclusive ? '≥' : '>', issue.minimum),
         });
         break;
       case 'too_big':
         out.push({
           path: base,
-          message:
-            issue.origin === 'array' || issue.origin === 'string'
-              ? `must have at most ${String(issue.maximum)} ${issue.origin === 'array' ? 'items' : 'characters'}`
-              : `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`,
+          message: boundText(issue.origin, 'at most', issue.inclusive ? '≤' : '<', issue.maximum),
         });
         break;
       case 'invalid_union':

@@ -1,12 +1,11 @@
 /**
  * Builds the Fastify application: zod validation and serialization, the OpenAPI document (/docs,
  * /docs/json), security headers, the session/CSRF/policy guard, the shared input rules, the audit
- * trail, problem+json errors, the API routes, the hourly purge of expired sessions and, when
- * packages/web/dist exists, the web app with single-page fallback.
+ * trail, problem+json errors, the API routes, the hourly purge of expired sessions and, when the web
+ * app is built (@hemispasm/web's dist/), the web app with single-page fallback.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -34,6 +33,7 @@ import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
 import { cdsHooksRoutes } from './routes/cds-hooks';
 import type { RecordsOptions } from './routes/records';
+import { defaultWebDist } from './web-dist';
 
 export interface AppOptions {
   db: Db;
@@ -43,7 +43,7 @@ export interface AppOptions {
   databaseKind?: 'pglite' | 'postgres';
   /** pino logger options, `false` for none (tests). */
   logger?: FastifyServerOptions['logger'];
-  /** Folder of the built web app; default packages/web/dist when it exists; `false` to not serve it. */
+  /** Folder of the built web app; default @hemispasm/web's dist/ when it exists; `false` to not serve it. */
   webDist?: string | false;
   /** Mark cookies Secure (serve over HTTPS; config: NODE_ENV=production). Default false. */
   secureCookies?: boolean;
@@ -61,7 +61,7 @@ export interface AppOptions {
   writes?: RecordsOptions['writes'];
 }
 
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const DEFAULT_WEB_DIST = defaultWebDist();
 export const API_VERSION = '0.1.0';
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {

@@ -6,11 +6,11 @@
  * with a new policy kind, or a route whose policy changes, fails here until the table says so; a
  * route without any policy stops the server from starting at all.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import type { Policy } from '../src/policy/access';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type World, type WorldUser } from './helpers/world';
+import { type WorldUser, worldFor } from './helpers/world';
 
 type Role = 'anonymous' | 'admin' | 'clinician' | 'patient';
 type Target = 'own' | 'otherPatient' | 'otherClinic';
@@ -63,13 +63,7 @@ const TARGETS: Target[] = ['own', 'otherPatient', 'otherClinic'];
 const RANDOM_ID = '00000000-0000-4000-8000-000000000000';
 
 describeEachDatabase('authorization matrix', (variant) => {
-  let w: World;
-  beforeAll(async () => {
-    w = await buildWorld(await variant.open());
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = worldFor(variant);
 
   function urlFor(template: string, target: Target): { url: string; addressesUser: boolean } {
     const patient = { own: w.patients.p1, otherPatient: w.patients.p2, otherClinic: w.patients.p3 }[target];

@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type DecisionResult, PatientProfileSchema, RED_FLAG_RULES, recommend } from '@hemispasm/core';
@@ -44,8 +44,10 @@ import {
 import { describeEachDatabase } from './helpers/databases';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
-const cliDir = fileURLToPath(new URL('../../cli/', import.meta.url));
-const cliMain = fileURLToPath(new URL('../../cli/src/main.ts', import.meta.url));
+// The CLI by its package name (a devDependency: the test runs `hemispasm recommend`); `dirname` twice
+// from its entry (src/main.ts) is its folder, whose tsconfig tsx reads.
+const cliMain = fileURLToPath(import.meta.resolve('@hemispasm/cli'));
+const cliDir = dirname(dirname(cliMain));
 const run = promisify(execFile);
 const SLOW = 180_000; // spawns the CLI and signs many tokens: minutes on a busy 2-core machine
 

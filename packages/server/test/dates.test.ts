@@ -7,17 +7,17 @@
  */
 import { analyzeSignals, DEFAULT_SCENARIO, generateScenario } from '@hemispasm/core';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { latestEpisodeDate, latestPastDate } from '../src/routes/common';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type Requester, type World } from './helpers/world';
+import { type Requester, worldFor } from './helpers/world';
 
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 const dayAfter = (d: string) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 describeEachDatabase('dates', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let doc: Requester;
   let pat: Requester;
   let p1: string;
@@ -25,7 +25,6 @@ describeEachDatabase('dates', (variant) => {
   const analysis = analyzeSignals(generateScenario({ ...DEFAULT_SCENARIO, seed: 5, durationS: 10 }).series);
 
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     doc = w.as(w.users.clinicianA);
     pat = w.as(w.users.patientA);
     p1 = w.patients.p1;
@@ -38,9 +37,6 @@ describeEachDatabase('dates', (variant) => {
       monitoring: { lateralSpreadResponse: true, brainstemAuditoryEvokedPotentials: true },
     });
     episodeId = e.json().id;
-  });
-  afterAll(async () => {
-    await w?.close();
   });
 
   /** Each case: a request builder for a date value, the field the 400 must name. */

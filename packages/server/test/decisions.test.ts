@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type Requester, type World } from './helpers/world';
+import { type Requester, worldFor } from './helpers/world';
 
 /** The bundled example of a first toxin cycle with no effect (examples/profile-toxin-non-response.json). */
 const PROFILE = JSON.parse(
@@ -23,16 +23,12 @@ interface Issue {
 }
 
 describeEachDatabase('decision support API', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let doc: Requester;
   let p1: string;
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     doc = w.as(w.users.clinicianA);
     p1 = w.patients.p1;
-  });
-  afterAll(async () => {
-    await w?.close();
   });
   const count = async () => (await doc('GET', `/api/patients/${p1}/decisions`)).json().length as number;
 

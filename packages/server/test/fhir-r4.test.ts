@@ -8,11 +8,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { validateR4 } from '../src/fhir/r4-validation';
 import { seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type Requester, type World } from './helpers/world';
+import { type Requester, worldFor } from './helpers/world';
 
 const FHIR_JSON = 'application/fhir+json';
 const HS = 'https://hemispasm.org/fhir/';
@@ -125,12 +125,11 @@ describe('R4 validation itself', () => {
 });
 
 describeEachDatabase('FHIR R4 conformance', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let doc: Requester;
   let allInstruments: Bundle;
 
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     doc = w.as(w.users.clinicianA);
     await seedDemo(w.database.db, { today: new Date('2026-06-15T12:00:00Z') });
     // P2 (clinic A) answers every instrument once, from the shipped example answers.
@@ -144,9 +143,6 @@ describeEachDatabase('FHIR R4 conformance', (variant) => {
       expect(r.statusCode, r.body).toBe(201);
     }
     allInstruments = (await doc('GET', `/api/patients/${w.patients.p2}/fhir`)).json();
-  });
-  afterAll(async () => {
-    await w?.close();
   });
 
   it('exports every demo patient as a Bundle that is valid R4, every resource too, with verified codes only', async () => {

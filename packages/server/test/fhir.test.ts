@@ -6,8 +6,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { INSTRUMENT_IDS } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INSTRUMENT_IDS, TREATMENT_KINDS, type TreatmentKind } from '@hemispasm/core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import type { FhirBundleInput } from '../src/fhir/bundle-schema';
 import { recordToBundle } from '../src/fhir/export-bundle';
@@ -17,7 +17,7 @@ import { storeImport } from '../src/fhir/store-import';
 import { fhirPath } from '../src/fhir/validation';
 import { DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type Requester, type World } from './helpers/world';
+import { type Requester, worldFor } from './helpers/world';
 
 const FHIR_JSON = 'application/fhir+json';
 const exampleAnswers = (id: string) =>
@@ -79,7 +79,7 @@ function checkStructure(b: Bundle): void {
 }
 
 describeEachDatabase('FHIR R4 exchange', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let doc: Requester;
   let demoDoc: Requester;
   let demoPatientId: string;
@@ -100,7 +100,6 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
     (await w.database.db.selectFrom('patients').select('id').execute()).length;
 
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     doc = w.as(w.users.clinicianB); // imports go into clinic B
     await seedDemo(w.database.db, { today: new Date('2026-06-15T12:00:00Z') });
     const byEmail = (role: string) =>
@@ -114,9 +113,6 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
     demoDoc = await requesterFor(clinician.id);
     demoPatientLogin = await requesterFor(patient.id);
     demoPatientId = patient.patient_id!;
-  });
-  afterAll(async () => {
-    await w?.close();
   });
 
   describe('export', () => {
@@ -263,7 +259,7 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
 
   describe('import', () => {
     /** A demo patient with every kind of record: an MVD patient has follow-ups with HB and hearing. */
-    async function bundleOf(kind: string): Promise<{ bundle: Bundle; patientId: string }> {
+    async function bundleOf(kind: TreatmentKind): Promise<{ bundle: Bundle; patientId: string }> {
       const ep = await w.database.db
         .selectFrom('treatment_episodes')
         .innerJoin('patients', 'patients.id', 'treatment_episodes.patient_id')
@@ -275,7 +271,7 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
     }
 
     it('round-trips export → import into another clinic: same patient, scores, episodes and follow-ups', async () => {
-      for (const kind of ['mvd', 'botulinum_toxin', 'oral_medication', 'rf_neurotomy']) {
+      for (const kind of TREATMENT_KINDS) {
         const { bundle, patientId } = await bundleOf(kind);
         const r = await doc('POST', '/api/fhir/Bundle', bundle, { 'content-type': FHIR_JSON });
         expect(r.statusCode, r.body.slice(0, 500)).toBe(201);

@@ -4,12 +4,12 @@
  * encoding — all answered as application/problem+json 4xx naming the field where there is one.
  */
 import { analyzeSignals, DEFAULT_SCENARIO, generateScenario } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toApiError } from '../src/http/error-handler';
 import { inputIssues, MAX_DEPTH } from '../src/http/input-rules';
 import { keyProblem, textProblem } from '../src/routes/common';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type World } from './helpers/world';
+import { worldFor } from './helpers/world';
 
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 
@@ -69,13 +69,7 @@ describe('database errors that mean the value cannot be stored', () => {
 });
 
 describeEachDatabase('malformed requests', (variant) => {
-  let w: World;
-  beforeAll(async () => {
-    w = await buildWorld(await variant.open());
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = worldFor(variant);
 
   const expectProblem = (
     r: { statusCode: number; headers: Record<string, unknown>; body: string },

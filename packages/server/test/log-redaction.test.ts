@@ -23,7 +23,7 @@ import { loggableError } from '../src/http/log-redaction';
 import { EHR_ISSUER, ehrKeys, ehrPatient, hookRequest, PUBLIC_URL, signToken } from './helpers/cds-ehr';
 import { describeEachDatabase } from './helpers/databases';
 import { debugLogger, noteValues, takeLeaks } from './helpers/traffic-log';
-import { buildWorld, PASSWORD, type World } from './helpers/world';
+import { PASSWORD, worldFor } from './helpers/world';
 
 const PROFILE = {
   age: 52,
@@ -78,7 +78,7 @@ it('has a suite-wide guard that finds a value the traffic carried once it is in 
 });
 
 describeEachDatabase('logs without patient data', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let app: FastifyInstance;
   const lines: string[] = [];
   /** Everything sent or received that identifies a person or is free text. */
@@ -91,7 +91,6 @@ describeEachDatabase('logs without patient data', (variant) => {
 
   beforeAll(async () => {
     ehr = await ehrKeys();
-    w = await buildWorld(await variant.open());
     const stream = new Writable({
       write(chunk, _enc, cb) {
         lines.push(String(chunk));
@@ -108,7 +107,6 @@ describeEachDatabase('logs without patient data', (variant) => {
   });
   afterAll(async () => {
     await app?.close();
-    await w?.close();
   });
 
   async function signIn(email: string, password = PASSWORD) {

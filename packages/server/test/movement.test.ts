@@ -13,6 +13,7 @@ import {
   type MovementAnalysis,
 } from '@hemispasm/core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { VideoMeasurementsTable } from '../src/db/schema';
 import { toMeasurementObservation } from '../src/fhir/measurement';
 import { validateR4 } from '../src/fhir/r4-validation';
 import { describeEachDatabase } from './helpers/databases';
@@ -161,7 +162,7 @@ describeEachDatabase('facial-movement measurements', (variant) => {
         kind: 'movement',
         recorded_at: new Date('2026-07-04T09:00:00Z'),
         analyzer_version: a.analyzerVersion,
-        summary: a as unknown as Record<string, unknown>,
+        summary: a as unknown as VideoMeasurementsTable['summary']['__select__'],
         events: [],
         notes: null,
         created_by: w.users.patientA.id,

@@ -4,61 +4,46 @@
  * the engine's output, the patient's decision-aid answers, video measurements and clinic outcomes.
  * Bad input gets a 4xx problem naming the field, never a 500, and leaves nothing behind.
  */
+import { readFileSync } from 'node:fs';
 import { analyzeSignals, DEFAULT_SCENARIO, generateScenario, OPTION_IDS } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { DEMO_COURSES, DEMO_LOGINS, seedDemo } from '../src/seed/demo';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, type Requester, type World } from './helpers/world';
+import { type Requester, worldFor } from './helpers/world';
 
-const PROFILE = {
-  age: 52,
+/** The repository's example profile of a typical patient (the one `npm start` shows). */
+const PROFILE = JSON.parse(
+  readFileSync(new URL('../../../examples/profile-typical.json', import.meta.url), 'utf8'),
+);
+
+/** A valid new-patient body, changed where a test says. */
+const newPatient = (change: Record<string, unknown>) => ({
+  name: 'X',
+  birthDate: '1971-02-03',
   sex: 'female',
-  affectedSide: 'left',
-  symptomDurationMonths: 30,
-  progression: 'slow',
-  severity: { smcGrade: 2 },
-  imaging: { mri: 'neurovascular_conflict' },
-  asaClass: 1,
-  anticoagulated: false,
-  pregnant: false,
-  contralateralHearingLoss: false,
-  history: { bellsPalsy: false, facialTrauma: false },
-  preferences: {
-    riskTolerance: 'moderate',
-    avoidSurgery: false,
-    avoidGeneralAnesthesia: false,
-    wantsLongTermCure: true,
-  },
-};
+  affectedSide: 'right',
+  ...change,
+});
 
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 
 describeEachDatabase('patient records API', (variant) => {
-  let w: World;
+  const w = worldFor(variant);
   let doc: Requester;
   let pat: Requester;
   let p1: string;
   let p2: string;
   beforeAll(async () => {
-    w = await buildWorld(await variant.open());
     doc = w.as(w.users.clinicianA);
     pat = w.as(w.users.patientA);
     p1 = w.patients.p1;
     p2 = w.patients.p2;
   });
-  afterAll(async () => {
-    await w?.close();
-  });
 
   describe('patients', () => {
     it('lets a clinician add a patient who then appears in their clinic only', async () => {
-      const r = await doc('POST', '/api/patients', {
-        name: 'Nora New',
-        birthDate: '1971-02-03',
-        sex: 'female',
-        affectedSide: 'right',
-      });
+      const r = await doc('POST', '/api/patients', newPatient({ name: 'Nora New' }));
       expect(r.statusCode).toBe(201);
       const id = r.json().id;
       const mine = (await doc('GET', '/api/patients')).json().map((p: { id: string }) => p.id);
@@ -71,12 +56,7 @@ describeEachDatabase('patient records API', (variant) => {
     });
 
     it('refuses a birth date in the future and an onset before birth, naming the fields', async () => {
-      const r = await doc('POST', '/api/patients', {
-        name: 'X',
-        birthDate: '2999-01-01',
-        sex: 'male',
-        affectedSide: 'left',
-      });
+      const r = await doc('POST', '/api/patients', newPatient({ birthDate: '2999-01-01' }));
       expect(r.statusCode).toBe(400);
       expect(issuePaths(r.body)).toEqual(['body.birthDate']);
       const r2 = await doc('PATCH', `/api/patients/${p2}`, { onsetDate: '1950-01-01' });

@@ -5,6 +5,7 @@
  * counts failure or recurrence as its event.
  */
 
+import type { FollowUpTimePoint, SpasmStatus } from '@hemispasm/core';
 import { makeRng } from '@hemispasm/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -153,7 +154,10 @@ describeEachDatabase('registry size', (variant) => {
           patientId: e.patient_id,
           kind: e.kind as EpisodeFact['kind'],
           startDate: e.start_date,
-          complications: Array.isArray(e.details.complications) ? (e.details.complications as string[]) : [],
+          complications: ((d: Record<string, unknown>) =>
+            Array.isArray(d.complications) ? (d.complications as string[]) : [])(
+            e.details as Record<string, unknown>,
+          ),
         }),
       ),
       followUps.map(
@@ -230,7 +234,7 @@ describeEachDatabase('registry size', (variant) => {
     const db = w.database.db;
     const course = async (
       kind: 'mvd' | 'rf_neurotomy' | 'botulinum_toxin' | 'oral_medication',
-      visits: Array<[string, string, string, boolean?]>,
+      visits: Array<[FollowUpTimePoint, string, SpasmStatus, boolean?]>,
     ) => {
       const ep = await db
         .insertInto('treatment_episodes')

@@ -8,23 +8,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { MAX_ATTEMPTS_PER_PAIR } from '../src/auth/login-limit';
 import { SESSION_COOKIE } from '../src/auth/sessions';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, PASSWORD, type World } from './helpers/world';
+import { PASSWORD, worldFor } from './helpers/world';
 
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 
 describeEachDatabase('security and operations', (variant) => {
-  let w: World;
-  beforeAll(async () => {
-    w = await buildWorld(await variant.open());
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = worldFor(variant);
 
   const login = (email: string, password: string) =>
     w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });

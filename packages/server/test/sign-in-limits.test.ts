@@ -3,7 +3,7 @@
  * the trust-proxy setting; the purge of expired sessions and counters.
  */
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import {
   FREE_ATTEMPTS_PER_ACCOUNT,
@@ -14,7 +14,7 @@ import {
 import { purgeExpired } from '../src/auth/purge';
 import { parseTrustProxy, TrustProxyError, type TrustProxySetting } from '../src/http/trust-proxy';
 import { describeEachDatabase } from './helpers/databases';
-import { buildWorld, PASSWORD, type World } from './helpers/world';
+import { PASSWORD, worldFor } from './helpers/world';
 
 describe('HEMISPASM_TRUST_PROXY parsing', () => {
   it('trusts no one by default and takes a hop count or a list of addresses', () => {
@@ -36,13 +36,7 @@ describe('HEMISPASM_TRUST_PROXY parsing', () => {
 });
 
 describeEachDatabase('sign-in limits', (variant) => {
-  let w: World;
-  beforeAll(async () => {
-    w = await buildWorld(await variant.open());
-  });
-  afterAll(async () => {
-    await w?.close();
-  });
+  const w = worldFor(variant);
 
   const login = (email: string, password: string, remoteAddress = '127.0.0.1', headers = {}) =>
     w.app.inject({

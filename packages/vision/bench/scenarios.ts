@@ -2,23 +2,13 @@
  * The vision bench's scenario set: seeded face animations (the face animator on a real photo) with ground
  * truth, one group per condition. 24 videos × 60 s = 24 min (quick mode: 8 videos × 20 s, for development).
  */
+import { makeRng } from '@hemispasm/core';
 import type { FaceAction, FaceAnimation, HeadKey, LightKey, PatientSide } from '../src/testing/index';
 
 export interface BenchScenario {
   name: string;
   condition: string;
   animation: FaceAnimation;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Mix {
@@ -37,7 +27,7 @@ interface Mix {
 
 /** Places events one after another with gaps, so truth events never overlap (a person could not tell either). */
 function animation(seed: number, durationS: number, fps: number, m: Mix): FaceAnimation {
-  const r = rng(seed);
+  const r = makeRng(seed);
   const u = (lo: number, hi: number) => lo + (hi - lo) * r();
   const actions: FaceAction[] = [];
   const kinds: string[] = [];

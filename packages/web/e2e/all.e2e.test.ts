@@ -14,6 +14,7 @@ import { clinicianJourney } from './journeys/clinician';
 import { movementTestJourney } from './journeys/movement-test';
 import { patientJourney } from './journeys/patient';
 import { selfTestJourney } from './journeys/self-test';
+import { shellChecks } from './journeys/shell';
 
 /**
  * The browser journeys, against one real server (PGlite in a temp folder, demo clinic) serving the
@@ -38,6 +39,7 @@ patientJourney(env);
 selfTestJourney(env);
 movementTestJourney(env);
 accessibilityChecks(env);
+shellChecks(env);
 
 // The watch is not blind: a script the policy forbids, injected into the app, is seen.
 it('sees a Content-Security-Policy violation when there is one', async () => {

@@ -3,15 +3,13 @@
  * PGlite in a temporary data folder, demo clinic seeded, a free port) serving that build, and drives
  * Debian's Chromium through playwright-core. Screenshots go to <repo>/test-output/web/ (gitignored).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadConfig, type RunningServer, startServer } from '@hemispasm/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { loadConfig } from '../../server/src/config';
-import { type RunningServer, startServer } from '../../server/src/server';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = join(webDir, '..', '..');
@@ -24,30 +22,7 @@ export const DEMO = {
   admin: { email: 'admin@demo.hemispasm.test', password: 'demo-admin-2026' },
 };
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** `vite build` unless dist/ is newer than every source it is built from (web, core, vision). */
-export function ensureWebBuilt(): void {
-  const index = join(webDir, 'dist', 'index.html');
-  const sources = [
-    join(webDir, 'src'),
-    join(webDir, 'index.html'),
-    join(repoRoot, 'packages/core/src'),
-    join(repoRoot, 'packages/vision/src'),
-  ];
-  const newestSource = Math.max(
-    ...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
-  );
-  if (existsSync(index) && statSync(index).mtimeMs > newestSource) return;
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: webDir, stdio: 'inherit' });
-}
+export { ensureWebBuilt } from '../scripts/build-if-stale';
 
 export interface TestServer {
   url: string;

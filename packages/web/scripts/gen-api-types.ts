@@ -6,9 +6,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildApp, openDatabase } from '@hemispasm/server';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { buildApp } from '../../server/src/app';
-import { openDatabase } from '../../server/src/db/database';
 
 const out = fileURLToPath(new URL('../src/api/schema.gen.ts', import.meta.url));
 const { db, close } = await openDatabase({ dataDir: 'memory://' });

@@ -39,7 +39,7 @@ export function App() {
     if (route.path === '/' || (route.path === '/login' && user)) navigate(homeFor(user));
   }, [route.path, user, me.isPending]);
 
-  // Each page has its own title so screen-reader users and tabs know where they are.
+  // One title for the whole app, in the language shown (pages name themselves in their <h1>).
   useEffect(() => {
     document.title = `hemispasm · ${t('app.tagline')}`;
   }, [t]);

@@ -1,8 +1,11 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Hash routing (`#/patient/diary`): the server only has to serve index.html at `/`, and a reload keeps
- * the page. Query parameters after `?` in the hash are page options (e.g. the self-test's test-only duration).
+ * Hash routing (`#/patient/diary`): the route never reaches the server — a browser sends no fragment in
+ * requests or in the Referer header — so record ids in routes (`#/clinic/patients/<id>`) stay out of
+ * server and proxy logs, and a reload keeps the page. (The server also answers unknown paths with
+ * index.html, but the app does not rely on it.) Query parameters after `?` in the hash are page
+ * options (e.g. the self-test's test-only duration).
  */
 export interface Route {
   path: string;

@@ -1,4 +1,14 @@
-import { OPTION_CATALOGUE, OPTION_IDS, RECOMMENDATIONS } from '@hemispasm/core';
+import {
+  AFFECTED_SIDES,
+  FOLLOW_UP_TIME_POINTS,
+  OFFENDING_VESSELS,
+  OPTION_CATALOGUE,
+  OPTION_IDS,
+  RECOMMENDATIONS,
+  SEXES,
+  SPASM_STATUSES,
+  TREATED_SIDES,
+} from '@hemispasm/core';
 import { describe, expect, it } from 'vitest';
 import en from '../src/i18n/en.json';
 import zh from '../src/i18n/zh.json';
@@ -18,8 +28,12 @@ const families: string[] = [
   ...[...new Set(Object.values(OPTION_CATALOGUE).map((o) => o.certainty))].map(
     (c) => `evidenceCertainty.${c}`,
   ),
-  ...['left', 'right', 'none', 'bilateral', 'both'].map((s) => `sides.${s}`),
-  ...['1w', '1m', '3m', '6m', '12m', 'later'].flatMap((tp) => [`timePoints.${tp}`, `timePointsShort.${tp}`]),
+  // Record sides, and the analysis' `none` (no spasm) and `both` (a blink).
+  ...[...new Set([...AFFECTED_SIDES, ...TREATED_SIDES, 'none', 'both'])].map((s) => `sides.${s}`),
+  ...SEXES.map((s) => `sexes.${s}`),
+  ...FOLLOW_UP_TIME_POINTS.flatMap((tp) => [`timePoints.${tp}`, `timePointsShort.${tp}`]),
+  ...SPASM_STATUSES.map((s) => `spasmStatus.${s}`),
+  ...OFFENDING_VESSELS.map((v) => `episode.vessel.${v}`),
   ...VALUES.map((v) => `aid.values.${v}`),
   ...SURE_ITEMS.map((s) => `aid.sureItems.${s}`),
   ...[0, 1, 2, 3, 4].map((n) => `aid.scale.${n}`),
@@ -29,10 +43,13 @@ describe('value-built UI strings', () => {
   it.each([
     ['en', en],
     ['zh', zh],
-  ])('%s has every option, recommendation, side, time point and decision-aid item', (_lang, tree) => {
-    const missing = families.filter((k) => typeof get(tree as Tree, k) !== 'string');
-    expect(missing).toEqual([]);
-  });
+  ])(
+    '%s has every option, recommendation, side, sex, time point, status, vessel and decision-aid item',
+    (_lang, tree) => {
+      const missing = families.filter((k) => typeof get(tree as Tree, k) !== 'string');
+      expect(missing).toEqual([]);
+    },
+  );
 
   it('the SURE test has exactly its four items', () => {
     expect(SURE_ITEMS).toHaveLength(4);

@@ -5,11 +5,9 @@
  */
 import { parseInput } from '@hemispasm/core';
 import { AdminExistsError, AdminInputSchema, createAdmin, loadConfig } from '@hemispasm/server';
-import type { Command } from 'commander';
+import { defineCommand } from '../command';
 import { DATA_OPTION_HELP, withDatabase } from '../database';
 import { UsageError } from '../errors';
-import type { Output } from '../output';
-import type { CommandModule } from './index';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -19,48 +17,45 @@ async function readStdin(): Promise<string> {
     .replace(/\r?\n$/, '');
 }
 
-export const adminCommand: CommandModule = {
-  register(program: Command, output: Output) {
-    const admin = program.command('admin').description('administer the records server');
-    admin
-      .command('create')
-      .description('create a clinic admin (password from HEMISPASM_ADMIN_PASSWORD or --password-stdin)')
-      .requiredOption('--email <email>', 'the admin’s sign-in email')
-      .requiredOption('--clinic <name>', 'the clinic (created when no clinic has this name)')
-      .option('--name <displayName>', 'the admin’s display name', 'Administrator')
-      .option('--data <dir>', DATA_OPTION_HELP)
-      .option('--password-stdin', 'read the password from standard input')
-      .action(
-        async (opts: {
-          email: string;
-          clinic: string;
-          name: string;
-          data?: string;
-          passwordStdin?: boolean;
-        }) => {
-          const config = loadConfig({ data: opts.data });
-          const password = opts.passwordStdin ? await readStdin() : config.adminPassword;
-          if (!password) {
-            throw new UsageError(
-              'admin create: give the password in HEMISPASM_ADMIN_PASSWORD or with --password-stdin',
-            );
-          }
-          // Check the input before touching the database, so a typo costs nothing.
-          const input = parseInput(AdminInputSchema, {
-            email: opts.email,
-            password,
-            displayName: opts.name,
-            clinicName: opts.clinic,
+export const adminCommand = defineCommand('admin', 'administer the records server', (admin, output) =>
+  admin
+    .command('create')
+    .description('create a clinic admin (password from HEMISPASM_ADMIN_PASSWORD or --password-stdin)')
+    .requiredOption('--email <email>', 'the admin’s sign-in email')
+    .requiredOption('--clinic <name>', 'the clinic (created when no clinic has this name)')
+    .option('--name <displayName>', 'the admin’s display name', 'Administrator')
+    .option('--data <dir>', DATA_OPTION_HELP)
+    .option('--password-stdin', 'read the password from standard input')
+    .action(
+      async (opts: {
+        email: string;
+        clinic: string;
+        name: string;
+        data?: string;
+        passwordStdin?: boolean;
+      }) => {
+        const config = loadConfig({ data: opts.data });
+        const password = opts.passwordStdin ? await readStdin() : config.adminPassword;
+        if (!password) {
+          throw new UsageError(
+            'admin create: give the password in HEMISPASM_ADMIN_PASSWORD or with --password-stdin',
+          );
+        }
+        // Check the input before touching the database, so a typo costs nothing.
+        const input = parseInput(AdminInputSchema, {
+          email: opts.email,
+          password,
+          displayName: opts.name,
+          clinicName: opts.clinic,
+        });
+        await withDatabase(config, 'admin create', async (database) => {
+          const r = await createAdmin(database.db, input).catch((e: unknown) => {
+            throw e instanceof AdminExistsError ? new UsageError(`admin create: ${e.message}`) : e;
           });
-          await withDatabase(config, 'admin create', async (database) => {
-            const r = await createAdmin(database.db, input).catch((e: unknown) => {
-              throw e instanceof AdminExistsError ? new UsageError(`admin create: ${e.message}`) : e;
-            });
-            output.out(
-              `Created admin ${opts.email} of ${r.createdClinic ? 'new ' : ''}clinic "${opts.clinic}" in ${database.kind} ${database.location}.`,
-            );
-          });
-        },
-      );
-  },
-};
+          output.out(
+            `Created admin ${opts.email} of ${r.createdClinic ? 'new ' : ''}clinic "${opts.clinic}" in ${database.kind} ${database.location}.`,
+          );
+        });
+      },
+    ),
+);

@@ -16,10 +16,9 @@ import {
   type SpasmAnalysis,
 } from '@hemispasm/core';
 import Table from 'cli-table3';
-import type { Command } from 'commander';
+import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { type Output, printJson } from '../output';
-import type { CommandModule } from './index';
 import { measureVideo, type VideoFlags, videoOptions } from './signals';
 
 async function readText(path: string): Promise<string> {
@@ -149,13 +148,11 @@ function parseRecordedSide(value: string | undefined): RecordedSide | undefined 
   throw new UsageError(`--affected-side: expected left, right or bilateral, got "${value}"`);
 }
 
-export const analyzeCommand: CommandModule = {
-  register(program: Command, output: Output) {
-    program
-      .command('analyze')
-      .description(
-        'find spasms and blinks in a facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r): rate, duration, side, events',
-      )
+export const analyzeCommand = defineCommand(
+  'analyze',
+  'find spasms and blinks in a facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r): rate, duration, side, events',
+  (command, output) =>
+    command
       .argument('<input>', 'a facial-signal CSV (as written by `hemispasm signals`) or a face video')
       .option('--json', 'print the analysis as JSON')
       .option(
@@ -179,6 +176,5 @@ export const analyzeCommand: CommandModule = {
             side ? { ...analysis, sideCheck: { ...side, warning: sideWarning(side) } } : analysis,
           );
         else output.out(formatAnalysis(input, analysis, side));
-      });
-  },
-};
+      }),
+);

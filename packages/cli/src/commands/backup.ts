@@ -7,9 +7,8 @@
  */
 import { backupDatabase, type Config, loadConfig, restoreDatabase } from '@hemispasm/server';
 import type { Command } from 'commander';
+import { type CommandModule, defineCommand } from '../command';
 import { DATA_OPTION_HELP, type DatabaseCommand, explainDatabaseError } from '../database';
-import type { Output } from '../output';
-import type { CommandModule } from './index';
 
 interface FileCommand<O> {
   name: DatabaseCommand;
@@ -23,23 +22,17 @@ interface FileCommand<O> {
 
 /** `hemispasm <name> <file> [--data DIR] …`, its failures a user can fix turned into exit 2. */
 function fileCommand<O extends { data?: string }>(spec: FileCommand<O>): CommandModule {
-  return {
-    register(program: Command, output: Output) {
-      const c = program
-        .command(spec.name)
-        .description(spec.description)
-        .argument('<file>', spec.fileHelp)
-        .option('--data <dir>', DATA_OPTION_HELP);
-      (spec.options?.(c) ?? c).action(async (file: string, opts: O) => {
-        const config = loadConfig({ data: opts.data });
-        output.out(
-          await spec.run(config, file, opts).catch((e: unknown) => {
-            throw explainDatabaseError(e, spec.name);
-          }),
-        );
-      });
-    },
-  };
+  return defineCommand(spec.name, spec.description, (command, output) => {
+    const c = command.argument('<file>', spec.fileHelp).option('--data <dir>', DATA_OPTION_HELP);
+    (spec.options?.(c) ?? c).action(async (file: string, opts: O) => {
+      const config = loadConfig({ data: opts.data });
+      output.out(
+        await spec.run(config, file, opts).catch((e: unknown) => {
+          throw explainDatabaseError(e, spec.name);
+        }),
+      );
+    });
+  });
 }
 
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;

@@ -5,18 +5,16 @@
  * on PostgreSQL), to try the app and the analytics at registry size.
  */
 import { DEMO_LOGINS, loadConfig, seedDemo, seedRegistry } from '@hemispasm/server';
-import type { Command } from 'commander';
+import { defineCommand } from '../command';
 import { DATA_OPTION_HELP, withDatabase } from '../database';
 import { UsageError } from '../errors';
-import type { Output } from '../output';
-import type { CommandModule } from './index';
 import { demoLoginLines } from './serve';
 
-export const demoCommand: CommandModule = {
-  register(program: Command, output: Output) {
-    program
-      .command('demo')
-      .description('seed a demo clinic with synthetic patients and print the demo logins')
+export const demoCommand = defineCommand(
+  'demo',
+  'seed a demo clinic with synthetic patients and print the demo logins',
+  (command, output) =>
+    command
       .option('--data <dir>', DATA_OPTION_HELP)
       .option(
         '--patients <n>',
@@ -65,6 +63,5 @@ export const demoCommand: CommandModule = {
           }
           for (const l of demoLoginLines()) output.out(l);
         });
-      });
-  },
-};
+      }),
+);

@@ -1,5 +1,4 @@
-import type { Command } from 'commander';
-import type { Output } from '../output';
+import type { CommandModule } from '../command';
 import { adminCommand } from './admin';
 import { analyzeCommand } from './analyze';
 import { backupCommand, restoreCommand } from './backup';
@@ -11,10 +10,7 @@ import { scoreCommand } from './score';
 import { serveCommand } from './serve';
 import { signalsCommand } from './signals';
 
-/** One command per file; each exports a `CommandModule` and is listed here. */
-export interface CommandModule {
-  register(program: Command, output: Output): void;
-}
+export type { CommandModule } from '../command';
 
 export const commands: CommandModule[] = [
   recommendCommand,

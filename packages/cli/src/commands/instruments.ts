@@ -13,11 +13,10 @@ import {
   type SourceCertainty,
 } from '@hemispasm/core';
 import Table from 'cli-table3';
-import type { Command } from 'commander';
+import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import { readJsonFile } from '../io';
-import { type Output, printJson } from '../output';
-import type { CommandModule } from './index';
+import { printJson } from '../output';
 
 export const VERIFICATION_LABEL: Record<SourceCertainty, string> = {
   verified: 'verified',
@@ -94,11 +93,11 @@ export function describeInstrument(def: InstrumentDefinition): string {
   return out.join('\n');
 }
 
-export const instrumentsCommand: CommandModule = {
-  register(program: Command, output: Output) {
-    program
-      .command('instruments')
-      .description('list the assessment instruments (id, name, version, range, verification), or show one')
+export const instrumentsCommand = defineCommand(
+  'instruments',
+  'list the assessment instruments (id, name, version, range, verification), or show one',
+  (command, output) =>
+    command
       .argument('[id]', 'show this instrument: items, answer options, bands, sources')
       .option('--json', 'print as JSON')
       .option(
@@ -120,6 +119,5 @@ export const instrumentsCommand: CommandModule = {
           : getInstrument(id);
         if (flags.json) printJson(output, def);
         else output.out(describeInstrument(def));
-      });
-  },
-};
+      }),
+);

@@ -18,10 +18,9 @@ import {
   type TraceEntry,
 } from '@hemispasm/core';
 import Table from 'cli-table3';
-import type { Command } from 'commander';
+import { defineCommand } from '../command';
 import { readJsonFile } from '../io';
-import { type Output, printJson } from '../output';
-import type { CommandModule } from './index';
+import { printJson } from '../output';
 
 const RECOMMENDATION_LABEL: Record<OptionResult['recommendation'], string> = {
   preferred: 'preferred',
@@ -185,11 +184,11 @@ export function formatTrace(trace: readonly TraceEntry[]): string {
   return ['How the ranking was reached (rules applied in order):', t.toString()].join('\n');
 }
 
-export const recommendCommand: CommandModule = {
-  register(program: Command, output: Output) {
-    program
-      .command('recommend')
-      .description('rank the five treatment options for a patient profile (JSON), with reasons and sources')
+export const recommendCommand = defineCommand(
+  'recommend',
+  'rank the five treatment options for a patient profile (JSON), with reasons and sources',
+  (command, output) =>
+    command
       .argument('<profile.json>', 'patient profile (see packages/core/src/decision/README.md)')
       .option('--json', 'print the result as JSON')
       .option('--explain', 'also print every rule that fired (the trace)')
@@ -202,6 +201,5 @@ export const recommendCommand: CommandModule = {
         }
         output.out(formatReport(result));
         if (result.trace) output.out(`\n${formatTrace(result.trace)}`);
-      });
-  },
-};
+      }),
+);

@@ -9,10 +9,9 @@ import {
   SOURCES,
   scoreInstrument,
 } from '@hemispasm/core';
-import type { Command } from 'commander';
+import { defineCommand } from '../command';
 import { readJsonFile } from '../io';
-import { type Output, printJson } from '../output';
-import type { CommandModule } from './index';
+import { printJson } from '../output';
 import { VERIFICATION_LABEL } from './instruments';
 
 export function formatScore(s: InstrumentScore): string {
@@ -54,13 +53,11 @@ export function formatScore(s: InstrumentScore): string {
   return out.join('\n');
 }
 
-export const scoreCommand: CommandModule = {
-  register(program: Command, output: Output) {
-    program
-      .command('score')
-      .description(
-        'score an answers file (JSON) with one instrument; the score carries instrument id and version',
-      )
+export const scoreCommand = defineCommand(
+  'score',
+  'score an answers file (JSON) with one instrument; the score carries instrument id and version',
+  (command, output) =>
+    command
       .argument('<instrument>', 'instrument id (see: hemispasm instruments)')
       .argument('<answers.json>', 'answers: { "instrument"?, "version"?, "items": { "<item id>": value } }')
       .option('--json', 'print the score as JSON')
@@ -75,6 +72,5 @@ export const scoreCommand: CommandModule = {
         const score = scoreInstrument(id, answers, { wordingPack });
         if (flags.json) printJson(output, score);
         else output.out(formatScore(score));
-      });
-  },
-};
+      }),
+);

@@ -11,10 +11,8 @@ import {
   type RunningServer,
   startServer,
 } from '@hemispasm/server';
-import type { Command } from 'commander';
+import { type CommandModule, defineCommand } from '../command';
 import { DATA_OPTION_HELP, explainDatabaseError } from '../database';
-import type { Output } from '../output';
-import type { CommandModule } from './index';
 
 export function demoLoginLines(): string[] {
   return [
@@ -34,11 +32,11 @@ const untilSignalled: StopSignal = () =>
   });
 
 export function makeServeCommand(stop: StopSignal = untilSignalled): CommandModule {
-  return {
-    register(program: Command, output: Output) {
-      program
-        .command('serve')
-        .description('run the records server (web app, API, OpenAPI docs at /docs)')
+  return defineCommand(
+    'serve',
+    'run the records server (web app, API, OpenAPI docs at /docs)',
+    (command, output) =>
+      command
         .option('--port <n>', 'port to listen on (env PORT, default 8080)')
         .option('--data <dir>', DATA_OPTION_HELP)
         .option(
@@ -63,9 +61,8 @@ export function makeServeCommand(stop: StopSignal = untilSignalled): CommandModu
           await stop();
           output.out('hemispasm: stopping');
           await server.close();
-        });
-    },
-  };
+        }),
+  );
 }
 
 export const serveCommand = makeServeCommand();

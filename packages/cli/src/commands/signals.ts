@@ -8,10 +8,9 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatSignalCsv, type SignalSeries } from '@hemispasm/core';
 import { extractSignalsFromVideo } from '@hemispasm/vision';
-import type { Command } from 'commander';
+import { defineCommand } from '../command';
 import { UsageError } from '../errors';
 import type { Output } from '../output';
-import type { CommandModule } from './index';
 
 export interface VideoFlags {
   mirrored?: boolean;
@@ -86,13 +85,11 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   }
 }
 
-export const signalsCommand: CommandModule = {
-  register(program: Command, output: Output) {
-    program
-      .command('signals')
-      .description(
-        'measure a face video: per-frame eye aperture and mouth-corner excursion of each patient side, as the facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r,yaw)',
-      )
+export const signalsCommand = defineCommand(
+  'signals',
+  'measure a face video: per-frame eye aperture and mouth-corner excursion of each patient side, as the facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r,yaw)',
+  (command, output) =>
+    command
       .argument('<video>', 'a video file of the face (any format ffmpeg reads)')
       .option('-o, --output <file.csv>', 'write the CSV to this file (default: standard output)')
       .option(
@@ -111,6 +108,5 @@ export const signalsCommand: CommandModule = {
               (noFace ? `, no face in ${noFace}` : ''),
           );
         } else output.out(csv);
-      });
-  },
-};
+      }),
+);

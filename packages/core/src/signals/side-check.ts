@@ -3,9 +3,11 @@
  * the record, shows as spasms measured on the other side. Pure; used by the CLI, the self-test's result card
  * and the clinician's timeline, so all three say the same thing.
  */
+import type { AffectedSide } from '../vocabulary/index';
 import type { SpasmAnalysis } from './analysis-schema';
 
-export type RecordedSide = 'left' | 'right' | 'bilateral';
+/** The affected side in the patient's record (core's vocabulary). */
+export type RecordedSide = AffectedSide;
 
 /** Spasm events a measurement needs on its side before its side is compared with the record. */
 export const SIDE_CHECK_MIN_EVENTS = 3;

@@ -3,44 +3,11 @@ import { SpasmAnalysisSchema } from '../../src/signals/analysis-schema';
 import { analyzeSignals } from '../../src/signals/analyze';
 import { metrics, scoreScenario } from '../../src/signals/score';
 import { DEFAULT_SCENARIO, generateScenario, type ScenarioConfig } from '../../src/signals/synthetic';
-import type { SignalFrame } from '../../src/signals/types';
 import { InputError } from '../../src/validation';
+import { handMade } from './hand-made';
 
 const scenario = (config: Partial<ScenarioConfig>, seed = 11) =>
   generateScenario({ ...DEFAULT_SCENARIO, durationS: 40, ...config, seed });
-
-/** A hand-made series: both eyes open at 0.3, with closures (1 = shut) given per side as time intervals. */
-function handMade(
-  fps: number,
-  durationS: number,
-  closures: { side: 'left' | 'right' | 'both'; from: number; to: number; depth: number; mouth?: number }[],
-): SignalFrame[] {
-  const frames: SignalFrame[] = [];
-  for (let i = 0; i * (1 / fps) < durationS; i++) {
-    const t = i / fps;
-    let l = 0;
-    let r = 0;
-    let ml = 0;
-    let mr = 0;
-    for (const c of closures) {
-      if (t < c.from || t >= c.to) continue;
-      if (c.side !== 'right') l = Math.max(l, c.depth);
-      if (c.side !== 'left') r = Math.max(r, c.depth);
-      if (c.mouth && c.side === 'left') ml = c.mouth;
-      if (c.mouth && c.side === 'right') mr = c.mouth;
-    }
-    // A small deterministic wobble so the series is not perfectly flat.
-    const w = 0.005 * Math.sin(i * 1.7);
-    frames.push({
-      t,
-      eyeL: 0.3 * (1 - 0.85 * l) + w,
-      eyeR: 0.3 * (1 - 0.85 * r) - w,
-      mouthL: ml + w / 5,
-      mouthR: mr - w / 5,
-    });
-  }
-  return frames;
-}
 
 describe('analyzeSignals on hand-made series', () => {
   it('finds a right-side tonic spasm at the right time, and calls a both-eye closure a blink', () => {

@@ -2,39 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { SpasmAnalysisSchema } from '../../src/signals/analysis-schema';
 import { analyzeSignals } from '../../src/signals/analyze';
 import { checkSide } from '../../src/signals/side-check';
-import type { SignalFrame } from '../../src/signals/types';
+import { type Closure, handMade } from './hand-made';
 
-/** Both eyes open at 0.3; closures (1 = shut) per side over time spans; optional one-sided mouth pull. */
-function series(
-  durationS: number,
-  spans: { side: 'left' | 'right' | 'both'; from: number; to: number; depth: number; mouth?: number }[],
-  fps = 30,
-): SignalFrame[] {
-  const frames: SignalFrame[] = [];
-  for (let i = 0; i / fps < durationS; i++) {
-    const t = i / fps;
-    let l = 0;
-    let r = 0;
-    let ml = 0;
-    let mr = 0;
-    for (const c of spans) {
-      if (t < c.from || t >= c.to) continue;
-      if (c.side !== 'right') l = Math.max(l, c.depth);
-      if (c.side !== 'left') r = Math.max(r, c.depth);
-      if (c.mouth && c.side === 'left') ml = c.mouth;
-      if (c.mouth && c.side === 'right') mr = c.mouth;
-    }
-    const w = 0.004 * Math.sin(i * 1.7);
-    frames.push({
-      t,
-      eyeL: 0.3 * (1 - 0.85 * l) + w,
-      eyeR: 0.3 * (1 - 0.85 * r) - w,
-      mouthL: ml + w / 5,
-      mouthR: mr - w / 5,
-    });
-  }
-  return frames;
-}
+/** The bilateral tests' series: 30 fps, a smaller wobble. */
+const series = (durationS: number, closures: Closure[]) => handMade(30, durationS, closures, 0.004);
 
 describe('bilateral sustained closure', () => {
   it('2-second closures of both eyes every 6 s are bilateral closures with a red flag, not blinks', () => {

@@ -20,16 +20,10 @@
  * Months run from the treatment date to each follow-up's date (days / 30.4375); a follow-up without a
  * date, or dated before the treatment, counts at its nominal time point, as in domain/outcomes.ts.
  */
-import { kaplanMeier } from '@hemispasm/core';
+import { kaplanMeier, TREATMENT_KINDS, type TreatmentKind } from '@hemispasm/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
-import {
-  CURVE_DEFINITIONS,
-  type EpisodeObservation,
-  type KindOutcome,
-  TREATMENT_KINDS,
-  type TreatmentKind,
-} from '../domain/outcomes';
+import { CURVE_DEFINITIONS, type EpisodeObservation, type KindOutcome } from '../domain/outcomes';
 
 export const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
 export const STATUSES = ['resolved', 'improved', 'unchanged', 'worse'] as const;

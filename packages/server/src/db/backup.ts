@@ -88,8 +88,9 @@ export function backupKindOf(bytes: Uint8Array): BackupKind | undefined {
   return undefined;
 }
 
-function readBackup(file: string, expected: BackupKind): Uint8Array {
-  let bytes: Uint8Array;
+/** Non-shared bytes: PGlite loads them as a Blob, which (in the DOM typings too) refuses a SharedArrayBuffer. */
+function readBackup(file: string, expected: BackupKind): Uint8Array<ArrayBuffer> {
+  let bytes: Uint8Array<ArrayBuffer>;
   try {
     bytes = readFileSync(file);
   } catch (e) {

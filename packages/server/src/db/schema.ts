@@ -1,15 +1,48 @@
 /**
  * Row types of the tables in migrations/*.sql, for Kysely's type-checked queries. Dates (`date`) come
  * back as 'YYYY-MM-DD' strings and timestamps as Date objects on both PGlite and PostgreSQL (see the
- * type parsers in database.ts); jsonb columns are written as JSON text and read as parsed values.
+ * type parsers in database.ts); jsonb columns are written as JSON text and read as parsed values, typed
+ * here as what the server validated before writing them. Columns with a CHECK list are typed with the
+ * same list from @hemispasm/core. test/schema-drift.test.ts compares this file with the migrated
+ * database (columns, types, nullability, defaults, CHECK lists), so the two cannot drift apart.
  */
+import type {
+  AffectedSide,
+  DecisionResult,
+  FollowUpTimePoint,
+  HearingClass,
+  InstrumentScore,
+  OptionId,
+  PatientProfile,
+  Sex,
+  SpasmAnalysis,
+  SpasmStatus,
+  SureAnswers,
+  TreatedSide,
+  TreatmentKind,
+  UserRole,
+} from '@hemispasm/core';
 import type { ColumnType, Generated } from 'kysely';
+import type { EpisodeDetails } from '../routes/episodes';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T = unknown> = ColumnType<T, string, string>;
-type JsonWithDefault<T = unknown> = ColumnType<T, string | undefined, string>;
+/** Read as a Date; written as a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Read as the parsed value; written as JSON text (`jsonText`). */
+type Json<T> = ColumnType<T, string, string>;
+/** The same, for a column with a default (may be left out on insert). */
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
 
-export type Role = 'admin' | 'clinician' | 'patient';
+export type Role = UserRole;
+export type AuditAction = 'read' | 'create' | 'update' | 'delete';
+/** Who an audit row names: a signed-in user's role, or an EHR calling the CDS Hooks service. */
+export type AuditActorRole = Role | 'cds-client';
+
+/** Answers as posted to the assessments route (core's answers format, validated before they are stored). */
+export interface StoredAnswers {
+  instrument?: string;
+  version?: string;
+  items: Record<string, number>;
+}
 
 export interface ClinicsTable {
   id: Generated<string>;
@@ -22,8 +55,8 @@ export interface PatientsTable {
   clinic_id: string;
   name: string;
   birth_date: string;
-  sex: string;
-  affected_side: string;
+  sex: Sex;
+  affected_side: AffectedSide;
   onset_date: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -64,8 +97,8 @@ export interface AssessmentsTable {
   patient_id: string;
   instrument_id: string;
   instrument_version: string;
-  answers: Json;
-  score: Json;
+  answers: Json<StoredAnswers>;
+  score: Json<InstrumentScore>;
   total: number | null;
   band_id: string | null;
   assessed_on: string;
@@ -91,11 +124,11 @@ export interface DiaryEntriesTable {
 export interface TreatmentEpisodesTable {
   id: Generated<string>;
   patient_id: string;
-  kind: string;
+  kind: TreatmentKind;
   start_date: string;
   end_date: string | null;
-  side: string | null;
-  details: Json<Record<string, unknown>>;
+  side: TreatedSide | null;
+  details: Json<EpisodeDetails>;
   created_by: string;
   created_at: Generated<Date>;
 }
@@ -104,11 +137,11 @@ export interface FollowUpsTable {
   id: Generated<string>;
   patient_id: string;
   episode_id: string;
-  time_point: string;
+  time_point: FollowUpTimePoint;
   assessed_on: string;
-  spasm_status: string;
+  spasm_status: SpasmStatus;
   house_brackmann: number | null;
-  hearing_class: string | null;
+  hearing_class: HearingClass | null;
   complications: JsonWithDefault<string[]>;
   recurrence: Generated<boolean>;
   notes: string | null;
@@ -119,9 +152,9 @@ export interface FollowUpsTable {
 export interface DecisionRecordsTable {
   id: Generated<string>;
   patient_id: string;
-  profile: Json;
-  result: Json;
-  chosen_option: string | null;
+  profile: Json<PatientProfile>;
+  result: Json<DecisionResult>;
+  chosen_option: OptionId | null;
   chosen_by: string | null;
   chosen_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string;
@@ -132,9 +165,9 @@ export interface DecisionPreferencesTable {
   id: Generated<string>;
   patient_id: string;
   decision_id: string | null;
-  preferred_option: string | null;
-  values_answers: JsonWithDefault<Record<string, unknown>>;
-  sure: Json<Record<string, boolean>>;
+  preferred_option: OptionId | null;
+  values_answers: JsonWithDefault<Record<string, number | string | boolean>>;
+  sure: Json<SureAnswers>;
   sure_score: number;
   created_by: string;
   created_at: Generated<Date>;
@@ -147,8 +180,8 @@ export interface VideoMeasurementsTable {
   kind: Generated<'spasm' | 'movement'>;
   recorded_at: Timestamp;
   analyzer_version: string;
-  summary: Json<Record<string, unknown>>;
-  events: Json<unknown[]>;
+  summary: Json<Omit<SpasmAnalysis, 'events'>>;
+  events: Json<SpasmAnalysis['events']>;
   notes: string | null;
   created_by: string;
   created_at: Generated<Date>;
@@ -158,10 +191,10 @@ export interface AuditLogTable {
   id: Generated<number>;
   at: Generated<Date>;
   actor_user_id: string | null;
-  actor_role: string | null;
+  actor_role: AuditActorRole | null;
   clinic_id: string | null;
   patient_id: string | null;
-  action: 'read' | 'create' | 'update' | 'delete';
+  action: AuditAction;
   resource: string;
   route: string;
   status: number;

@@ -20,14 +20,16 @@
  * months; "later" = 12, the earliest it can be). No adjustment for case mix: meant for a clinic's own audit
  * charts, not evidence of comparative effectiveness.
  */
-import { type KaplanMeierStep, kaplanMeier } from '@hemispasm/core';
-
-export const TREATMENT_KINDS = ['oral_medication', 'botulinum_toxin', 'mvd', 'rf_neurotomy'] as const;
-export type TreatmentKind = (typeof TREATMENT_KINDS)[number];
-const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
-type TimePoint = (typeof TIME_POINTS)[number];
-const STATUSES = ['resolved', 'improved', 'unchanged', 'worse'] as const;
-type Status = (typeof STATUSES)[number];
+import {
+  type KaplanMeierStep,
+  kaplanMeier,
+  SPASM_STATUSES as STATUSES,
+  type SpasmStatus as Status,
+  FOLLOW_UP_TIME_POINTS as TIME_POINTS,
+  type FollowUpTimePoint as TimePoint,
+  TREATMENT_KINDS,
+  type TreatmentKind,
+} from '@hemispasm/core';
 
 export interface EpisodeFact {
   id: string;

@@ -3,6 +3,7 @@
  * writes: strict, so an element the import would silently drop is refused by name) and the Bundle the
  * export returns (documented loosely: its resources are typed by `fhir/r4` in the mappers).
  */
+import { SEXES } from '@hemispasm/core';
 import { z } from 'zod';
 import { EpisodeDate, EpisodeDateTime, PastDate, PastDateTime, text, Uuid } from '../routes/common';
 
@@ -85,7 +86,7 @@ const PatientIn = z.strictObject({
     )
     .min(1)
     .max(5),
-  gender: z.enum(['female', 'male', 'other', 'unknown']),
+  gender: z.enum(SEXES),
   birthDate: PastDate,
   managingOrganization: Reference.optional(),
 });

@@ -13,6 +13,7 @@
  *  - A CPT code for RF neurotomy at the stylomastoid foramen — evidence: "no specific code found" (❓).
  *  - HCPCS J0585 (onabotulinumtoxinA) and ICD-11 — ❓ in the evidence.
  */
+import type { AffectedSide } from '@hemispasm/core';
 import type { Coding } from 'fhir/r4';
 
 export type CodeVerification = 'verified' | 'partial';
@@ -104,7 +105,7 @@ export const ICD10_HFS: DocumentedCode = {
  * ICD-10-CM laterality sub-codes (G51.3 itself is a non-billable header in ICD-10-CM). ✅ evidence §5:
  * G51.31 (med.report, diseasedb), G51.32 (codelle), G51.33 (genhealth, sprypt).
  */
-export const ICD10CM_HFS_BY_SIDE: Record<'right' | 'left' | 'bilateral', DocumentedCode> = {
+export const ICD10CM_HFS_BY_SIDE: Record<AffectedSide, DocumentedCode> = {
   right: {
     system: SYSTEM.icd10cm,
     code: 'G51.31',

@@ -75,8 +75,7 @@ export function toEpisodeResource(
   r: Selectable<TreatmentEpisodesTable>,
 ): Procedure | MedicationStatement {
   const e = episodeInputOf(r);
-  const kind = r.kind as keyof typeof TREATMENT_TEXT;
-  const text = TREATMENT_TEXT[kind] ?? r.kind;
+  const text = TREATMENT_TEXT[r.kind];
   if (e?.kind === 'oral_medication' || (!e && r.kind === 'oral_medication')) {
     const ms: MedicationStatement = {
       resourceType: 'MedicationStatement',

@@ -3,6 +3,7 @@
  * House–Brackmann grade (weakness, recorded apart from spasm severity), AAO-HNS hearing class,
  * recurrence and complications as components; free-text notes as a note.
  */
+import { toRoman } from '@hemispasm/core';
 import type { Observation, ObservationComponent } from 'fhir/r4';
 import type { Selectable } from 'kysely';
 import type { FollowUpsTable } from '../db/schema';
@@ -12,8 +13,6 @@ import { performerOf, ref } from './refs';
 
 export const HOUSE_BRACKMANN_ID = 'house-brackmann';
 export const HEARING_CLASS_ID = 'hearing-aao-hns';
-
-export const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
 
 export function toFollowUpObservation(record: PatientRecord, f: Selectable<FollowUpsTable>): Observation {
   const component: ObservationComponent[] = [
@@ -35,7 +34,7 @@ export function toFollowUpObservation(record: PatientRecord, f: Selectable<Follo
         coding: [
           { system: HS_SYSTEM.instrument, code: HOUSE_BRACKMANN_ID, display: 'House–Brackmann grade' },
         ],
-        text: `House–Brackmann grade ${ROMAN[f.house_brackmann - 1] ?? f.house_brackmann}`,
+        text: `House–Brackmann grade ${toRoman(f.house_brackmann)}`,
       },
       valueInteger: f.house_brackmann,
     });

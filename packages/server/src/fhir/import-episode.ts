@@ -3,7 +3,7 @@
  * episodes route accepts, validated with that route's own schema; each issue is reported at the
  * element of the Bundle the field came from.
  */
-import { issuesFromZod } from '@hemispasm/core';
+import { isOneOf, issuesFromZod, TREATMENT_KINDS } from '@hemispasm/core';
 import { EpisodeCreate } from '../routes/episodes';
 import type { ExtensionInput, MedicationStatementInput, ProcedureInput } from './bundle-schema';
 import { CPT_MVD, CPT_TOXIN, HS_EXTENSION, HS_SYSTEM, SYSTEM } from './codes';
@@ -11,7 +11,6 @@ import type { EpisodeInput } from './episode';
 import { codingIn, dateOf, extValue, type Issues, Origins } from './import-context';
 
 type Kind = EpisodeInput['kind'];
-const KINDS: readonly Kind[] = ['oral_medication', 'botulinum_toxin', 'mvd', 'rf_neurotomy'];
 
 /** Sub-extensions of `treatment-details` each kind may carry; `totalUnits` is computed, so ignored. */
 const DETAIL_FIELDS: Record<Kind, readonly string[]> = {
@@ -25,7 +24,7 @@ function kindOf(r: ProcedureInput | MedicationStatementInput, p: string, issues:
   if (r.resourceType === 'MedicationStatement') return 'oral_medication';
   const hs = codingIn(r.code, HS_SYSTEM.treatmentKind);
   if (hs) {
-    if (KINDS.includes(hs.code as Kind) && hs.code !== 'oral_medication') return hs.code as Kind;
+    if (isOneOf(TREATMENT_KINDS, hs.code) && hs.code !== 'oral_medication') return hs.code;
     issues.add(`${p}.code.coding[${hs.index}].code`, 'expected one of botulinum_toxin, mvd, rf_neurotomy');
     return undefined;
   }

@@ -2,21 +2,20 @@
  * Follow-up Observations of an imported Bundle become the follow-up fields (assessments are read by
  * import-assessment.ts). Issues name the Bundle element at fault.
  */
-import { issuesFromZod } from '@hemispasm/core';
+import { FOLLOW_UP_TIME_POINTS, HEARING_CLASSES, issuesFromZod, SPASM_STATUSES } from '@hemispasm/core';
 import { z } from 'zod';
 import { text } from '../routes/common';
-import { SPASM_STATUSES, TIME_POINTS } from '../routes/follow-ups';
 import type { ObservationInput } from './bundle-schema';
 import { HS_OBSERVATION_CODE, HS_SYSTEM } from './codes';
 import { HEARING_CLASS_ID, HOUSE_BRACKMANN_ID } from './follow-up';
 import { codingIn, dateOf, type Issues, Origins } from './import-context';
 
 const FollowUpFields = z.strictObject({
-  timePoint: z.enum(TIME_POINTS),
+  timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
   assessedOn: z.string(),
   spasmStatus: z.enum(SPASM_STATUSES),
   houseBrackmann: z.number().int().min(1).max(6).nullable(),
-  hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable(),
+  hearingClass: z.enum(HEARING_CLASSES).nullable(),
   complications: z.array(text(200).min(1)).max(30),
   recurrence: z.boolean(),
   notes: text(2000).nullable(),

@@ -5,6 +5,7 @@
  * together, each at its element (`body.entry[3].resource.effectivePeriod.end`); nothing is stored
  * unless there are none.
  */
+import { AFFECTED_SIDES, type AffectedSide, isOneOf } from '@hemispasm/core';
 import { ApiError } from '../http/errors';
 import type {
   ConditionInput,
@@ -25,7 +26,7 @@ import { codingIn, dateOf, Issues } from './import-context';
 import { episodeFromResource } from './import-episode';
 import { followUpFromObservation, type ImportedFollowUp } from './import-observation';
 
-export type Side = 'left' | 'right' | 'bilateral';
+export type Side = AffectedSide;
 
 export interface ImportPlan {
   patient: {
@@ -67,12 +68,12 @@ function readCondition(r: ConditionInput, p: string, issues: Issues) {
   const fromSite = site?.code;
   const fromCm = cm?.code ? SIDE_BY_ICD10CM.get(cm.code) : undefined;
   let side: Side | undefined;
-  if (fromSite !== undefined && !['left', 'right', 'bilateral'].includes(fromSite)) {
-    issues.add(sitePath, 'expected one of left, right, bilateral');
+  if (fromSite !== undefined && !isOneOf(AFFECTED_SIDES, fromSite)) {
+    issues.add(sitePath, `expected one of ${AFFECTED_SIDES.join(', ')}`);
   } else if (fromSite && fromCm && fromSite !== fromCm) {
     issues.add(sitePath, `side ${fromSite} contradicts ICD-10-CM ${cm!.code} (${fromCm})`);
   } else {
-    side = (fromSite as Side | undefined) ?? fromCm;
+    side = fromSite ?? fromCm;
     if (!side) {
       issues.add(
         sitePath,

@@ -16,7 +16,7 @@ export function toPatient(record: PatientRecord): Patient {
     id: p.id,
     ...(lastUpdated ? { meta: { lastUpdated } } : {}),
     name: [{ text: p.name }],
-    gender: p.sex as NonNullable<Patient['gender']>,
+    gender: p.sex,
     birthDate: p.birth_date,
     managingOrganization: { display: record.clinicName },
   };

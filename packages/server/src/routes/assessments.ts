@@ -3,8 +3,9 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AssessmentsTable } from '../db/schema';
 import { scoreAnswers } from '../domain/clinical-core';
-import { iso, jsonText, key, PastDate, PatientParams, problems, StoredDate, Uuid } from './common';
+import { iso, jsonText, key, PastDate, StoredDate, Uuid } from './common';
 import type { RouteModule } from './context';
+import { listRoute, patientRoute } from './route-options';
 
 export const AssessmentSchema = z
   .object({
@@ -37,7 +38,7 @@ function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> 
     instrumentId: r.instrument_id,
     instrumentVersion: r.instrument_version,
     answers: r.answers,
-    score: r.score as Record<string, unknown>,
+    score: { ...r.score },
     total: r.total,
     bandId: r.band_id,
     assessedOn: r.assessed_on,
@@ -47,40 +48,32 @@ function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> 
 }
 
 export const assessmentRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/assessments',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['assessments'],
-        summary: 'Assessments, newest first',
-        params: PatientParams,
-        querystring: z.strictObject({ instrumentId: key(60).optional() }),
-        response: { 200: z.array(AssessmentSchema), ...problems },
-      },
-    },
-    async (req) => {
-      const rows = await ctx.records.list(req, 'assessments', {
-        newestFirst: ['assessed_on', 'created_at'],
-        limit: 1000,
-        where: [['instrument_id', '=', req.query.instrumentId || undefined]],
-      });
-      return rows.map(dto);
-    },
-  );
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/assessments',
+    tag: 'assessments',
+    summary: 'Assessments, newest first',
+    querystring: z.strictObject({ instrumentId: key(60).optional() }),
+    item: AssessmentSchema,
+    table: 'assessments',
+    list: (query) => ({
+      newestFirst: ['assessed_on', 'created_at'],
+      limit: 1000,
+      where: [['instrument_id', '=', query.instrumentId || undefined]],
+    }),
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/assessments',
-    {
-      config: { policy: 'patient-self-report' },
-      schema: {
-        tags: ['assessments'],
-        summary: 'Record answers to an instrument; the server scores them with the clinical core',
-        params: PatientParams,
+    patientRoute(
+      'patient-self-report',
+      'assessments',
+      'Record answers to an instrument; the server scores them with the clinical core',
+      {
         body: AssessmentCreate,
-        response: { 201: AssessmentSchema, ...problems },
+        response: { 201: AssessmentSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const b = req.body;
       const score = scoreAnswers(b.instrumentId, b.answers);

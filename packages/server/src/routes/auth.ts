@@ -6,8 +6,9 @@ import { dummyHash, verifyPassword } from '../auth/passwords';
 import { createSession, deleteSession, SESSION_COOKIE, SESSION_TTL_HOURS } from '../auth/sessions';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { key, problems, Uuid } from './common';
+import { key, Uuid } from './common';
 import type { RouteContext, RouteModule } from './context';
+import { routeOptions } from './route-options';
 
 export const MeSchema = z
   .object({
@@ -63,16 +64,11 @@ async function meOf(ctx: RouteContext, userId: string, csrfToken: string): Promi
 export const authRoutes: RouteModule = async (api, ctx) => {
   api.post(
     '/auth/login',
-    {
-      config: { policy: 'public' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign in with email and password; sets the session cookie',
-        security: [],
-        body: LoginBody,
-        response: { 200: MeSchema, ...problems },
-      },
-    },
+    routeOptions('public', 'auth', 'Sign in with email and password; sets the session cookie', {
+      security: [],
+      body: LoginBody,
+      response: { 200: MeSchema },
+    }),
     async (req, reply) => {
       const { email, password } = req.body;
       // Counted before the password is checked, so parallel guesses cannot outrun the limit.
@@ -103,14 +99,9 @@ export const authRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/auth/logout',
-    {
-      config: { policy: 'signed-in' },
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign out: ends the session and clears the cookie',
-        response: { 204: z.null(), ...problems },
-      },
-    },
+    routeOptions('signed-in', 'auth', 'Sign out: ends the session and clears the cookie', {
+      response: { 204: z.null() },
+    }),
     async (req, reply) => {
       await deleteSession(ctx.db, requireActor(req).sessionHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -120,14 +111,14 @@ export const authRoutes: RouteModule = async (api, ctx) => {
 
   api.get(
     '/me',
-    {
-      config: { policy: 'signed-in' },
-      schema: {
-        tags: ['auth'],
-        summary: 'The signed-in user, their clinic, and the CSRF token of this session',
-        response: { 200: MeSchema, ...problems },
+    routeOptions(
+      'signed-in',
+      'auth',
+      'The signed-in user, their clinic, and the CSRF token of this session',
+      {
+        response: { 200: MeSchema },
       },
-    },
+    ),
     async (req) => {
       const actor = requireActor(req);
       return meOf(ctx, actor.userId, actor.csrfToken);

@@ -4,11 +4,10 @@
  * and a Kaplan–Meier failure-or-recurrence curve (src/analytics/episode-outcomes.ts). Aggregates only, no
  * identities; read from the replica when there is one.
  */
-import { kaplanMeier } from '@hemispasm/core';
+import { kaplanMeier, TREATMENT_KINDS } from '@hemispasm/core';
 import { z } from 'zod';
 import { episodeOutcomes, STATUSES, TIME_POINTS } from '../analytics/episode-outcomes';
 import { readAnalytics } from '../db/read-routing';
-import { TREATMENT_KINDS } from '../domain/outcomes';
 import { requireActor } from '../http/guard';
 import { problems } from './common';
 import type { RouteModule } from './context';

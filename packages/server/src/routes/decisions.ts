@@ -11,8 +11,9 @@ import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schem
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, jsonText, key, PatientParams, problems, text, Uuid } from './common';
+import { iso, jsonText, key, PatientParams, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { listRoute, patientRoute, routeOptions } from './route-options';
 
 const OptionId = z.enum(OPTION_IDS);
 
@@ -79,15 +80,13 @@ const PreferenceCreate = z
   })
   .meta({ id: 'PreferenceCreate' });
 
-type OptionIdT = z.infer<typeof OptionId>;
-
 function decisionDto(r: Selectable<DecisionRecordsTable>): z.infer<typeof DecisionSchema> {
   return {
     id: r.id,
     patientId: r.patient_id,
     profile: r.profile,
-    result: r.result as Record<string, unknown>,
-    chosenOption: r.chosen_option as OptionIdT | null,
+    result: { ...r.result },
+    chosenOption: r.chosen_option,
     chosenBy: r.chosen_by,
     chosenAt: r.chosen_at ? iso(r.chosen_at) : null,
     createdBy: r.created_by,
@@ -100,9 +99,9 @@ function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof 
     id: r.id,
     patientId: r.patient_id,
     decisionId: r.decision_id,
-    preferredOption: r.preferred_option as OptionIdT | null,
-    values: r.values_answers as Record<string, number | string | boolean>,
-    sure: r.sure as z.infer<typeof SureAnswers>,
+    preferredOption: r.preferred_option,
+    values: r.values_answers,
+    sure: r.sure,
     sureScore: r.sure_score,
     createdBy: r.created_by,
     createdAt: iso(r.created_at),
@@ -110,36 +109,27 @@ function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof 
 }
 
 export const decisionRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/decisions',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['decisions'],
-        summary: 'Decision records, newest first',
-        params: PatientParams,
-        response: { 200: z.array(DecisionSchema), ...problems },
-      },
-    },
-    async (req) => {
-      const rows = await ctx.records.list(req, 'decision_records', { newestFirst: ['created_at'] });
-      return rows.map(decisionDto);
-    },
-  );
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/decisions',
+    tag: 'decisions',
+    summary: 'Decision records, newest first',
+    item: DecisionSchema,
+    table: 'decision_records',
+    list: { newestFirst: ['created_at'] },
+    dto: decisionDto,
+  });
 
   api.post(
     '/patients/:patientId/decisions',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['decisions'],
-        summary:
-          'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
-        params: PatientParams,
+    patientRoute(
+      'patient-clinical-write',
+      'decisions',
+      'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
+      {
         body: DecisionCreate,
-        response: { 201: DecisionSchema, ...problems },
+        response: { 201: DecisionSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const result = recommendFor(req.body.profile);
       const chosen = req.body.chosenOption ?? null;
@@ -156,16 +146,16 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
 
   api.patch(
     '/patients/:patientId/decisions/:decisionId',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['decisions'],
-        summary: 'Record the option chosen for a decision (clinicians)',
+    routeOptions(
+      'patient-clinical-write',
+      'decisions',
+      'Record the option chosen for a decision (clinicians)',
+      {
         params: PatientParams.extend({ decisionId: Uuid }),
         body: z.strictObject({ chosenOption: OptionId }),
-        response: { 200: DecisionSchema, ...problems },
+        response: { 200: DecisionSchema },
       },
-    },
+    ),
     async (req) => {
       const [row] = await ctx.records.change(
         req,
@@ -190,35 +180,27 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
     },
   );
 
-  api.get(
-    '/patients/:patientId/preferences',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['decisions'],
-        summary: "The patient's decision-aid answers, newest first",
-        params: PatientParams,
-        response: { 200: z.array(PreferenceSchema), ...problems },
-      },
-    },
-    async (req) => {
-      const rows = await ctx.records.list(req, 'decision_preferences', { newestFirst: ['created_at'] });
-      return rows.map(preferenceDto);
-    },
-  );
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/preferences',
+    tag: 'decisions',
+    summary: "The patient's decision-aid answers, newest first",
+    item: PreferenceSchema,
+    table: 'decision_preferences',
+    list: { newestFirst: ['created_at'] },
+    dto: preferenceDto,
+  });
 
   api.post(
     '/patients/:patientId/preferences',
-    {
-      config: { policy: 'patient-self-report' },
-      schema: {
-        tags: ['decisions'],
-        summary: "Record the patient's preferred option, values-exercise answers and SURE test",
-        params: PatientParams,
+    patientRoute(
+      'patient-self-report',
+      'decisions',
+      "Record the patient's preferred option, values-exercise answers and SURE test",
+      {
         body: PreferenceCreate,
-        response: { 201: PreferenceSchema, ...problems },
+        response: { 201: PreferenceSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const b = req.body;
       if (b.decisionId) {

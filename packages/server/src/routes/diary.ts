@@ -3,19 +3,10 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { DiaryEntriesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import {
-  iso,
-  jsonText,
-  PastDate,
-  PatientParams,
-  problems,
-  QueryDate,
-  StoredDate,
-  text,
-  Uuid,
-} from './common';
+import { iso, jsonText, PastDate, PatientParams, QueryDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import type { NewRow } from './records';
+import { listRoute, patientRoute, routeOptions } from './route-options';
 
 const Trigger = text(60).min(1);
 
@@ -104,43 +95,30 @@ function checkNotFuture(date: string, path: string): void {
 }
 
 export const diaryRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/diary',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['diary'],
-        summary: 'Diary entries, newest first',
-        params: PatientParams,
-        querystring: DiaryQuery,
-        response: { 200: z.array(DiaryEntrySchema), ...problems },
-      },
-    },
-    async (req) => {
-      const rows = await ctx.records.list(req, 'diary_entries', {
-        newestFirst: ['entry_date', 'created_at'],
-        limit: req.query.limit,
-        where: [
-          ['entry_date', '>=', req.query.from],
-          ['entry_date', '<=', req.query.to],
-        ],
-      });
-      return rows.map(dto);
-    },
-  );
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/diary',
+    tag: 'diary',
+    summary: 'Diary entries, newest first',
+    querystring: DiaryQuery,
+    item: DiaryEntrySchema,
+    table: 'diary_entries',
+    list: (query) => ({
+      newestFirst: ['entry_date', 'created_at'],
+      limit: query.limit,
+      where: [
+        ['entry_date', '>=', query.from],
+        ['entry_date', '<=', query.to],
+      ],
+    }),
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/diary',
-    {
-      config: { policy: 'patient-self-report' },
-      schema: {
-        tags: ['diary'],
-        summary: 'Add a diary entry',
-        params: PatientParams,
-        body: DiaryEntryCreate,
-        response: { 201: DiaryEntrySchema, ...problems },
-      },
-    },
+    patientRoute('patient-self-report', 'diary', 'Add a diary entry', {
+      body: DiaryEntryCreate,
+      response: { 201: DiaryEntrySchema },
+    }),
     async (req, reply) => {
       checkNotFuture(req.body.entryDate, 'body.entryDate');
       const row = await ctx.records.insert(req, 'diary_entries', rowOf(req.body));
@@ -150,16 +128,15 @@ export const diaryRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients/:patientId/diary/batch',
-    {
-      config: { policy: 'patient-self-report', audit: 'diary' },
-      schema: {
-        tags: ['diary'],
-        summary: 'Add several diary entries at once (e.g. kept offline): all are stored, or none',
-        params: PatientParams,
+    patientRoute(
+      { policy: 'patient-self-report', audit: 'diary' },
+      'diary',
+      'Add several diary entries at once (e.g. kept offline): all are stored, or none',
+      {
         body: z.strictObject({ entries: z.array(DiaryEntryCreate).min(1).max(366) }),
-        response: { 201: z.object({ entries: z.array(DiaryEntrySchema) }), ...problems },
+        response: { 201: z.object({ entries: z.array(DiaryEntrySchema) }) },
       },
-    },
+    ),
     async (req, reply) => {
       for (const [i, e] of req.body.entries.entries()) {
         checkNotFuture(e.entryDate, `body.entries.${i}.entryDate`);
@@ -171,15 +148,10 @@ export const diaryRoutes: RouteModule = async (api, ctx) => {
 
   api.delete(
     '/patients/:patientId/diary/:entryId',
-    {
-      config: { policy: 'patient-self-report' },
-      schema: {
-        tags: ['diary'],
-        summary: 'Delete a diary entry made by mistake',
-        params: PatientParams.extend({ entryId: Uuid }),
-        response: { 204: z.null(), ...problems },
-      },
-    },
+    routeOptions('patient-self-report', 'diary', 'Delete a diary entry made by mistake', {
+      params: PatientParams.extend({ entryId: Uuid }),
+      response: { 204: z.null() },
+    }),
     async (req, reply) => {
       const deleted = await ctx.records.change(
         req,

@@ -3,14 +3,16 @@
  * an oral medication course, a botulinum toxin session, microvascular decompression (MVD), or
  * radiofrequency (RF) neurotomy. `side` is always the patient's anatomical side.
  */
+import { OFFENDING_VESSELS, TREATED_SIDES } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { TreatmentEpisodesTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { EpisodeDate, iso, jsonText, PatientParams, problems, StoredDate, text, Uuid } from './common';
+import { EpisodeDate, iso, jsonText, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { listRoute, patientRoute } from './route-options';
 
-const Side = z.enum(['left', 'right']).describe("The patient's anatomical side treated");
+const Side = z.enum(TREATED_SIDES).describe("The patient's anatomical side treated");
 const Complications = z.array(text(200).min(1)).max(30).default([]);
 const HouseBrackmann = z
   .number()
@@ -50,10 +52,7 @@ const Mvd = z.strictObject({
   startDate: EpisodeDate.describe('Day of surgery'),
   side: Side,
   surgeon: text(120).min(1),
-  offendingVessels: z
-    .array(z.enum(['AICA', 'PICA', 'vertebral_artery', 'vein', 'other_artery', 'none_found']))
-    .min(1)
-    .max(6),
+  offendingVessels: z.array(z.enum(OFFENDING_VESSELS)).min(1).max(6),
   monitoring: z.strictObject({
     lateralSpreadResponse: z.boolean().describe('Lateral spread response monitored'),
     lsrDisappeared: z
@@ -83,6 +82,9 @@ export const EpisodeCreate = z
   .discriminatedUnion('kind', [OralMedication, BotulinumToxin, Mvd, RfNeurotomy])
   .meta({ id: 'EpisodeCreate' });
 type EpisodeInput = z.infer<typeof EpisodeCreate>;
+type DetailsOf<E> = E extends unknown ? Omit<E, 'kind' | 'startDate' | 'side' | 'endDate'> : never;
+/** What the `details` column holds: the kind's own fields (and a toxin session's total units). */
+export type EpisodeDetails = DetailsOf<EpisodeInput> & { totalUnits?: number };
 
 const Stored = { id: Uuid, patientId: Uuid, startDate: StoredDate, createdBy: Uuid, createdAt: z.string() };
 export const EpisodeSchema = z
@@ -114,8 +116,9 @@ export const EpisodeSchema = z
 type Episode = z.infer<typeof EpisodeSchema>;
 
 function dto(r: Selectable<TreatmentEpisodesTable>): Episode {
+  // The row's kind and details were written together from one validated body, so they match.
   return {
-    ...(r.details as object),
+    ...r.details,
     kind: r.kind,
     startDate: r.start_date,
     ...(r.kind === 'oral_medication' ? { endDate: r.end_date } : {}),
@@ -140,37 +143,24 @@ function columnsOf(e: EpisodeInput) {
 }
 
 export const episodeRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/episodes',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Treatment episodes, newest first',
-        params: PatientParams,
-        response: { 200: z.array(EpisodeSchema), ...problems },
-      },
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/episodes',
+    tag: 'treatments',
+    summary: 'Treatment episodes, newest first',
+    item: EpisodeSchema,
+    table: 'treatment_episodes',
+    list: {
+      newestFirst: ['start_date', 'created_at'],
     },
-    async (req) => {
-      const rows = await ctx.records.list(req, 'treatment_episodes', {
-        newestFirst: ['start_date', 'created_at'],
-      });
-      return rows.map(dto);
-    },
-  );
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/episodes',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Record a treatment episode (clinicians)',
-        params: PatientParams,
-        body: EpisodeCreate,
-        response: { 201: EpisodeSchema, ...problems },
-      },
-    },
+    patientRoute('patient-clinical-write', 'treatments', 'Record a treatment episode (clinicians)', {
+      body: EpisodeCreate,
+      response: { 201: EpisodeSchema },
+    }),
     async (req, reply) => {
       const b = req.body;
       if (b.kind === 'oral_medication' && b.endDate && b.endDate < b.startDate) {

@@ -23,8 +23,8 @@ import { storeImport } from '../fhir/store-import';
 import { fhirValidatorCompiler } from '../fhir/validation';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { PatientParams, problems } from './common';
 import type { RouteModule } from './context';
+import { patientRoute, routeOptions } from './route-options';
 
 export const FHIR_JSON = 'application/fhir+json';
 
@@ -47,18 +47,16 @@ export const fhirRoutes: RouteModule = async (api, ctx) => {
 
   api.get(
     '/patients/:patientId/fhir',
-    {
-      config: { policy: 'patient-read', audit: 'fhir-export' },
-      schema: {
-        tags: ['fhir'],
-        summary: "The patient's record as a FHIR R4 Bundle (type collection, application/fhir+json)",
-        params: PatientParams,
+    patientRoute(
+      { policy: 'patient-read', audit: 'fhir-export' },
+      'fhir',
+      "The patient's record as a FHIR R4 Bundle (type collection, application/fhir+json)",
+      {
         response: {
           200: { description: 'FHIR R4 Bundle', content: { [FHIR_JSON]: { schema: FhirBundleOut } } },
-          ...problems,
         },
       },
-    },
+    ),
     async (req, reply) => {
       const record = await readAnalytics(req, ctx.db, (db) => loadPatientRecord(db, req.params.patientId));
       const bundle = recordToBundle(record, { now: new Date() });
@@ -69,20 +67,19 @@ export const fhirRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/fhir/Bundle',
-    {
-      config: { policy: 'clinic-import', audit: 'fhir-import' },
-      schema: {
-        tags: ['fhir'],
-        summary:
-          "Import a FHIR R4 Bundle shaped like the export as a new patient of the caller's clinic (clinicians, admins)",
+    routeOptions(
+      { policy: 'clinic-import', audit: 'fhir-import' },
+      'fhir',
+      "Import a FHIR R4 Bundle shaped like the export as a new patient of the caller's clinic (clinicians, admins)",
+      {
         description:
           'Send application/fhir+json or application/json. Assessments are scored again on the server; ' +
           'incoming scores are ignored. All or nothing: a bad resource anywhere stores nothing, and every ' +
           'issue names its element, e.g. body.entry[2].resource.birthDate.',
         body: FhirBundleIn,
-        response: { 201: FhirImportResult, ...problems },
+        response: { 201: FhirImportResult },
       },
-    },
+    ),
     async (req, reply) => {
       // What our schema accepts must also be valid R4: the published definitions have the last word.
       const r4 = await r4IssuesAt('body', req.body);
@@ -126,22 +123,20 @@ export const fhirRoutes: RouteModule = async (api, ctx) => {
 
   api.get(
     '/fhir/Questionnaire/:instrumentId',
-    {
-      config: { policy: 'public' },
-      schema: {
-        tags: ['fhir'],
-        summary:
-          'An instrument as an SDC-style FHIR R4 Questionnaire (wording only where it is shipped and verified; the licensed HFS-7/HFS-30 wording never: neutral labels)',
+    routeOptions(
+      'public',
+      'fhir',
+      'An instrument as an SDC-style FHIR R4 Questionnaire (wording only where it is shipped and verified; the licensed HFS-7/HFS-30 wording never: neutral labels)',
+      {
         params: InstrumentParams,
         response: {
           200: {
             description: 'FHIR R4 Questionnaire',
             content: { [FHIR_JSON]: { schema: FhirResourceOut } },
           },
-          ...problems,
         },
       },
-    },
+    ),
     async (req, reply) => {
       let def: ReturnType<typeof getInstrument>;
       try {

@@ -1,24 +1,23 @@
 /** Follow-up visits after a treatment episode, at fixed time points, for the outcome tables. */
+import { FOLLOW_UP_TIME_POINTS, HEARING_CLASSES, SPASM_STATUSES } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { iso, jsonText, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
+import { iso, jsonText, PastDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
-
-export const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
-export const SPASM_STATUSES = ['resolved', 'improved', 'unchanged', 'worse'] as const;
+import { listRoute, patientRoute } from './route-options';
 
 export const FollowUpSchema = z
   .object({
     id: Uuid,
     patientId: Uuid,
     episodeId: Uuid,
-    timePoint: z.enum(TIME_POINTS),
+    timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
     assessedOn: StoredDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z.number().int().min(1).max(6).nullable(),
-    hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable(),
+    hearingClass: z.enum(HEARING_CLASSES).nullable(),
     complications: z.array(z.string()),
     recurrence: z.boolean(),
     notes: z.string().nullable(),
@@ -30,7 +29,7 @@ export const FollowUpSchema = z
 const FollowUpCreate = z
   .strictObject({
     episodeId: Uuid.describe('The treatment episode this follow-up belongs to (of the same patient)'),
-    timePoint: z.enum(TIME_POINTS).describe('1 week; 1, 3, 6, 12 months; later'),
+    timePoint: z.enum(FOLLOW_UP_TIME_POINTS).describe('1 week; 1, 3, 6, 12 months; later'),
     assessedOn: PastDate,
     spasmStatus: z.enum(SPASM_STATUSES),
     houseBrackmann: z
@@ -41,7 +40,7 @@ const FollowUpCreate = z
       .nullable()
       .optional()
       .describe('House–Brackmann grade I–VI as 1–6'),
-    hearingClass: z.enum(['A', 'B', 'C', 'D']).nullable().optional().describe('AAO-HNS hearing class A–D'),
+    hearingClass: z.enum(HEARING_CLASSES).nullable().optional().describe('AAO-HNS hearing class A–D'),
     complications: z.array(text(200).min(1)).max(30).optional(),
     recurrence: z.boolean().optional().describe('Spasm came back after having resolved'),
     notes: text(2000).optional(),
@@ -53,11 +52,11 @@ function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
     id: r.id,
     patientId: r.patient_id,
     episodeId: r.episode_id,
-    timePoint: r.time_point as (typeof TIME_POINTS)[number],
+    timePoint: r.time_point,
     assessedOn: r.assessed_on,
-    spasmStatus: r.spasm_status as (typeof SPASM_STATUSES)[number],
+    spasmStatus: r.spasm_status,
     houseBrackmann: r.house_brackmann,
-    hearingClass: r.hearing_class as 'A' | 'B' | 'C' | 'D' | null,
+    hearingClass: r.hearing_class,
     complications: r.complications,
     recurrence: r.recurrence,
     notes: r.notes,
@@ -67,39 +66,31 @@ function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
 }
 
 export const followUpRoutes: RouteModule = async (api, ctx) => {
-  api.get(
-    '/patients/:patientId/follow-ups',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Follow-ups, newest first',
-        params: PatientParams,
-        querystring: z.strictObject({ episodeId: Uuid.optional() }),
-        response: { 200: z.array(FollowUpSchema), ...problems },
-      },
-    },
-    async (req) => {
-      const rows = await ctx.records.list(req, 'follow_ups', {
-        newestFirst: ['assessed_on'],
-        where: [['episode_id', '=', req.query.episodeId]],
-      });
-      return rows.map(dto);
-    },
-  );
+  listRoute(api, ctx.records, {
+    path: '/patients/:patientId/follow-ups',
+    tag: 'treatments',
+    summary: 'Follow-ups, newest first',
+    querystring: z.strictObject({ episodeId: Uuid.optional() }),
+    item: FollowUpSchema,
+    table: 'follow_ups',
+    list: (query) => ({
+      newestFirst: ['assessed_on'],
+      where: [['episode_id', '=', query.episodeId]],
+    }),
+    dto,
+  });
 
   api.post(
     '/patients/:patientId/follow-ups',
-    {
-      config: { policy: 'patient-clinical-write' },
-      schema: {
-        tags: ['treatments'],
-        summary: 'Record a follow-up of a treatment episode (clinicians)',
-        params: PatientParams,
+    patientRoute(
+      'patient-clinical-write',
+      'treatments',
+      'Record a follow-up of a treatment episode (clinicians)',
+      {
         body: FollowUpCreate,
-        response: { 201: FollowUpSchema, ...problems },
+        response: { 201: FollowUpSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const b = req.body;
       const episode = await ctx.db

@@ -1,12 +1,12 @@
 /** Aggregate outcome figures of the clinic, for the web app's outcome charts. No patient identities. */
+
+import { SPASM_STATUSES, FOLLOW_UP_TIME_POINTS as TIME_POINTS, TREATMENT_KINDS } from '@hemispasm/core';
 import { z } from 'zod';
 import { episodeOutcomes } from '../analytics/episode-outcomes';
 import { readAnalytics } from '../db/read-routing';
-import { TREATMENT_KINDS } from '../domain/outcomes';
 import { requireActor } from '../http/guard';
 import { problems } from './common';
 import type { RouteModule } from './context';
-import { SPASM_STATUSES, TIME_POINTS } from './follow-ups';
 
 const Count = z.number().int().min(0);
 const Probability = z.number().min(0).max(1);

@@ -4,6 +4,7 @@
  * (migration 0006; test/registry-plans.test.ts checks both plans). The cursor is opaque to clients: the
  * last patient's name and id, base64url-encoded JSON.
  */
+import type { AffectedSide, Sex } from '@hemispasm/core';
 import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
@@ -47,8 +48,8 @@ export const PatientListQuery = z.strictObject({
 
 export interface PatientFilter {
   q?: string | undefined;
-  side?: string | undefined;
-  sex?: string | undefined;
+  side?: AffectedSide | undefined;
+  sex?: Sex | undefined;
   after?: [string, string] | undefined;
 }
 

@@ -5,8 +5,9 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import type { UsersTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, problems, text, Uuid } from './common';
+import { iso, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { routeOptions } from './route-options';
 
 export const UserSchema = z
   .object({
@@ -88,14 +89,9 @@ function userDto(u: Pick<Selectable<UsersTable>, (typeof USER_COLUMNS)[number]>)
 export const userRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/users',
-    {
-      config: { policy: 'clinic-admin' },
-      schema: {
-        tags: ['admin'],
-        summary: "The admin's clinic users",
-        response: { 200: z.array(UserSchema), ...problems },
-      },
-    },
+    routeOptions('clinic-admin', 'admin', "The admin's clinic users", {
+      response: { 200: z.array(UserSchema) },
+    }),
     async (req) => {
       const rows = await ctx.db
         .selectFrom('users')
@@ -110,15 +106,15 @@ export const userRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/users',
-    {
-      config: { policy: 'clinic-admin' },
-      schema: {
-        tags: ['admin'],
-        summary: 'Create a user of the clinic (a patient login is linked to one patient record)',
+    routeOptions(
+      'clinic-admin',
+      'admin',
+      'Create a user of the clinic (a patient login is linked to one patient record)',
+      {
         body: UserCreate,
-        response: { 201: UserSchema, ...problems },
+        response: { 201: UserSchema },
       },
-    },
+    ),
     async (req, reply) => {
       const b = req.body;
       const clinicId = requireActor(req).clinicId;
@@ -179,16 +175,11 @@ export const userRoutes: RouteModule = async (api, ctx) => {
 
   api.patch(
     '/users/:userId',
-    {
-      config: { policy: 'clinic-admin' },
-      schema: {
-        tags: ['admin'],
-        summary: 'Rename, disable or re-enable a user, or set a new password',
-        params: z.strictObject({ userId: Uuid }),
-        body: UserUpdate,
-        response: { 200: UserSchema, ...problems },
-      },
-    },
+    routeOptions('clinic-admin', 'admin', 'Rename, disable or re-enable a user, or set a new password', {
+      params: z.strictObject({ userId: Uuid }),
+      body: UserUpdate,
+      response: { 200: UserSchema },
+    }),
     async (req) => {
       const b = req.body;
       if (b.disabled && req.params.userId === requireActor(req).userId) {
@@ -220,19 +211,19 @@ export const userRoutes: RouteModule = async (api, ctx) => {
 
   api.get(
     '/audit',
-    {
-      config: { policy: 'clinic-admin' },
-      schema: {
-        tags: ['admin'],
-        summary: "The clinic's audit trail (accesses by its users and to its patients), newest first",
+    routeOptions(
+      'clinic-admin',
+      'admin',
+      "The clinic's audit trail (accesses by its users and to its patients), newest first",
+      {
         querystring: z.strictObject({
           patientId: Uuid.optional(),
           userId: Uuid.optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(200),
         }),
-        response: { 200: z.array(AuditEntrySchema), ...problems },
+        response: { 200: z.array(AuditEntrySchema) },
       },
-    },
+    ),
     async (req) => {
       const clinicId = requireActor(req).clinicId;
       let q = ctx.db

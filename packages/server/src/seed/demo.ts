@@ -21,11 +21,16 @@
 import {
   analyzeSignals,
   DEFAULT_SCENARIO,
+  FOLLOW_UP_TIME_POINTS,
   generateScenario,
+  type HearingClass,
+  type TreatmentKind as Kind,
   makeRng,
   type PatientProfileInput,
   recommend,
+  type SpasmStatus as Status,
   scoreInstrument,
+  type FollowUpTimePoint as TimePoint,
 } from '@hemispasm/core';
 import { sql } from 'kysely';
 import { hashPassword } from '../auth/passwords';
@@ -61,16 +66,12 @@ export const DEMO_LOGINS: DemoLogin[] = [
   },
 ];
 
-type Status = 'resolved' | 'improved' | 'unchanged' | 'worse';
-type TimePoint = '1w' | '1m' | '3m' | '6m' | '12m' | 'later';
-type Kind = 'oral_medication' | 'botulinum_toxin' | 'mvd' | 'rf_neurotomy';
-
 /** One follow-up visit of a demo course. */
 interface Visit {
   tp: TimePoint;
   status: Status;
   hb?: number;
-  hearing?: 'A' | 'B' | 'C' | 'D';
+  hearing?: HearingClass;
   complications?: string[];
   recurrence?: boolean;
 }
@@ -93,7 +94,7 @@ const VISIT_DAY: Record<TimePoint, number> = {
   later: 730,
 };
 const JITTER_DAYS: Record<TimePoint, number> = { '1w': 1, '1m': 4, '3m': 7, '6m': 10, '12m': 14, later: 30 };
-const ORDER: TimePoint[] = ['1w', '1m', '3m', '6m', '12m', 'later'];
+const ORDER = FOLLOW_UP_TIME_POINTS;
 const reached = (tp: TimePoint, from: TimePoint) => ORDER.indexOf(tp) >= ORDER.indexOf(from);
 
 /**

@@ -5,12 +5,14 @@
  * The app logs at debug level into the suite's log (helpers/traffic-log.ts), checked after each file.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { type AppOptions, buildApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/passwords';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../../src/auth/sessions';
 import type { CdsConfig } from '../../src/cds/config';
 import type { OpenDatabase } from '../../src/db/database';
 import { migrate } from '../../src/db/migrate';
+import type { DbVariant } from './databases';
 import { debugLogger, recordTraffic } from './traffic-log';
 
 export const PASSWORD = 'correct horse battery';
@@ -159,4 +161,19 @@ export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}
       await database.close();
     },
   };
+}
+
+/**
+ * The world of one describe block on one database: built before its tests (the returned object is filled
+ * in then, so read it inside tests and hooks only) and closed after them.
+ */
+export function worldFor(variant: DbVariant, opts: WorldOptions = {}): World {
+  const w = {} as World;
+  beforeAll(async () => {
+    Object.assign(w, await buildWorld(await variant.open(), opts));
+  });
+  afterAll(async () => {
+    await w.close?.();
+  });
+  return w;
 }

@@ -3,12 +3,13 @@
  * it as an H.264 MP4 with its ground truth beside it (`<name>.truth.json`).
  */
 import { writeFile } from 'node:fs/promises';
+import { makeRng } from '@hemispasm/core';
 import { type AnimationTruth, animationTruth } from './animation-truth';
 import { type FaceAnimation, poseAt } from './face-animation';
 import { type Expression, type HeadPose, posedVertices, STILL_HEAD } from './face-pose';
 import { type FaceRig, loadFaceRig, type Point3, type RigOptions } from './face-rig';
 import { warpFace } from './face-warp';
-import { applyLightAndNoise, drawOccluder, gaussianTable, rng32 } from './frame-effects';
+import { applyLightAndNoise, drawOccluder, gaussianTable } from './frame-effects';
 import { writeVideo } from './raw-video';
 
 export interface RenderedFrame {
@@ -39,7 +40,7 @@ export function* renderFrames(anim: FaceAnimation, rig: FaceRig): Generator<Rend
   const out = new Uint8Array(width * height * 3);
   const vertices = rig.vertices.map((p): Point3 => [p[0], p[1], p[2]]);
   const table = gaussianTable((anim.seed ?? 1) ^ 0x9e3779b9);
-  const rand = rng32(anim.seed ?? 1);
+  const rand = makeRng(anim.seed ?? 1);
   const count = Math.round(anim.durationS * anim.fps);
   for (let i = 0; i < count; i++) {
     const t = i / anim.fps;

@@ -4,6 +4,7 @@
  * are not part of the face — at the eye's posed position, so they move with the head.
  */
 
+import { makeRng } from '@hemispasm/core';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from '../landmarks/mesh-indices';
 import type { PatientSide } from './face-pose';
 import type { Point3 } from './face-rig';
@@ -22,18 +23,6 @@ export interface Occluder {
   side: PatientSide;
   /** Hand: fraction of the eye's width covered, from the outer corner; glasses: ignored (the rim crosses the lid). */
   coverage: number;
-}
-
-/** mulberry32, for reproducible noise. */
-export function rng32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Applies light and noise in place. `noise` is the σ of sensor noise in 8-bit levels. */
@@ -67,7 +56,7 @@ export function applyLightAndNoise(
 
 /** A table of standard normal values (Box–Muller), read at a random offset per frame: fast noise. */
 export function gaussianTable(seed: number, size = 1 << 18): Float32Array {
-  const r = rng32(seed);
+  const r = makeRng(seed);
   const t = new Float32Array(size);
   for (let i = 0; i < size; i++) {
     const u = Math.max(r(), 1e-12);

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type FaceAnimation, type PatientSide, writeAnimatedVideo } from '@hemispasm/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FaceAnimation, type PatientSide, writeAnimatedVideo } from '../../../vision/src/testing/index';
 import { DEMO, type E2eEnv, launchBrowser, login, newPage, screenshot } from '../harness';
 
 /**

@@ -4067,55 +4067,6 @@ export interface components {
             /** @description Send in the X-CSRF-Token header on every POST, PATCH and DELETE */
             csrfToken: string;
         };
-        FollowUpInput: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            patientId: string;
-            /** Format: uuid */
-            episodeId: string;
-            /** @enum {string} */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /** @description Calendar date, YYYY-MM-DD */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            houseBrackmann: number | null;
-            hearingClass: ("A" | "B" | "C" | "D") | null;
-            complications: string[];
-            recurrence: boolean;
-            notes: string | null;
-            /** Format: uuid */
-            createdBy: string;
-            createdAt: string;
-        };
-        FollowUpCreateInput: {
-            /**
-             * Format: uuid
-             * @description The treatment episode this follow-up belongs to (of the same patient)
-             */
-            episodeId: string;
-            /**
-             * @description 1 week; 1, 3, 6, 12 months; later
-             * @enum {string}
-             */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
-             */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            /** @description House–Brackmann grade I–VI as 1–6 */
-            houseBrackmann?: number | null;
-            /** @description AAO-HNS hearing class A–D */
-            hearingClass?: ("A" | "B" | "C" | "D") | null;
-            complications?: string[];
-            /** @description Spasm came back after having resolved */
-            recurrence?: boolean;
-            notes?: string;
-        };
         KaplanMeierStepInput: {
             /** @description Months since the treatment date (0 = the origin) */
             time: number;
@@ -5193,6 +5144,55 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        FollowUpInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            episodeId: string;
+            /** @enum {string} */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /** @description Calendar date, YYYY-MM-DD */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            houseBrackmann: number | null;
+            hearingClass: ("A" | "B" | "C" | "D") | null;
+            complications: string[];
+            recurrence: boolean;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+        };
+        FollowUpCreateInput: {
+            /**
+             * Format: uuid
+             * @description The treatment episode this follow-up belongs to (of the same patient)
+             */
+            episodeId: string;
+            /**
+             * @description 1 week; 1, 3, 6, 12 months; later
+             * @enum {string}
+             */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
+             */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            /** @description House–Brackmann grade I–VI as 1–6 */
+            houseBrackmann?: number | null;
+            /** @description AAO-HNS hearing class A–D */
+            hearingClass?: ("A" | "B" | "C" | "D") | null;
+            complications?: string[];
+            /** @description Spasm came back after having resolved */
+            recurrence?: boolean;
+            notes?: string;
+        };
         MeasurementInput: {
             /** Format: uuid */
             id: string;
@@ -5633,55 +5633,6 @@ export interface components {
             };
             /** @description Send in the X-CSRF-Token header on every POST, PATCH and DELETE */
             csrfToken: string;
-        };
-        FollowUp: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            patientId: string;
-            /** Format: uuid */
-            episodeId: string;
-            /** @enum {string} */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /** @description Calendar date, YYYY-MM-DD */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            houseBrackmann: number | null;
-            hearingClass: ("A" | "B" | "C" | "D") | null;
-            complications: string[];
-            recurrence: boolean;
-            notes: string | null;
-            /** Format: uuid */
-            createdBy: string;
-            createdAt: string;
-        };
-        FollowUpCreate: {
-            /**
-             * Format: uuid
-             * @description The treatment episode this follow-up belongs to (of the same patient)
-             */
-            episodeId: string;
-            /**
-             * @description 1 week; 1, 3, 6, 12 months; later
-             * @enum {string}
-             */
-            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
-            /**
-             * Format: date
-             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
-             */
-            assessedOn: string;
-            /** @enum {string} */
-            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
-            /** @description House–Brackmann grade I–VI as 1–6 */
-            houseBrackmann?: number | null;
-            /** @description AAO-HNS hearing class A–D */
-            hearingClass?: ("A" | "B" | "C" | "D") | null;
-            complications?: string[];
-            /** @description Spasm came back after having resolved */
-            recurrence?: boolean;
-            notes?: string;
         };
         KaplanMeierStep: {
             /** @description Months since the treatment date (0 = the origin) */
@@ -6759,6 +6710,55 @@ export interface components {
             resourceType: string;
         } & {
             [key: string]: unknown;
+        };
+        FollowUp: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            patientId: string;
+            /** Format: uuid */
+            episodeId: string;
+            /** @enum {string} */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /** @description Calendar date, YYYY-MM-DD */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            houseBrackmann: number | null;
+            hearingClass: ("A" | "B" | "C" | "D") | null;
+            complications: string[];
+            recurrence: boolean;
+            notes: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            createdAt: string;
+        };
+        FollowUpCreate: {
+            /**
+             * Format: uuid
+             * @description The treatment episode this follow-up belongs to (of the same patient)
+             */
+            episodeId: string;
+            /**
+             * @description 1 week; 1, 3, 6, 12 months; later
+             * @enum {string}
+             */
+            timePoint: "1w" | "1m" | "3m" | "6m" | "12m" | "later";
+            /**
+             * Format: date
+             * @description Calendar date, YYYY-MM-DD, from 1900-01-01 to today + 1 day
+             */
+            assessedOn: string;
+            /** @enum {string} */
+            spasmStatus: "resolved" | "improved" | "unchanged" | "worse";
+            /** @description House–Brackmann grade I–VI as 1–6 */
+            houseBrackmann?: number | null;
+            /** @description AAO-HNS hearing class A–D */
+            hearingClass?: ("A" | "B" | "C" | "D") | null;
+            complications?: string[];
+            /** @description Spasm came back after having resolved */
+            recurrence?: boolean;
+            notes?: string;
         };
         Measurement: {
             /** Format: uuid */

@@ -1,7 +1,8 @@
 /**
  * The records the app reads and writes: aliases of the types generated from the server's OpenAPI
  * document (schema.gen.ts, by scripts/gen-api-types.ts), narrowed where the server stores a core type
- * as JSON (decision results, spasm analyses) to that core type.
+ * as JSON (decision results, spasm analyses) to that core type. Lists of values (kinds, sides, time
+ * points, …) are core's vocabularies: import their types from @hemispasm/core.
  */
 import type { DecisionResult, MovementAnalysis, SpasmAnalysis } from '@hemispasm/core';
 import type { components, paths } from './schema.gen';
@@ -17,10 +18,8 @@ export type DiaryEntry = S['DiaryEntry'];
 export type NewDiaryEntry = S['DiaryEntryCreate'];
 export type Episode = S['Episode'];
 export type NewEpisode = S['EpisodeCreate'];
-export type EpisodeKind = Episode['kind'];
 export type FollowUp = S['FollowUp'];
 export type NewFollowUp = S['FollowUpCreate'];
-export type TimePoint = FollowUp['timePoint'];
 export type Measurement = Omit<S['Measurement'], 'analysis'> & { analysis: SpasmAnalysis };
 export type MovementMeasurement = Omit<S['MovementMeasurement'], 'analysis'> & { analysis: MovementAnalysis };
 export type NewMovementMeasurement = Omit<S['MovementMeasurementCreateInput'], 'analysis'> & {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../api/types';
+import { TableHead } from './TableHead';
 import { TableWrap } from './TableWrap';
 
 function bandLabel(a: Assessment): string | null {
@@ -13,13 +14,7 @@ export function AssessmentList({ items }: { items: Assessment[] }) {
   return (
     <TableWrap label={t('assess.history')}>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('common.date')}</th>
-            <th scope="col">{t('assess.instrument')}</th>
-            <th scope="col">{t('assess.result')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('common.date'), t('assess.instrument'), t('assess.result')]} />
         <tbody>
           {[...items]
             .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))

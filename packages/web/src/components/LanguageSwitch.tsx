@@ -5,7 +5,7 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <label className="lang small">
-      <span>{t('common.language')} </span>
+      <span className="lang-label">{t('common.language')} </span>
       <select
         value={i18n.language}
         onChange={(e) => setLanguage(e.target.value as Language)}

@@ -4,29 +4,35 @@ import type { Me } from '../api/auth';
 import { href, useRoute } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
 
-interface NavItem {
-  path: string;
-  key: string;
-}
+/** Each page in the navigation, by its route, with the key of its label. */
+const NAV_LABEL = {
+  '/learn': 'nav.learn',
+  '/patient/assess': 'nav.assess',
+  '/patient/diary': 'nav.diary',
+  '/patient/trends': 'nav.trends',
+  '/patient/self-test': 'nav.selfTest',
+  '/patient/movement-test': 'nav.movementTest',
+  '/patient/decision': 'nav.decision',
+  '/clinic/patients': 'nav.patients',
+  '/clinic/outcomes': 'nav.outcomes',
+} as const;
+type NavPath = keyof typeof NAV_LABEL;
 
-const PATIENT_NAV: NavItem[] = [
-  { path: '/learn', key: 'nav.learn' },
-  { path: '/patient/assess', key: 'nav.assess' },
-  { path: '/patient/diary', key: 'nav.diary' },
-  { path: '/patient/trends', key: 'nav.trends' },
-  { path: '/patient/self-test', key: 'nav.selfTest' },
-  { path: '/patient/movement-test', key: 'nav.movementTest' },
-  { path: '/patient/decision', key: 'nav.decision' },
-];
-const ADMIN_NAV: NavItem[] = [
-  { path: '/clinic/outcomes', key: 'nav.outcomes' },
-  { path: '/learn', key: 'nav.learn' },
-];
-const CLINICIAN_NAV: NavItem[] = [
-  { path: '/clinic/patients', key: 'nav.patients' },
-  { path: '/clinic/outcomes', key: 'nav.outcomes' },
-  { path: '/learn', key: 'nav.learn' },
-];
+/** What each role's navigation shows, in order (signed out: only Learn). */
+const NAV: Record<Me['role'] | 'signedOut', NavPath[]> = {
+  patient: [
+    '/learn',
+    '/patient/assess',
+    '/patient/diary',
+    '/patient/trends',
+    '/patient/self-test',
+    '/patient/movement-test',
+    '/patient/decision',
+  ],
+  clinician: ['/clinic/patients', '/clinic/outcomes', '/learn'],
+  admin: ['/clinic/outcomes', '/learn'],
+  signedOut: ['/learn'],
+};
 
 export function Layout({
   me,
@@ -39,13 +45,7 @@ export function Layout({
 }) {
   const { t } = useTranslation();
   const route = useRoute();
-  const items = !me
-    ? [{ path: '/learn', key: 'nav.learn' }]
-    : me.role === 'clinician'
-      ? CLINICIAN_NAV
-      : me.role === 'admin'
-        ? ADMIN_NAV
-        : PATIENT_NAV;
+  const items = NAV[me?.role ?? 'signedOut'];
   return (
     <>
       <button type="button" className="skip-link" onClick={() => document.getElementById('main')?.focus()}>
@@ -53,14 +53,15 @@ export function Layout({
       </button>
       <header className="topbar">
         <a className="brand" href={href('/')}>
-          hemispasm
+          <img src="/favicon.svg" alt="" width={24} height={24} />
+          <span className="brand-name">hemispasm</span>
         </a>
         <nav className="mainnav" aria-label={t('nav.label')}>
           <ul>
-            {items.map((i) => (
-              <li key={i.path}>
-                <a href={href(i.path)} aria-current={route.path.startsWith(i.path) ? 'page' : undefined}>
-                  {t(i.key)}
+            {items.map((path) => (
+              <li key={path}>
+                <a href={href(path)} aria-current={route.path.startsWith(path) ? 'page' : undefined}>
+                  {t(NAV_LABEL[path])}
                 </a>
               </li>
             ))}

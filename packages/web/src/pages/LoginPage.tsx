@@ -1,18 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/auth';
-import { ErrorText } from '../components/ErrorText';
+import { bindFields, FormFooter, InputField } from '../components/form';
 import { navigate } from '../router';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [form, setForm] = useState({ email: '', password: '' });
+  const field = bindFields(form, setForm);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    login.mutate({ email, password }, { onSuccess: () => navigate('/') });
+    login.mutate(form, { onSuccess: () => navigate('/') });
   }
 
   return (
@@ -20,32 +20,23 @@ export function LoginPage() {
       <h1>{t('auth.title')}</h1>
       <p className="muted">{t('auth.intro')}</p>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="login-email">{t('auth.email')}</label>
-          <input
-            id="login-email"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="login-password">{t('auth.password')}</label>
-          <input
-            id="login-password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </div>
-        <ErrorText error={login.error} />
-        <button type="submit" disabled={login.isPending}>
-          {t('auth.submit')}
-        </button>
+        <InputField
+          id="login-email"
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          required
+          {...field('email')}
+        />
+        <InputField
+          id="login-password"
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          {...field('password')}
+        />
+        <FormFooter submission={login} submitLabel={t('auth.submit')} showSaved={false} />
       </form>
       <p className="small muted">{t('auth.demoHint')}</p>
     </section>

@@ -6,7 +6,7 @@ import type { MovementFrame, SignalFrame } from '@hemispasm/core';
  *   worker → main  { type: 'ready' } · { type: 'signal', frame, overlay? } · { type: 'error', message }
  * One frame is in flight at a time, so a reply always belongs to the last frame sent.
  */
-import type { FromLandmarkWorker, Point } from '../../../../vision/src/browser/protocol';
+import type { FromLandmarkWorker, Point } from '@hemispasm/vision/browser';
 
 export type { Point };
 export type Overlay = NonNullable<Extract<FromLandmarkWorker, { type: 'signal' }>['overlay']>;

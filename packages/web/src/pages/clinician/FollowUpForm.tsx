@@ -1,44 +1,76 @@
+import {
+  FOLLOW_UP_TIME_POINTS,
+  HEARING_CLASSES,
+  type HearingClass,
+  HOUSE_BRACKMANN_GRADES,
+  type HouseBrackmannGrade,
+  SPASM_STATUSES,
+  toRoman,
+} from '@hemispasm/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
-import type { Episode, FollowUp, TimePoint } from '../../api/types';
-import { ErrorText } from '../../components/ErrorText';
+import type { Episode, NewFollowUp } from '../../api/types';
+import {
+  bindChecks,
+  bindFields,
+  Checkbox,
+  choicesOf,
+  DateField,
+  FormFooter,
+  InputField,
+  SelectField,
+  TextAreaField,
+} from '../../components/form';
 import { todayIso } from '../../lib/dates';
+import { splitList } from '../../lib/text';
 
-const TIME_POINTS: TimePoint[] = ['1w', '1m', '3m', '6m', '12m', 'later'];
-const STATUSES: FollowUp['spasmStatus'][] = ['resolved', 'improved', 'unchanged', 'worse'];
+/** The form's state: the follow-up as it will be sent, with complications still as typed. */
+type Draft = Omit<NewFollowUp, 'complications' | 'notes' | 'houseBrackmann' | 'hearingClass'> & {
+  houseBrackmann: HouseBrackmannGrade | null;
+  hearingClass: HearingClass | null;
+  complications: string;
+  notes: string;
+  recurrence: boolean;
+};
+
+const GRADES = choicesOf(HOUSE_BRACKMANN_GRADES, toRoman);
+const CLASSES = choicesOf(HEARING_CLASSES);
 
 /** Records a follow-up of one episode at a standard time point (evidence §1.8: always store the time point). */
 export function FollowUpForm({ patientId, episodes }: { patientId: string; episodes: Episode[] }) {
   const { t } = useTranslation();
   const create = usePatientWrite('followUps', patientId, api.createFollowUp);
-  const [episodeId, setEpisodeId] = useState('');
-  const [timePoint, setTimePoint] = useState<TimePoint>('1m');
-  const [assessedOn, setAssessedOn] = useState(todayIso());
-  const [spasmStatus, setSpasmStatus] = useState<FollowUp['spasmStatus']>('improved');
-  const [hb, setHb] = useState<string>('');
-  const [hearing, setHearing] = useState<string>('');
-  const [complications, setComplications] = useState('');
-  const [recurrence, setRecurrence] = useState(false);
-  const [notes, setNotes] = useState('');
-  const chosen = episodeId || episodes[0]?.id || '';
+  const [form, setForm] = useState<Draft>({
+    episodeId: '',
+    timePoint: '1m',
+    assessedOn: todayIso(),
+    spasmStatus: 'improved',
+    houseBrackmann: null,
+    hearingClass: null,
+    complications: '',
+    recurrence: false,
+    notes: '',
+  });
+  const field = bindFields(form, setForm);
+  const chosen = form.episodeId || episodes[0]?.id || '';
+  const episodeChoices = episodes.map((ep) => ({
+    value: ep.id,
+    label: `${t(`options.${ep.kind}.name`)} (${ep.startDate})`,
+  }));
+  const timePoints = choicesOf(FOLLOW_UP_TIME_POINTS, (tp) => t(`timePoints.${tp}`));
+  const statuses = choicesOf(SPASM_STATUSES, (s) => t(`spasmStatus.${s}`));
+  const na = t('followUp.notAssessed');
 
   if (episodes.length === 0) return <p>{t('followUp.needEpisode')}</p>;
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    const { notes, ...rest } = form;
     create.mutate({
+      ...rest,
       episodeId: chosen,
-      timePoint,
-      assessedOn,
-      spasmStatus,
-      houseBrackmann: hb ? Number(hb) : null,
-      hearingClass: hearing ? (hearing as 'A' | 'B' | 'C' | 'D') : null,
-      complications: complications
-        .split(/[,;\n]/)
-        .map((x) => x.trim())
-        .filter(Boolean),
-      recurrence,
+      complications: splitList(form.complications),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
     });
   }
@@ -46,95 +78,46 @@ export function FollowUpForm({ patientId, episodes }: { patientId: string; episo
   return (
     <form onSubmit={submit} data-testid="follow-up-form" aria-label={t('followUp.title')}>
       <div className="row">
-        <div className="field">
-          <label htmlFor="fu-episode">{t('followUp.episode')}</label>
-          <select id="fu-episode" value={chosen} onChange={(e) => setEpisodeId(e.target.value)}>
-            {episodes.map((ep) => (
-              <option key={ep.id} value={ep.id}>
-                {t(`options.${ep.kind}.name`)} ({ep.startDate})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="fu-tp">{t('followUp.timePoint')}</label>
-          <select id="fu-tp" value={timePoint} onChange={(e) => setTimePoint(e.target.value as TimePoint)}>
-            {TIME_POINTS.map((tp) => (
-              <option key={tp} value={tp}>
-                {t(`timePoints.${tp}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="fu-date">{t('common.date')}</label>
-          <input
-            id="fu-date"
-            type="date"
-            required
-            value={assessedOn}
-            onChange={(e) => setAssessedOn(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="fu-status">{t('followUp.status')}</label>
-          <select
-            id="fu-status"
-            value={spasmStatus}
-            onChange={(e) => setSpasmStatus(e.target.value as FollowUp['spasmStatus'])}
-          >
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`spasmStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="fu-hb">{t('followUp.hb')}</label>
-          <select id="fu-hb" value={hb} onChange={(e) => setHb(e.target.value)}>
-            <option value="">{t('followUp.notAssessed')}</option>
-            {[1, 2, 3, 4, 5, 6].map((g) => (
-              <option key={g} value={g}>
-                {['I', 'II', 'III', 'IV', 'V', 'VI'][g - 1]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="fu-hearing">{t('followUp.hearing')}</label>
-          <select id="fu-hearing" value={hearing} onChange={(e) => setHearing(e.target.value)}>
-            <option value="">{t('followUp.notAssessed')}</option>
-            {['A', 'B', 'C', 'D'].map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="fu-episode"
+          label={t('followUp.episode')}
+          choices={episodeChoices}
+          {...field('episodeId')}
+          value={chosen}
+        />
+        <SelectField
+          id="fu-tp"
+          label={t('followUp.timePoint')}
+          choices={timePoints}
+          {...field('timePoint')}
+        />
+        <DateField id="fu-date" label={t('common.date')} required {...field('assessedOn')} />
+        <SelectField
+          id="fu-status"
+          label={t('followUp.status')}
+          choices={statuses}
+          {...field('spasmStatus')}
+        />
+        <SelectField
+          id="fu-hb"
+          label={t('followUp.hb')}
+          empty={na}
+          choices={GRADES}
+          {...field('houseBrackmann')}
+        />
+        <SelectField
+          id="fu-hearing"
+          label={t('followUp.hearing')}
+          empty={na}
+          choices={CLASSES}
+          {...field('hearingClass')}
+        />
       </div>
-      <div className="field">
-        <label htmlFor="fu-comp">{t('episode.complications')}</label>
-        <input id="fu-comp" value={complications} onChange={(e) => setComplications(e.target.value)} />
-      </div>
-      <label className="choice">
-        <input type="checkbox" checked={recurrence} onChange={(e) => setRecurrence(e.target.checked)} />
-        {t('followUp.recurrence')}
-      </label>
-      <div className="field">
-        <label htmlFor="fu-notes">{t('common.notes')}</label>
-        <textarea id="fu-notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </div>
+      <InputField id="fu-comp" label={t('episode.complications')} {...field('complications')} />
+      <Checkbox label={t('followUp.recurrence')} {...bindChecks(form, setForm)('recurrence')} />
+      <TextAreaField id="fu-notes" label={t('common.notes')} {...field('notes')} />
       <p className="small muted">{t('followUp.delayedNote')}</p>
-      <ErrorText error={create.error} />
-      {create.isSuccess && (
-        <p className="success" role="status">
-          {t('common.saved')}
-        </p>
-      )}
-      <button type="submit" disabled={create.isPending}>
-        {t('followUp.save')}
-      </button>
+      <FormFooter submission={create} submitLabel={t('followUp.save')} />
     </form>
   );
 }

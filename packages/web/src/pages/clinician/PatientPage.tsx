@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
 import { ErrorText } from '../../components/ErrorText';
 import { InstrumentPicker } from '../../components/InstrumentPicker';
-import { ageFrom } from '../../lib/dates';
 import { href } from '../../router';
 import { DecisionPanel } from './DecisionPanel';
 import { EpisodeForm } from './EpisodeForm';
@@ -11,6 +10,7 @@ import { FollowUpForm } from './FollowUpForm';
 import { MovementTrend } from './MovementTrend';
 import { PatientTimeline } from './PatientTimeline';
 import { ProfileForm } from './ProfileForm';
+import { summaryLine } from './summaryLine';
 import { usePatientRecord } from './usePatientRecord';
 
 /** The clinician's view of one patient: decision support, one timeline, and the forms to record care. */
@@ -31,12 +31,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
       <h1>{p.name}</h1>
       <FhirImportNotice patientId={p.id} />
       <p>
-        {t('patient.summaryLine', {
-          age: ageFrom(p.birthDate),
-          sex: t(`sexes.${p.sex}`),
-          side: t(`sides.${p.affectedSide}`),
-          onset: p.onsetDate ?? '—',
-        })}{' '}
+        {summaryLine(t, p)}{' '}
         <a className="button secondary no-print" href={href(`/clinic/patients/${p.id}/summary`)}>
           {t('summary.open')}
         </a>
@@ -77,14 +72,7 @@ export function PatientPage({ patientId }: { patientId: string }) {
 
       <section className="card" aria-labelledby="tl-h">
         <h2 id="tl-h">{t('timeline.title')}</h2>
-        <PatientTimeline
-          assessments={rec.assessments}
-          diary={rec.diary}
-          measurements={rec.measurements}
-          episodes={rec.episodes}
-          followUps={rec.followUps}
-          recordedSide={p.affectedSide}
-        />
+        <PatientTimeline {...rec} recordedSide={p.affectedSide} />
       </section>
 
       <section className="card" aria-labelledby="mv-h">

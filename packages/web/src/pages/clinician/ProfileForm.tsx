@@ -5,6 +5,7 @@ import {
   PRIOR_RESPONSES,
   type PriorResponse,
   type RedFlagCode,
+  toRoman,
 } from '@hemispasm/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -157,7 +158,7 @@ export function ProfileForm({
             <option value="">{t('profile.choose')}</option>
             {[1, 2, 3, 4].map((g) => (
               <option key={g} value={g}>
-                {['I', 'II', 'III', 'IV'][g - 1]}
+                {toRoman(g)}
               </option>
             ))}
           </select>,

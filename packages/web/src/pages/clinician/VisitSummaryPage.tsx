@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { AssessmentList } from '../../components/AssessmentList';
 import { ErrorText } from '../../components/ErrorText';
-import { ageFrom, todayIso } from '../../lib/dates';
+import { todayIso } from '../../lib/dates';
 import { href } from '../../router';
 import { DecisionPanel } from './DecisionPanel';
 import { PatientTimeline } from './PatientTimeline';
+import { summaryLine } from './summaryLine';
 import { usePatientRecord } from './usePatientRecord';
 
 /** A printable visit summary (print CSS hides navigation and forms). */
@@ -26,14 +27,7 @@ export function VisitSummaryPage({ patientId }: { patientId: string }) {
         </button>
       </p>
       <h1>{t('summary.title', { name: p.name })}</h1>
-      <p>
-        {t('patient.summaryLine', {
-          age: ageFrom(p.birthDate),
-          sex: t(`sexes.${p.sex}`),
-          side: t(`sides.${p.affectedSide}`),
-          onset: p.onsetDate ?? '—',
-        })}
-      </p>
+      <p>{summaryLine(t, p)}</p>
       <p className="small muted">{t('summary.printed', { date: todayIso() })}</p>
       <section className="card">
         <h2>{t('decision.title')}</h2>
@@ -53,14 +47,7 @@ export function VisitSummaryPage({ patientId }: { patientId: string }) {
       </section>
       <section className="card">
         <h2>{t('timeline.title')}</h2>
-        <PatientTimeline
-          assessments={rec.assessments}
-          diary={rec.diary}
-          measurements={rec.measurements}
-          episodes={rec.episodes}
-          followUps={rec.followUps}
-          recordedSide={p.affectedSide}
-        />
+        <PatientTimeline {...rec} recordedSide={p.affectedSide} />
       </section>
       {/* The page footer (printed too) carries the disclaimer: no second copy here. */}
     </article>

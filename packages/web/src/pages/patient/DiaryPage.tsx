@@ -3,6 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { api, usePatientList, usePatientWrite } from '../../api/endpoints';
 import type { NewDiaryEntry } from '../../api/types';
 import { ErrorText } from '../../components/ErrorText';
+import {
+  bindChecks,
+  bindFields,
+  Checkbox,
+  DateField,
+  FormFooter,
+  InputField,
+  TextAreaField,
+} from '../../components/form';
+import { TableHead } from '../../components/TableHead';
 import { TableWrap } from '../../components/TableWrap';
 import { todayIso } from '../../lib/dates';
 
@@ -46,17 +56,12 @@ export function DiaryPage({ patientId }: { patientId: string }) {
     toxinWearingOff: false,
   };
   const [form, setForm] = useState<DiaryForm>(blank);
-  const [done, setDone] = useState(false);
+  const field = bindFields(form, setForm);
+  const check = bindChecks(form, setForm);
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    setDone(false);
-    create.mutate(toBody(form), {
-      onSuccess: () => {
-        setDone(true);
-        setForm({ ...blank, entryDate: form.entryDate });
-      },
-    });
+    create.mutate(toBody(form), { onSuccess: () => setForm({ ...blank, entryDate: form.entryDate }) });
   }
 
   return (
@@ -66,74 +71,36 @@ export function DiaryPage({ patientId }: { patientId: string }) {
       <form className="card" onSubmit={submit} aria-labelledby="diary-new">
         <h2 id="diary-new">{t('diary.new')}</h2>
         <div className="row">
-          <div className="field">
-            <label htmlFor="diary-date">{t('common.date')}</label>
-            <input
-              id="diary-date"
-              type="date"
-              required
-              value={form.entryDate}
-              onChange={(e) => setForm({ ...form, entryDate: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="diary-severity">{t('diary.severity', { value: form.severity })}</label>
-            <input
-              id="diary-severity"
-              type="range"
-              min={0}
-              max={10}
-              step={1}
-              value={form.severity}
-              aria-valuetext={t('diary.severityValue', { value: form.severity })}
-              onChange={(e) => setForm({ ...form, severity: Number(e.target.value) })}
-            />
-            <span className="small muted">{t('diary.severityHint')}</span>
-          </div>
-          <div className="field">
-            <label htmlFor="diary-episodes">{t('diary.episodes')}</label>
-            <input
-              id="diary-episodes"
-              type="number"
-              min={0}
-              value={form.spasmEpisodes ?? ''}
-              onChange={(e) =>
-                setForm({ ...form, spasmEpisodes: e.target.value === '' ? null : Number(e.target.value) })
-              }
-            />
-          </div>
+          <DateField id="diary-date" label={t('common.date')} required {...field('entryDate')} />
+          <InputField
+            id="diary-severity"
+            label={t('diary.severity', { value: form.severity })}
+            hint={t('diary.severityHint')}
+            type="range"
+            min={0}
+            max={10}
+            step={1}
+            aria-valuetext={t('diary.severityValue', { value: form.severity })}
+            value={form.severity}
+            onValue={(v) => setForm({ ...form, severity: Number(v) })}
+          />
+          <InputField
+            id="diary-episodes"
+            label={t('diary.episodes')}
+            type="number"
+            min={0}
+            value={form.spasmEpisodes ?? ''}
+            onValue={(v) => setForm({ ...form, spasmEpisodes: v === '' ? null : Number(v) })}
+          />
         </div>
         <fieldset>
           <legend>{t('diary.toxinCycle')}</legend>
           {TOXIN_MARKS.map((m) => (
-            <label key={m} className="choice">
-              <input
-                type="checkbox"
-                checked={form[m]}
-                onChange={(e) => setForm({ ...form, [m]: e.target.checked })}
-              />
-              {t(`diary.${m}`)}
-            </label>
+            <Checkbox key={m} label={t(`diary.${m}`)} {...check(m)} />
           ))}
         </fieldset>
-        <div className="field">
-          <label htmlFor="diary-notes">{t('common.notes')}</label>
-          <textarea
-            id="diary-notes"
-            rows={2}
-            value={form.notes}
-            onChange={(e) => setForm({ ...form, notes: e.target.value })}
-          />
-        </div>
-        <ErrorText error={create.error} />
-        {done && (
-          <p className="success" role="status">
-            {t('common.saved')}
-          </p>
-        )}
-        <button type="submit" disabled={create.isPending}>
-          {t('diary.add')}
-        </button>
+        <TextAreaField id="diary-notes" label={t('common.notes')} {...field('notes')} />
+        <FormFooter submission={create} submitLabel={t('diary.add')} />
       </form>
 
       <h2>{t('diary.entries')}</h2>
@@ -143,15 +110,15 @@ export function DiaryPage({ patientId }: { patientId: string }) {
         <TableWrap label={t('diary.entries')}>
           <table data-testid="diary-table">
             <caption className="muted small">{t('diary.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.date')}</th>
-                <th scope="col">{t('diary.severityShort')}</th>
-                <th scope="col">{t('diary.episodesShort')}</th>
-                <th scope="col">{t('diary.toxinCycle')}</th>
-                <th scope="col">{t('common.notes')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                t('common.date'),
+                t('diary.severityShort'),
+                t('diary.episodesShort'),
+                t('diary.toxinCycle'),
+                t('common.notes'),
+              ]}
+            />
             <tbody>
               {[...entries.data]
                 .sort((a, b) => b.entryDate.localeCompare(a.entryDate))
