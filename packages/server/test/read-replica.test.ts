@@ -61,10 +61,12 @@ describe.skipIf(!bin)(
     };
     /** Waits until the standby has replayed everything the primary has written so far. */
     const caughtUp = async () => {
-      const [{ lsn }] = await query<{ lsn: string }>(
+      const [head] = await query<{ lsn: string }>(
         primary.url('hemispasm'),
         'SELECT pg_current_wal_lsn() AS lsn',
       );
+      const lsn = head?.lsn;
+      if (!lsn) throw new Error('the primary gave no WAL position');
       await expect
         .poll(
           async () =>

@@ -303,7 +303,10 @@ describeEachDatabase('registry size', (variant) => {
     // The cohort's curve is the clinic outcomes' event, kind by kind.
     const outcomes = (await w.as(w.users.clinicianB)('GET', '/api/clinic/outcomes')).json();
     const sum = (key: 'failures' | 'recurrences') =>
-      outcomes.kinds.reduce((n: number, k: { eventFree: Record<string, number> }) => n + k.eventFree[key], 0);
+      outcomes.kinds.reduce(
+        (n: number, k: { eventFree: Record<typeof key, number> }) => n + k.eventFree[key],
+        0,
+      );
     expect([sum('failures'), sum('recurrences')]).toEqual([3, 2]);
     expect(c.definition).toContain('failure');
   });

@@ -184,11 +184,12 @@ function measureMovement(
     });
     return { ...base, status: 'no_face' };
   }
-  const [L, R] = m === 'smile' ? projectSmile(L0.amp, R0.amp).map((amp) => ({ amp })) : [L0, R0];
-  const aL = Math.max(0, L.amp.amp);
-  const aR = Math.max(0, R.amp.amp);
-  const strong = aL >= aR ? L.amp : R.amp;
-  const weak = aL >= aR ? R.amp : L.amp;
+  // Smile amplitudes are projected onto the shared smile direction; other movements are used as measured.
+  const [ampL, ampR] = m === 'smile' ? projectSmile(L0.amp, R0.amp) : [L0.amp, R0.amp];
+  const aL = Math.max(0, ampL.amp);
+  const aR = Math.max(0, ampR.amp);
+  const strong = aL >= aR ? ampL : ampR;
+  const weak = aL >= aR ? ampR : ampL;
   const aS = Math.max(aL, aR);
   const aW = Math.min(aL, aR);
   const measured = { ...base, left: r4(aL), right: r4(aR) };

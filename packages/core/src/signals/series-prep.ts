@@ -64,7 +64,7 @@ function median3(values: Float64Array, run: Int32Array, t: Float64Array, dt: num
   const out = Float64Array.from(values);
   const maxStep = 1.5 * dt;
   for (let i = 1; i + 1 < values.length; i++) {
-    if (run[i] < 0 || run[i - 1] !== run[i] || run[i + 1] !== run[i]) continue;
+    if (run[i]! < 0 || run[i - 1] !== run[i] || run[i + 1] !== run[i]) continue;
     if (t[i]! - t[i - 1]! > maxStep || t[i + 1]! - t[i]! > maxStep) continue;
     const a = values[i - 1]!;
     const b = values[i]!;
