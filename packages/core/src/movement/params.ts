@@ -12,6 +12,12 @@ export const MOVEMENT_PARAMS = {
   referenceMaxS: 1.5,
   /** A window needs at least this fraction of its time with a face in view to be measured. */
   minFaceFraction: 0.5,
+  /**
+   * ...and at least this many face frames: a device that fell far behind (the browser skips samples rather
+   * than shift them against the prompts) leaves windows of one or two frames, whose median has no spread
+   * to judge it by; such a window is not measured rather than read as a movement of 0.
+   */
+  minWindowFrames: 3,
   /** Independent samples per second assumed for the uncertainty (landmark noise is correlated over frames). */
   effectiveSamplesPerS: 10,
   /**

@@ -5,14 +5,13 @@ import {
   type MovementFrame,
   promptAt,
 } from '@hemispasm/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
 import { ErrorText } from '../../components/ErrorText';
 import { MovementResult } from '../../components/MovementResult';
-import { createLandmarkClient } from '../../lib/selftest/createWorker';
-import type { LandmarkClient } from '../../lib/selftest/landmarkClient';
 import { runSelfTest, type SelfTestProgress } from '../../lib/selftest/runSelfTest';
+import { useCameraTest } from '../../lib/selftest/useCameraTest';
 
 type Phase = 'idle' | 'starting' | 'running' | 'analysing' | 'done' | 'error';
 
@@ -49,9 +48,7 @@ function beeper(): { beep(high: boolean): void; close(): void } {
  */
 export function MovementTestPage({ patientId, backHref }: { patientId: string; backHref?: string }) {
   const { t } = useTranslation();
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const clientRef = useRef<LandmarkClient | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
+  const camera = useCameraTest();
   const [phase, setPhase] = useState<Phase>('idle');
   const [clock, setClock] = useState<number | null>(null);
   const [progress, setProgress] = useState<SelfTestProgress | null>(null);
@@ -59,66 +56,51 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
   const [error, setError] = useState<unknown>(null);
   const save = usePatientWrite('movementTests', patientId, api.createMovementTest);
 
-  useEffect(
-    () => () => {
-      abortRef.current?.abort();
-      clientRef.current?.terminate();
-      const stream = videoRef.current?.srcObject as MediaStream | null;
-      for (const tr of stream?.getTracks() ?? []) tr.stop();
-    },
-    [],
-  );
-
   async function start() {
     setPhase('starting');
     setError(null);
     setAnalysis(null);
     setClock(null);
+    setProgress(null);
     save.reset();
-    const abort = new AbortController();
-    abortRef.current = abort;
     const sound = beeper();
-    let stream: MediaStream | null = null;
     let ticker: number | undefined;
     try {
-      // The model first, then the camera: the prompts start as soon as the picture does.
-      clientRef.current ??= createLandmarkClient();
-      await clientRef.current.ready();
-      stream = await navigator.mediaDevices.getUserMedia({
-        video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
-        audio: false,
-      });
-      const video = videoRef.current!;
-      video.srcObject = stream;
-      await video.play();
-      setPhase('running');
-      const frames: MovementFrame[] = [];
-      await runSelfTest({
-        video,
-        client: clientRef.current,
-        durationS: SCRIPT.durationS,
-        // 15 frames/s: each prompt is held 3 s, so 30 would double the work (the slow devices' wait) and
-        // add nothing to a hold's median; the spasm self-test keeps 30 for its 0.1 s twitches.
-        fps: 15,
-        signal: abort.signal,
-        movement: true,
-        onStart: (startMs) => {
-          let lastPrompt: string | null = null;
-          ticker = window.setInterval(() => {
-            const s = (performance.now() - startMs) / 1000;
-            setClock(s);
-            const p = promptAt(SCRIPT, s)?.movement ?? null;
-            if (p !== lastPrompt && s < SCRIPT.durationS) sound.beep(p !== null);
-            lastPrompt = p;
-          }, 100);
-        },
-        onReply: (time, reply) => {
-          if (reply.movement) frames.push({ ...reply.movement, t: time });
-        },
-        onProgress: (p) => {
-          setProgress(p);
-          if (p.phase === 'analysing') setPhase('analysing');
-        },
+      const frames = await camera.run(async ({ video, client, signal, grantedMs }) => {
+        setPhase('running');
+        const frames: MovementFrame[] = [];
+        await runSelfTest({
+          video,
+          client,
+          durationS: SCRIPT.durationS,
+          // 15 frames/s: each prompt is held 3 s, so 30 would double the work (the slow devices' wait) and
+          // add nothing to a hold's median; the spasm self-test keeps 30 for its 0.1 s twitches.
+          fps: 15,
+          signal,
+          movement: true,
+          // The prompts run on the wall clock from when the camera's pictures begin; every frame is stamped
+          // with when it was taken, so a slow device loses frames but never shifts them against the prompts.
+          keepPace: true,
+          originMs: grantedMs,
+          onStart: (startMs) => {
+            let lastPrompt: string | null = null;
+            ticker = window.setInterval(() => {
+              const s = (performance.now() - startMs) / 1000;
+              setClock(s);
+              const p = promptAt(SCRIPT, s)?.movement ?? null;
+              if (p !== lastPrompt && s < SCRIPT.durationS) sound.beep(p !== null);
+              lastPrompt = p;
+            }, 100);
+          },
+          onReply: (time, reply) => {
+            if (reply.movement) frames.push({ ...reply.movement, t: time });
+          },
+          onProgress: (p) => {
+            setProgress(p);
+            if (p.phase === 'analysing') setPhase('analysing');
+          },
+        });
+        return frames;
       });
       window.clearInterval(ticker);
       frames.sort((a, b) => a.t - b.t);
@@ -132,12 +114,11 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
     } finally {
       window.clearInterval(ticker);
       sound.close();
-      for (const tr of stream?.getTracks() ?? []) tr.stop();
     }
   }
 
   function stop() {
-    abortRef.current?.abort();
+    camera.stop();
     setPhase('idle');
     setClock(null);
   }
@@ -173,7 +154,7 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
       <p>{t('movementTest.instructions')}</p>
       <div className="video-wrap">
         <video
-          ref={videoRef}
+          ref={camera.videoRef}
           muted
           playsInline
           width={480}
