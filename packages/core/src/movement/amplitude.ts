@@ -107,7 +107,13 @@ export function amplitudeOf(m: ActiveMovementId, moved: Level[], rest: Level[]):
     case 'eye_closure_gentle': {
       const R = r!.value;
       if (!(R > 0)) return { amp: 0, se: Number.POSITIVE_INFINITY };
-      return { amp: 1 - p!.value / R, se: Math.hypot(p!.se / R, (p!.value * r!.se) / (R * R)) };
+      // An eye cannot close more than shut: a lid read past it (its margin travels a little further than the
+      // rest aperture seen) counts as closed, else a fully closing side would inflate the other's index
+      // (75 % read as 70 % on the animated face when the stronger eye read 104 % closed).
+      return {
+        amp: Math.min(1, 1 - p!.value / R),
+        se: Math.hypot(p!.se / R, (p!.value * r!.se) / (R * R)),
+      };
     }
     case 'smile': {
       const out = p!.value - r!.value;
