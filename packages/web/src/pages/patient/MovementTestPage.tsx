@@ -16,6 +16,11 @@ import { useCameraTest } from '../../lib/selftest/useCameraTest';
 type Phase = 'idle' | 'starting' | 'running' | 'analysing' | 'done' | 'error';
 
 const SCRIPT = DEFAULT_SCRIPT;
+/**
+ * 15 frames/s: each prompt is held 3 s, so 30 would double the work (the slow devices' wait) and add
+ * nothing to a hold's median; the spasm self-test keeps 30 for its 0.1 s twitches.
+ */
+const FPS = 15;
 
 /**
  * A short beep at each prompt's start and end: with the eyes shut the patient cannot read the screen,
@@ -73,9 +78,7 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
           video,
           client,
           durationS: SCRIPT.durationS,
-          // 15 frames/s: each prompt is held 3 s, so 30 would double the work (the slow devices' wait) and
-          // add nothing to a hold's median; the spasm self-test keeps 30 for its 0.1 s twitches.
-          fps: 15,
+          fps: FPS,
           signal,
           movement: true,
           // The prompts run on the wall clock from when the camera's pictures begin; every frame is stamped
@@ -203,6 +206,14 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
         <section className="card" aria-labelledby="movement-result-h">
           <h2 id="movement-result-h">{t('selfTest.result')}</h2>
           <MovementResult analysis={analysis} />
+          {progress && progress.skippedSamples > 0 && (
+            <p className="small muted" data-testid="movement-skipped">
+              {t('movementTest.skipped', {
+                skipped: progress.skippedSamples,
+                planned: Math.round(SCRIPT.durationS * FPS),
+              })}
+            </p>
+          )}
           <ErrorText error={save.error} />
           {save.isSuccess ? (
             <p className="success" role="status">
