@@ -1,7 +1,7 @@
 import type { FaceAnimation, PatientSide } from '@hemispasm/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeCameraBrowser, launchWithFakeCamera } from '../fake-camera';
+import { type FakeCameraBrowser, launchWithFakeCamera, offOrigin, saveSummaryPosts } from '../fake-camera';
 import { DEMO, type E2eEnv, login, newPage, screenshot } from '../harness';
 
 /**
@@ -127,12 +127,7 @@ export function selfTestJourney(env: () => E2eEnv): void {
     }, 900_000);
 
     it('saves only the summary, and the video never went over the network', async () => {
-      const posted: string[] = [];
-      page.on('request', (r) => {
-        if (r.method() === 'POST') posted.push(r.postData() ?? '');
-      });
-      await page.getByRole('button', { name: 'Save the summary' }).click();
-      await page.getByText('Summary saved. The video was not stored.').waitFor();
+      const posted = await saveSummaryPosts(page);
       expect(posted).toHaveLength(1);
       const body = JSON.parse(posted[0]!) as {
         analysis: { side: string; bilateralClosureCount: number; events: unknown[] };
@@ -141,10 +136,7 @@ export function selfTestJourney(env: () => E2eEnv): void {
       expect(body.analysis.bilateralClosureCount).toBeGreaterThanOrEqual(1);
       expect(Object.keys(body)).toEqual(['recordedAt', 'analysis']);
       // Every request stayed on the app's own origin (models and wasm included).
-      const origin = new URL(env().server.url).origin;
-      expect(
-        requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
-      ).toEqual([]);
+      expect(offOrigin(requests, env().server.url)).toEqual([]);
     });
   });
 }

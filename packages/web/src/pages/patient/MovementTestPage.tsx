@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
 import { ErrorText } from '../../components/ErrorText';
 import { MovementResult } from '../../components/MovementResult';
+import { SaveSummary } from '../../components/SaveSummary';
 import { runSelfTest, type SelfTestProgress } from '../../lib/selftest/runSelfTest';
 import { useCameraTest } from '../../lib/selftest/useCameraTest';
 
@@ -214,16 +215,7 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
               })}
             </p>
           )}
-          <ErrorText error={save.error} />
-          {save.isSuccess ? (
-            <p className="success" role="status">
-              {t('selfTest.saved')}
-            </p>
-          ) : (
-            <button type="button" onClick={saveSummary} disabled={save.isPending}>
-              {t('selfTest.save')}
-            </button>
-          )}
+          <SaveSummary save={save} onSave={saveSummary} />
         </section>
       )}
     </article>

@@ -6,6 +6,7 @@ import { api, usePatientWrite } from '../../api/endpoints';
 import { ErrorText } from '../../components/ErrorText';
 import { EventsTimeline, isLowerFace } from '../../components/EventsTimeline';
 import { MeasurementWarnings } from '../../components/MeasurementWarnings';
+import { SaveSummary } from '../../components/SaveSummary';
 import type { Overlay } from '../../lib/selftest/landmarkClient';
 import { runSelfTest, type SelfTestProgress } from '../../lib/selftest/runSelfTest';
 import { useCameraTest } from '../../lib/selftest/useCameraTest';
@@ -215,16 +216,7 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
             </p>
           )}
           <p className="small muted">{t('selfTest.resultNote')}</p>
-          <ErrorText error={save.error} />
-          {save.isSuccess ? (
-            <p className="success" role="status">
-              {t('selfTest.saved')}
-            </p>
-          ) : (
-            <button type="button" onClick={saveSummary} disabled={save.isPending}>
-              {t('selfTest.save')}
-            </button>
-          )}
+          <SaveSummary save={save} onSave={saveSummary} />
         </section>
       )}
     </article>
