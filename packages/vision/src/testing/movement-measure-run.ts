@@ -26,11 +26,6 @@ export async function measureMovementAnimation(
   const tracker = createMovementTracker();
   const mirrored = anim.mirror ?? false;
   const frames: MovementFrame[] = [];
-  // Each recording starts from a fresh face detection, as in the CLI's new process: the face model follows
-  // its face box from one frame to the next, also across calls in one process, and a box carried over from
-  // the previous video shifted the reference frame's mesh enough to move one index by 17 points (gentle
-  // closure at 75 %: 73.1 % alone, 90.6 % after ten other videos). A blank frame loses the track.
-  await model.detect(new Uint8Array(rig.width * rig.height * 3), rig.width, rig.height);
   for (const f of renderFrames(anim, rig)) {
     const landmarks = await model.detect(f.rgb, rig.width, rig.height);
     const image = { rgb: f.rgb, width: rig.width, height: rig.height };
