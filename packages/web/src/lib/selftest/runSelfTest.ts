@@ -59,6 +59,19 @@ function toJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
 }
 
 /**
+ * The next sample slot on a device that keeps to the clock: slot `i` if its time has not passed, else the
+ * slot now due. A busy device falls behind the schedule (drawing, encoding): skipping the slots already past
+ * instead of taking them late under their planned time keeps every frame at its prompt (issue 11: taken late,
+ * a loaded machine's frames slid against the prompts and every movement read 0 %). Slots before the first
+ * sample passed while the camera started: never planned, so not counted as skipped.
+ */
+export function keepPaceSlot(i: number, elapsedS: number, fps: number): { slot: number; skipped: number } {
+  const due = Math.floor(elapsedS * fps);
+  if (due <= i) return { slot: i, skipped: 0 };
+  return { slot: due, skipped: i > 0 ? due - i : 0 };
+}
+
+/**
  * Samples the camera at a fixed rate for `durationS`. Each sample goes to the landmark worker when it is
  * free (live result and overlay); when it is busy, the sample is kept locally and analysed right after
  * the recording, so every sample is analysed whatever the device's speed. Returns frames in time order.
@@ -105,15 +118,9 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
   for (let i = 0; ; i++) {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
     if (opts.keepPace) {
-      // A busy device falls behind the schedule (drawing, encoding): skip the slots already past instead
-      // of taking them late under their planned time, which would shift every later frame against the
-      // prompts on the screen (issue 11: a loaded machine read every movement as 0 %).
-      const due = Math.floor(elapsedS() * fps);
-      if (due > i) {
-        // Slots before the first sample passed while the camera started: not skipped, never planned.
-        if (i > 0) skipped += due - i;
-        i = due;
-      }
+      const next = keepPaceSlot(i, elapsedS(), fps);
+      skipped += next.skipped;
+      i = next.slot;
     }
     if (i / fps >= durationS) break;
     const wait = start + (i / fps) * 1000 - performance.now();
