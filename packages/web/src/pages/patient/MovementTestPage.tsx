@@ -8,6 +8,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
+import { CameraVideo, StartStop } from '../../components/CameraControls';
 import { ErrorText } from '../../components/ErrorText';
 import { MovementResult } from '../../components/MovementResult';
 import { SaveSummary } from '../../components/SaveSummary';
@@ -157,15 +158,7 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
       <p>{t('movementTest.intro', { seconds: Math.round(SCRIPT.durationS) })}</p>
       <p>{t('movementTest.instructions')}</p>
       <div className="video-wrap">
-        <video
-          ref={camera.videoRef}
-          muted
-          playsInline
-          width={480}
-          height={360}
-          style={{ transform: 'scaleX(-1)' }}
-          aria-label={t('selfTest.videoLabel')}
-        />
+        <CameraVideo videoRef={camera.videoRef} />
         {promptText && (
           <p
             className="prompt-overlay"
@@ -190,17 +183,12 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
           t('movementTest.analysing', { done: progress.analysedAfter, total: progress.storedFrames })}
         {phase === 'done' && t('selfTest.finished')}
       </p>
-      <div className="no-print">
-        {phase === 'running' || phase === 'starting' || phase === 'analysing' ? (
-          <button type="button" className="secondary" onClick={stop}>
-            {t('selfTest.stop')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => void start()}>
-            {phase === 'done' ? t('movementTest.again') : t('movementTest.start')}
-          </button>
-        )}
-      </div>
+      <StartStop
+        running={phase === 'running' || phase === 'starting' || phase === 'analysing'}
+        startLabel={phase === 'done' ? t('movementTest.again') : t('movementTest.start')}
+        onStart={() => void start()}
+        onStop={stop}
+      />
       <ErrorText error={error} />
 
       {analysis && (

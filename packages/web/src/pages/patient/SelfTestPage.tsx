@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
+import { CameraVideo, StartStop } from '../../components/CameraControls';
 import { ErrorText } from '../../components/ErrorText';
 import { EventsTimeline, isLowerFace } from '../../components/EventsTimeline';
 import { MeasurementWarnings } from '../../components/MeasurementWarnings';
@@ -139,15 +140,7 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
       </p>
       <p>{t('selfTest.instructions', { seconds: durationS })}</p>
       <div className="video-wrap">
-        <video
-          ref={camera.videoRef}
-          muted
-          playsInline
-          width={480}
-          height={360}
-          style={{ transform: 'scaleX(-1)' }}
-          aria-label={t('selfTest.videoLabel')}
-        />
+        <CameraVideo videoRef={camera.videoRef} />
         <canvas
           ref={overlayRef}
           className="overlay"
@@ -165,17 +158,12 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
         {phase === 'running' && faceSeen === false && ` ${t('selfTest.noFace')}`}
         {phase === 'done' && t('selfTest.finished')}
       </p>
-      <div className="no-print">
-        {phase === 'running' || phase === 'starting' ? (
-          <button type="button" className="secondary" onClick={stop}>
-            {t('selfTest.stop')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => void start()}>
-            {phase === 'done' ? t('selfTest.again') : t('selfTest.start')}
-          </button>
-        )}
-      </div>
+      <StartStop
+        running={phase === 'running' || phase === 'starting'}
+        startLabel={phase === 'done' ? t('selfTest.again') : t('selfTest.start')}
+        onStart={() => void start()}
+        onStop={stop}
+      />
       <ErrorText error={error} />
 
       {analysis && (
