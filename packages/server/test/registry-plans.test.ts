@@ -1,7 +1,8 @@
 /**
- * The registry queries use the indexes of migration 0006, checked with EXPLAIN on PostgreSQL over a
- * seeded registry: the patient list's keyset page (patients_clinic_name_idx), the name search
- * (patients_name_trgm_idx) and the cohort's baseline SMC grade (assessments_patient_instrument_idx).
+ * The registry queries use the indexes of migrations 0006 and 0010, checked with EXPLAIN on PostgreSQL over
+ * a seeded registry: the patient list's keyset page (patients_clinic_name_idx), the name search
+ * (patients_name_trgm_idx), and the clinic outcomes and cohorts, which read the per-episode summary
+ * through its (clinic, kind) index (episode_outcomes_clinic_idx) and never the episodes or follow-ups.
  * Sequential scans are priced out (enable_seqscan = off), so each check asks "can the planner use the
  * index for this query shape" independently of the table's size; at 100 000 patients the planner picks
  * them by itself. A dropped index makes its check fail: the last test proves it.
@@ -104,7 +105,9 @@ describe.skipIf(!url)(
         51,
       ).compile();
     const search = () => patientListQuery(d.db, clinicId, { q: 'ada che' }, 51).compile();
-    const cohortBySmc = () => outcomesQuery({ clinicId, smcGrade: 2 }).compile(d.db);
+    const outcomes = () => outcomesQuery({ clinicId }).compile(d.db);
+    const cohort = () =>
+      outcomesQuery({ clinicId, kind: 'mvd', smcGrade: 2, minAge: 40, maxAge: 59 }).compile(d.db);
 
     it('a page of the patient list reads the keyset index, in order, without sorting', async () => {
       expect(await indexesUsed(client, keysetPage())).toContain('patients_clinic_name_idx');
@@ -116,15 +119,22 @@ describe.skipIf(!url)(
       expect(await indexesUsed(client, search(), { bitmapOnly: true })).toContain('patients_name_trgm_idx');
     });
 
-    it("the cohort's baseline SMC grade reads the (patient, instrument, date) index", async () => {
-      expect(await indexesUsed(client, cohortBySmc())).toContain('assessments_patient_instrument_idx');
+    it('the clinic outcomes and a cohort read the summary index, never the episodes or follow-ups', async () => {
+      for (const q of [outcomes(), cohort()]) {
+        expect(await indexesUsed(client, q)).toContain('episode_outcomes_clinic_idx');
+        const r = await client.query(`EXPLAIN ${q.sql}`, q.parameters as unknown[]);
+        expect(r.rows.map((x) => x['QUERY PLAN']).join('\n')).not.toMatch(
+          / on (treatment_episodes|follow_ups|assessments)\b/,
+        );
+      }
     });
 
     it('a dropped index fails its check', async () => {
       for (const [index, q, bitmapOnly] of [
         ['patients_clinic_name_idx', keysetPage(), false],
         ['patients_name_trgm_idx', search(), true],
-        ['assessments_patient_instrument_idx', cohortBySmc(), false],
+        ['episode_outcomes_clinic_idx', outcomes(), false],
+        ['episode_outcomes_clinic_idx', cohort(), false],
       ] as const) {
         expect(await indexesUsed(client, q, { bitmapOnly })).toContain(index);
         expect(await indexesUsed(client, q, { bitmapOnly, before: `DROP INDEX ${index}` })).not.toContain(

@@ -124,7 +124,9 @@ function assemble(row: Row): EpisodeOutcomes {
       episodes,
       patients: k?.patients ?? 0,
       followUps: TIME_POINTS.map((tp) => {
-        const at = SLOTS.flatMap((slot, i) => (slot.tp === tp ? [[slot.status, k?.statuses[i] ?? 0] as const] : []));
+        const at = SLOTS.flatMap((slot, i) =>
+          slot.tp === tp ? [[slot.status, k?.statuses[i] ?? 0] as const] : [],
+        );
         const counts = Object.fromEntries(at) as Record<Status, number>;
         return { timePoint: tp, total: at.reduce((sum, [, n]) => sum + n, 0), ...counts };
       }),
