@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import type { KaplanMeierStep } from '../api/types';
+import { DataTable } from './DataTable';
 import { TableWrap } from './TableWrap';
 
 const CURVE = '#0b6e75';
@@ -140,33 +141,29 @@ export function SurvivalChart({
       <p className="small muted">{t('outcomes.censorLegend')}</p>
       <details>
         <summary>{t('outcomes.curveTable')}</summary>
-        <TableWrap label={t('outcomes.curveTable')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{xLabel}</th>
-                <th scope="col">{t('outcomes.atRisk')}</th>
-                <th scope="col">{t('outcomes.recurrences')}</th>
-                <th scope="col">{t('outcomes.censored')}</th>
-                <th scope="col">{yLabel}</th>
-                <th scope="col">{t('outcomes.ci95')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((s, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: steps are ordered and an origin may share time 0
-                <tr key={i}>
-                  <td>{months(s.time)}</td>
-                  <td>{s.atRisk}</td>
-                  <td>{s.events}</td>
-                  <td>{s.censored}</td>
-                  <td>{pct(s.survival)}</td>
-                  <td>{s.ci95Low === null ? '—' : `${pct(s.ci95Low)}–${pct(s.ci95High)}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t('outcomes.curveTable')}
+          columns={[
+            xLabel,
+            t('outcomes.atRisk'),
+            t('outcomes.recurrences'),
+            t('outcomes.censored'),
+            yLabel,
+            t('outcomes.ci95'),
+          ]}
+        >
+          {steps.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: steps are ordered and an origin may share time 0
+            <tr key={i}>
+              <td>{months(s.time)}</td>
+              <td>{s.atRisk}</td>
+              <td>{s.events}</td>
+              <td>{s.censored}</td>
+              <td>{pct(s.survival)}</td>
+              <td>{s.ci95Low === null ? '—' : `${pct(s.ci95Low)}–${pct(s.ci95High)}`}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
+import { TableHead } from './TableHead';
 
 const DAY_S = 86_400;
 const NO_MARKS: { at: string; label: string }[] = [];
@@ -93,12 +94,7 @@ export function TimeChart({
         <details>
           <summary>{t('trends.asTable')}</summary>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.date')}</th>
-                <th scope="col">{yLabel}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('common.date'), yLabel]} />
             <tbody>
               {sorted.map((p) => (
                 <tr key={`${p.at}-${p.value}`}>

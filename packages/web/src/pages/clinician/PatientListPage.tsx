@@ -4,16 +4,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type PatientPageQuery } from '../../api/endpoints';
 import type { Patient } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { ErrorText } from '../../components/ErrorText';
 import { choicesOf, InputField, SelectField } from '../../components/form';
-import { TableHead } from '../../components/TableHead';
-import { TableWrap } from '../../components/TableWrap';
 import { ageFrom } from '../../lib/dates';
 import { href } from '../../router';
 import { AddPatientForm } from './AddPatientForm';
 import { FhirImportCard } from './FhirExchange';
 
 const PAGE_SIZE = 50;
+/** The table's columns (`patients.<column>` strings). */
+export const PATIENT_COLUMNS = ['name', 'age', 'sex', 'side', 'onset'] as const;
 
 /**
  * The clinic's patients, one page of 50 at a time in name order: search by name, filter by side and sex
@@ -85,35 +86,28 @@ export function PatientListPage() {
       </div>
       <ErrorText error={list.error} />
       {list.data && (
-        <TableWrap label={t('patients.title')}>
-          <table data-testid="patient-table" aria-busy={list.isPlaceholderData}>
-            <caption className="small muted">
-              {rows.length ? t('patients.range', { from, to: from + rows.length - 1 }) : t('patients.none')}
-            </caption>
-            <TableHead
-              columns={[
-                t('patients.name'),
-                t('patients.age'),
-                t('patients.sex'),
-                t('patients.side'),
-                t('patients.onset'),
-              ]}
-            />
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <a href={href(`/clinic/patients/${p.id}`)}>{p.name}</a>
-                  </td>
-                  <td>{ageFrom(p.birthDate)}</td>
-                  <td>{t(`sexes.${p.sex}`)}</td>
-                  <td>{t(`sides.${p.affectedSide}`)}</td>
-                  <td>{p.onsetDate ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t('patients.title')}
+          caption={
+            rows.length ? t('patients.range', { from, to: from + rows.length - 1 }) : t('patients.none')
+          }
+          captionClassName="small muted"
+          data-testid="patient-table"
+          aria-busy={list.isPlaceholderData}
+          columns={PATIENT_COLUMNS.map((c) => t(`patients.${c}`))}
+        >
+          {rows.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <a href={href(`/clinic/patients/${p.id}`)}>{p.name}</a>
+              </td>
+              <td>{ageFrom(p.birthDate)}</td>
+              <td>{t(`sexes.${p.sex}`)}</td>
+              <td>{t(`sides.${p.affectedSide}`)}</td>
+              <td>{p.onsetDate ?? '—'}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {(page > 0 || next) && (
         <nav className="row no-print" aria-label={t('patients.pages')}>
