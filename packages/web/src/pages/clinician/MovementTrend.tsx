@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, Episode, FollowUp, MovementMeasurement } from '../../api/types';
 import { Cite } from '../../components/Cite';
+import { ChartLegend } from '../../components/chart/ChartLegend';
+import { CHART_COLORS } from '../../components/chart/colors';
 import { DataTable } from '../../components/DataTable';
 import { BAND_SOURCES, bandRange } from '../../components/MovementResult';
 import { type GradePoint, MovementTrendChart } from '../../components/MovementTrendChart';
@@ -100,20 +102,14 @@ export function MovementTrend({
         <>
           <figure>
             <MovementTrendChart measured={measured} clinician={clinician} marks={marks} labels={labels} />
-            <figcaption className="legend small">
-              <span>
-                <i style={{ background: '#0b6e75' }} />
-                {t('movementTrend.measuredLegend')}
-              </span>
-              <span>
-                <i style={{ background: '#6a4c93' }} />
-                {t('movementTrend.clinician')}
-              </span>
-              <span>
-                <i style={{ background: '#b3471d' }} />
-                {t('movementTrend.treatments')}
-              </span>
-            </figcaption>
+            <ChartLegend
+              className="legend small"
+              items={[
+                { color: CHART_COLORS.teal, label: t('movementTrend.measuredLegend') },
+                { color: CHART_COLORS.violet, label: t('movementTrend.clinician') },
+                { color: CHART_COLORS.rust, label: t('movementTrend.treatments') },
+              ]}
+            />
           </figure>
           <DataTable
             label={t('movementTrend.tableCaption')}
