@@ -1,6 +1,6 @@
 import { romanGrade } from '@hemispasm/core';
 import { CHART_COLORS } from './chart/colors';
-import { drawMarks, epochSeconds, timeRange, verticalLine } from './chart/draw';
+import { drawMarks, epochSeconds, strokeVerticals, timeRange, type VerticalLine } from './chart/draw';
 import { usePlot } from './chart/usePlot';
 
 const DAY_S = 86_400;
@@ -82,17 +82,14 @@ export function MovementTrendChart({
           draw: [
             (u) => {
               // The measured band's interval: a vertical line from its best to its worst grade.
-              const ctx = u.ctx;
-              ctx.save();
-              ctx.strokeStyle = MEASURED;
-              ctx.lineWidth = 2;
-              mPts.forEach((p, i) => {
+              const px = (v: number, scale: 'x' | 'y') => u.valToPos(v, scale, true);
+              const intervals = mPts.flatMap((p, i): VerticalLine[] => {
                 const x = xs[i];
-                if (!p?.range || x === undefined) return;
-                const y = (grade: number) => u.valToPos(grade, 'y', true);
-                verticalLine(ctx, u.valToPos(x, 'x', true), y(p.range[0]), y(p.range[1]));
+                return p?.range && x !== undefined
+                  ? [[px(x, 'x'), px(p.range[0], 'y'), px(p.range[1], 'y')]]
+                  : [];
               });
-              ctx.restore();
+              strokeVerticals(u, { color: MEASURED, width: 2 }, intervals);
               drawMarks(u, markXs, CHART_COLORS.rust, 2);
             },
           ],

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import type { KaplanMeierStep } from '../api/types';
 import { CHART_COLORS } from './chart/colors';
-import { verticalLine } from './chart/draw';
+import { strokeVerticals, type VerticalLine } from './chart/draw';
 import { usePlot } from './chart/usePlot';
 import { DataTable } from './DataTable';
 import { TableWrap } from './TableWrap';
@@ -85,16 +85,13 @@ export function SurvivalChart({
             draw: [
               (u) => {
                 // Censoring ticks: a short vertical mark on the curve at each time someone left the risk set.
-                const ctx = u.ctx;
-                ctx.save();
-                ctx.strokeStyle = CURVE;
-                ctx.lineWidth = 1.5;
-                for (const s of steps) {
-                  if (s.censored === 0) continue;
-                  const y = u.valToPos(s.survival * 100, 'y', true);
-                  verticalLine(ctx, u.valToPos(s.time, 'x', true), y - 6, y + 6);
-                }
-                ctx.restore();
+                const ticks = steps
+                  .filter((s) => s.censored > 0)
+                  .map((s): VerticalLine => {
+                    const y = u.valToPos(s.survival * 100, 'y', true);
+                    return [u.valToPos(s.time, 'x', true), y - 6, y + 6];
+                  });
+                strokeVerticals(u, { color: CURVE, width: 1.5 }, ticks);
               },
             ],
           },

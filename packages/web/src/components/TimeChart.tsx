@@ -47,10 +47,7 @@ export function TimeChart({
           ...(yMin !== null && yMax !== null ? { y: { range: [yMin, yMax] } } : {}),
         },
         axes: [{}, { label: yLabel }],
-        series: [
-          {},
-          { label: title, stroke: CHART_COLORS.teal, width: 2, points: { show: true, size: 6 } },
-        ],
+        series: [{}, { label: title, stroke: CHART_COLORS.teal, width: 2, points: { show: true, size: 6 } }],
         hooks: { draw: [(u) => drawMarks(u, markXs, CHART_COLORS.rust)] },
       },
       data: [sorted.map((p) => epochSeconds(p.at)), sorted.map((p) => p.value)],

@@ -2,23 +2,34 @@ import type uPlot from 'uplot';
 
 const DAY_S = 86_400;
 
-/** A vertical line from `y0` to `y1` at `x` (canvas pixels) in the context's current stroke. */
-export function verticalLine(ctx: CanvasRenderingContext2D, x: number, y0: number, y1: number): void {
-  ctx.beginPath();
-  ctx.moveTo(x, y0);
-  ctx.lineTo(x, y1);
-  ctx.stroke();
+/** A vertical line on the canvas: x, then top and bottom y, in canvas pixels. */
+export type VerticalLine = readonly [x: number, y0: number, y1: number];
+
+/** Strokes vertical lines in one style (colour, optional width and dash), leaving the canvas state as it was. */
+export function strokeVerticals(
+  u: uPlot,
+  style: { color: string; width?: number; dash?: number[] },
+  lines: Iterable<VerticalLine>,
+): void {
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = style.color;
+  if (style.width !== undefined) ctx.lineWidth = style.width;
+  if (style.dash) ctx.setLineDash(style.dash);
+  for (const [x, y0, y1] of lines) {
+    ctx.beginPath();
+    ctx.moveTo(x, y0);
+    ctx.lineTo(x, y1);
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** Dashed full-height lines at the x values `xs` (e.g. treatment dates, in seconds), in `color`. */
-export function drawMarks(u: uPlot, xs: readonly number[], color: string, lineWidth?: number): void {
-  const ctx = u.ctx;
-  ctx.save();
-  ctx.strokeStyle = color;
-  if (lineWidth !== undefined) ctx.lineWidth = lineWidth;
-  ctx.setLineDash([4, 4]);
-  for (const x of xs) verticalLine(ctx, u.valToPos(x, 'x', true), u.bbox.top, u.bbox.top + u.bbox.height);
-  ctx.restore();
+export function drawMarks(u: uPlot, xs: readonly number[], color: string, width?: number): void {
+  const { top, height } = u.bbox;
+  const lines = xs.map((x): VerticalLine => [u.valToPos(x, 'x', true), top, top + height]);
+  strokeVerticals(u, { color, dash: [4, 4], ...(width === undefined ? {} : { width }) }, lines);
 }
 
 /**
