@@ -77,6 +77,22 @@ export function ProfileForm({
       {signedFields.has(field) && <span className="badge unverified"> {t('profile.fromPatient')}</span>}
     </label>
   );
+  /** The checkboxes of one group of yes/no facts; `idPrefix` when the signs name them by group (`features.…`). */
+  const groupChecks = <G extends 'history' | 'neurology' | 'features' | 'preferences'>(
+    group: G,
+    keys: readonly (keyof NonNullable<Profile[G]> & string)[],
+    idPrefix = '',
+  ) => {
+    const values = (p[group] ?? {}) as Record<string, boolean | undefined>;
+    return keys.map((f) =>
+      check(
+        `${idPrefix}${f}`,
+        !!values[f],
+        (v) => setP({ ...p, [group]: { ...values, [f]: v } }),
+        t(`profile.flags.${f}`),
+      ),
+    );
+  };
   const field = (id: string, label: string, control: ReactNode, hint?: string | false) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -243,44 +259,16 @@ export function ProfileForm({
         </fieldset>
         <fieldset>
           <legend>{t('profile.historyAndSigns')}</legend>
-          {HISTORY.map((f) =>
-            check(
-              f,
-              p.history[f],
-              (v) => setP({ ...p, history: { ...p.history, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
-          {NEURO.map((f) =>
-            check(
-              `neurology.${f}`,
-              !!p.neurology?.[f],
-              (v) => setP({ ...p, neurology: { ...p.neurology, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
+          {groupChecks('history', HISTORY)}
+          {groupChecks('neurology', NEURO, 'neurology.')}
         </fieldset>
         <fieldset>
           <legend>{t('profile.features')}</legend>
-          {FEATURES.map((f) =>
-            check(
-              `features.${f}`,
-              !!p.features?.[f],
-              (v) => setP({ ...p, features: { ...p.features, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
+          {groupChecks('features', FEATURES, 'features.')}
         </fieldset>
         <fieldset>
           <legend>{t('profile.preferences')}</legend>
-          {PREFS.map((f) =>
-            check(
-              f,
-              p.preferences[f],
-              (v) => setP({ ...p, preferences: { ...p.preferences, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
+          {groupChecks('preferences', PREFS)}
         </fieldset>
       </div>
 
