@@ -53,8 +53,11 @@ export const DETECTOR = {
   /** Overall side: `bilateral` when the smaller side has at least this many spasms and this fraction of the larger. */
   bilateralMinCount: 3,
   bilateralMinRatio: 0.25,
+  /** A covered eye (SignalFrame.occludedL/R) is left out this long (seconds) before and after the frames flagged:
+   *  a hand arriving or leaving half covers the eye, and moves the whole mesh, before the check flags it. */
+  occlusionMarginS: 0.3,
   /** A time gap longer than this (seconds) between frames splits events, as a no-face stretch does. */
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/2.1.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.2.0';

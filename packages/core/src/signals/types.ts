@@ -19,6 +19,13 @@ export interface SignalFrame {
   mouthR: number | null;
   /** Head yaw in degrees where the landmark model gives it (positive = patient turns to their left). */
   yaw?: number | null;
+  /**
+   * Something covers the patient's left / right eye in this frame (a hand, a glasses frame): its aperture is
+   * not a measurement, and the analysis leaves the frame out instead of reading it as a closure. Absent = not
+   * covered (or not checked).
+   */
+  occludedL?: boolean;
+  occludedR?: boolean;
 }
 
 export interface SignalSeries {
