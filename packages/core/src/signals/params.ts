@@ -25,6 +25,14 @@ export const DETECTOR = {
   extentClosure: 0.12,
   /** Shortest eye event (seconds) — clonic twitches start at 0.1 s; after the 3-frame median filter. */
   minEventS: 0.06,
+  /** At a frame period of at least this (seconds: 20 fps and slower) a 0.1-s twitch is one or two frames, so the
+   *  eye channels are not median-filtered and ONE frame can be an eye event — when its closure is at least
+   *  `singleFrameClosure` and a neighbouring frame already shows the lid moving (≥ `singleFrameShoulder`): a
+   *  landmark glitch is one frame with its neighbours at rest. (At 15 fps the 3-frame median removed every
+   *  one-frame twitch; core bench condition "glitches at 15 fps" measures what the shoulder rule lets through.) */
+  singleFrameMinDtS: 0.05,
+  singleFrameClosure: 0.4,
+  singleFrameShoulder: 0.06,
   /** How late the other eye may be and still make a blink (seconds); compared over shifted frames. */
   blinkLagS: 0.1,
   /** The other eye "closes with" this one when its mean closure over the event core (best shift, minus its

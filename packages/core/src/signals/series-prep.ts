@@ -115,15 +115,15 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
   );
   const covered = (k: (typeof VALUE_KEYS)[number], i: number) =>
     k === 'eyeL' ? occL[i] : k === 'eyeR' ? occR[i] : occL[i] || occR[i];
-  const channel = (k: (typeof VALUE_KEYS)[number]) =>
-    median3(
-      Float64Array.from(frames, (f, i) =>
-        face[i] && f[k] !== null && !covered(k, i) ? (f[k] as number) : Number.NaN,
-      ),
-      run,
-      t,
-      dtMedian || Number.POSITIVE_INFINITY,
+  // At low frame rates a twitch may be a single frame: the eyes are then left unfiltered (params.ts).
+  const slow = dtMedian >= DETECTOR.singleFrameMinDtS;
+  const channel = (k: (typeof VALUE_KEYS)[number]) => {
+    const v = Float64Array.from(frames, (f, i) =>
+      face[i] && f[k] !== null && !covered(k, i) ? (f[k] as number) : Number.NaN,
     );
+    if (slow && (k === 'eyeL' || k === 'eyeR')) return v;
+    return median3(v, run, t, dtMedian || Number.POSITIVE_INFINITY);
+  };
   return {
     n,
     t,

@@ -16,6 +16,8 @@ import type { Landmark } from './face-signals';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from './mesh-indices';
 import {
   type Affine,
+  compose,
+  fitSimilarity,
   lumaOf,
   makeTemplate,
   type Plane,
@@ -52,14 +54,17 @@ const REGIONS = (s: number, x0: number): RegionSpec[] =>
   }));
 
 /**
- * An eye counts as covered when the mean correlation of its three regions (a region not found at all counts
- * 0) is below this. Measured on the face animator (true landmark positions, sensor noise 3–4): open eyes,
- * blinks, a full squeeze and a one-sided tonic spasm with brow and cheek keep every region ≥ 0.85 (mean
- * ≥ 0.9); head roll and yaw of 15° with zoom ± 10 % and a light ramp ≥ 0.71 (mean ≥ 0.85); a hand covering
- * a third of the eye from the ear side gives a mean of 0.50, a glasses frame 0.49 (its thin rim lowers each
- * region to ≈ 0.73, and the lower rim takes the search off the lid–cheek junction).
+ * Each region's correlation counts as a match from 0 (at `MATCH_FLOOR` or below, or not found at all) to 1 (at
+ * `MATCH_FULL` or above); an eye counts as covered when the mean match of its three regions is below
+ * `MIN_MEAN_MATCH`. Measured on the face animator (true landmark positions, sensor noise 3–4): open eyes,
+ * blinks, a full squeeze and a one-sided tonic spasm with brow and cheek keep every region ≥ 0.85 (mean match
+ * ≥ 0.9); head roll and yaw of 15° with zoom ± 10 % and a light ramp ≥ 0.71 (mean match ≥ 0.79); a hand
+ * covering a third of the eye from the ear side leaves its regions at 0.27 / 0.83 / 0.41 (mean match 0.26),
+ * a glasses frame at ≈ 0.72 / 0.75 / not found (0.3) — its thin rim crosses each region.
  */
-export const MIN_MEAN_SCORE = 0.7;
+export const MATCH_FLOOR = 0.6;
+export const MATCH_FULL = 0.9;
+export const MIN_MEAN_MATCH = 0.6;
 
 /** Canonical (origin between the eye centres, x towards the image-right eye, y towards the mouth, IOD) → image. */
 function eyeLineFrame(l: ReadonlyArray<Landmark>): Affine | null {
@@ -79,11 +84,19 @@ function eyeLineFrame(l: ReadonlyArray<Landmark>): Affine | null {
   return [ux, -uy, (rx + lx) / 2, uy, ux, (ry + ly) / 2];
 }
 
+/**
+ * Points on the face's midline — forehead, nasion, nose bridge and tip, upper lip, chin — that follow the head
+ * but not one eye: where the model puts the eyes shifts when a hand covers one (the whole mesh follows it), so
+ * the regions are placed by the reference frame's eye line carried along by these points instead.
+ */
+const MIDLINE = [10, 151, 9, 8, 168, 6, 197];
+
 type Eye = keyof EyeOcclusion;
 const regionsOf = (side: Eye) => (side === 'right' ? REGIONS(-1, -0.5) : REGIONS(1, 0.5));
 
 export class EyeOcclusionDetector {
   private templates: Record<Eye, Array<RegionTemplate | null>> | null = null;
+  private reference: { map: Affine; midline: Landmark[] } | null = null;
   private luma: Float32Array | undefined;
 
   /** Has it taken its reference (the first frame with a face) yet? */
@@ -92,8 +105,8 @@ export class EyeOcclusionDetector {
   }
 
   /**
-   * Mean correlation of each eye's periocular regions with the reference frame (1 = as then; NaN without a
-   * face, and on the reference frame itself — the first face frame: a recording starts with the face in view).
+   * Mean match of each eye's periocular regions with the reference frame (1 = as then, 0 = not found; NaN
+   * without a face, and on the reference frame itself — the first face frame: a recording starts with the face in view).
    */
   measure(
     rgb: Uint8Array,
@@ -101,22 +114,33 @@ export class EyeOcclusionDetector {
     height: number,
     landmarks: ReadonlyArray<Landmark> | null,
   ): Record<Eye, number> {
-    const map = landmarks ? eyeLineFrame(landmarks) : null;
-    if (!map) return { right: Number.NaN, left: Number.NaN };
+    const own = landmarks ? eyeLineFrame(landmarks) : null;
+    const midline = landmarks ? MIDLINE.map((i) => landmarks[i]) : [];
+    if (!own || midline.some((p) => !p)) return { right: Number.NaN, left: Number.NaN };
     this.luma = lumaOf(rgb, width, height, this.luma);
     const img: Plane = { data: this.luma, width, height };
-    if (!this.templates) {
+    const ref = this.reference;
+    if (!this.templates || !ref) {
+      this.reference = { map: own, midline: midline as Landmark[] };
       this.templates = {
-        right: regionsOf('right').map((r) => makeTemplate(img, map, r)),
-        left: regionsOf('left').map((r) => makeTemplate(img, map, r)),
+        right: regionsOf('right').map((r) => makeTemplate(img, own, r)),
+        left: regionsOf('left').map((r) => makeTemplate(img, own, r)),
       };
       return { right: Number.NaN, left: Number.NaN };
     }
-    const mean = (side: Eye) => {
+    // Two placements: this frame's own eye line (follows yaw, whose foreshortening moves the eyes against the
+    // midline), and the reference's eye line carried by the midline (unmoved when a hand over one eye drags
+    // the model's eye points). A region is where either finds it.
+    const carried = compose(fitSimilarity(ref.midline, midline as Landmark[]), ref.map);
+    const mean = (side: Eye) => Math.max(meanAt(side, own), meanAt(side, carried));
+    const meanAt = (side: Eye, map: Affine) => {
       const found = this.templates![side].filter((t) => t !== null);
       if (found.length === 0) return Number.NaN;
       let sum = 0;
-      for (const t of found) sum += Math.max(0, trackRegion(img, map, t)?.score ?? 0);
+      for (const t of found) {
+        const score = trackRegion(img, map, t)?.score ?? 0;
+        sum += Math.max(0, Math.min(1, (score - MATCH_FLOOR) / (MATCH_FULL - MATCH_FLOOR)));
+      }
       return sum / found.length;
     };
     return { right: mean('right'), left: mean('left') };
@@ -135,6 +159,6 @@ export class EyeOcclusionDetector {
 
 /** Scores (EyeOcclusionDetector.measure) → covered or not. */
 export const occlusionOf = (s: Record<Eye, number>): EyeOcclusion => ({
-  right: s.right < MIN_MEAN_SCORE,
-  left: s.left < MIN_MEAN_SCORE,
+  right: s.right < MIN_MEAN_MATCH,
+  left: s.left < MIN_MEAN_MATCH,
 });
