@@ -7,6 +7,7 @@
  *   t       seconds from the start of the video
  *   eye_*   eyelid aperture ratio (eyelid distance over eye width, from raw landmarks)
  *   mouth_* mouth-corner excursion, in inter-ocular distances, relative to a face-fixed reference
+ *   occluded_l, occluded_r (optional) 1 when that eye is covered in the frame (a hand, a glasses frame)
  */
 export interface SignalFrame {
   /** Seconds from the start. */
