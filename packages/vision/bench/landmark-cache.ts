@@ -3,7 +3,7 @@
  * points × x, y, z float32, NaN where no face was found) and the mouth corners re-found on the skin
  * (`<name>.corners-v1.f32`: frames × right x, y, left x, y; bump the version when the tracker changes). The
  * signal and event code runs on them, so it can change without running the model again. The eye-occlusion
- * check's scores (`<name>.occlusion-v3.f32`) are cached the same way.
+ * check's scores (`<name>.occlusion-v4.f32`) are cached the same way.
  */
 import { readFileSync } from 'node:fs';
 import { type Landmark, MOUTH_CORNER_LEFT, MOUTH_CORNER_RIGHT } from '../src/index';
@@ -13,7 +13,7 @@ export const LANDMARK_COUNT = 478;
 export const landmarksPath = (video: string) => video.replace(/\.mp4$/, '.landmarks.f32');
 export const cornersPath = (video: string) => video.replace(/\.mp4$/, '.corners-v1.f32');
 /** Per frame the eye-occlusion check's mean scores (model's right eye, left eye; eye-occlusion.ts). */
-export const occlusionPath = (video: string) => video.replace(/\.mp4$/, '.occlusion-v3.f32');
+export const occlusionPath = (video: string) => video.replace(/\.mp4$/, '.occlusion-v4.f32');
 
 export function floats(file: string): Float32Array {
   const buf = readFileSync(file);

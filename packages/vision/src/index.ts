@@ -1,9 +1,9 @@
 /** @hemispasm/vision — face video → facial signals (Node), and the same landmark + signal code for a browser worker. */
 
 export {
+  COVERED_BELOW,
   type EyeOcclusion,
   EyeOcclusionDetector,
-  MIN_MEAN_MATCH,
   occlusionOf,
 } from './landmarks/eye-occlusion';
 export {

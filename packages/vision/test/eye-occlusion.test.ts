@@ -28,8 +28,14 @@ beforeAll(async () => {
   rig = await loadFaceRig();
 }, 120_000);
 
-/** Per frame: which eyes the animator drew an occluder over (its own truth), and what the detector said. */
-function run(anim: FaceAnimation, landmarksOf: (f: RenderedFrame) => number[][]) {
+const animatorLandmarks = (f: RenderedFrame) => f.vertices.slice(0, 478).map((p) => [...p]);
+
+/**
+ * Per frame of a 6-fps clip: which eyes the animator drew an occluder over (its own truth), and what the
+ * detector said, given the landmarks where the animator put them.
+ */
+function run(clip: Omit<FaceAnimation, 'fps'>) {
+  const anim: FaceAnimation = { fps: 6, ...clip };
   const det = new EyeOcclusionDetector();
   const out: Array<{ t: number; seen: EyeOcclusion; truth: EyeOcclusion }> = [];
   for (const f of renderFrames(anim, rig)) {
@@ -37,7 +43,7 @@ function run(anim: FaceAnimation, landmarksOf: (f: RenderedFrame) => number[][])
     out.push({
       t: f.t,
       // Unmirrored: the model's "right eye" is the patient's right eye.
-      seen: det.check(f.rgb, rig.width, rig.height, landmarksOf(f)),
+      seen: det.check(f.rgb, rig.width, rig.height, animatorLandmarks(f)),
       truth: {
         right: covering.some((o) => o.side === 'right'),
         left: covering.some((o) => o.side === 'left'),
@@ -46,63 +52,54 @@ function run(anim: FaceAnimation, landmarksOf: (f: RenderedFrame) => number[][])
   }
   return out;
 }
-const animatorLandmarks = (f: RenderedFrame) => f.vertices.slice(0, 478).map((p) => [...p]);
 
 describe('EyeOcclusionDetector on the animator', () => {
   it('flags the covered eye, and only it, while a hand or a glasses frame is in front of it', () => {
-    const frames = run(
-      {
-        durationS: 7,
-        fps: 6,
-        noise: 3,
-        seed: 5,
-        actions: [
-          // The smallest hand of the bench's scenarios (a third of the eye's width), then a glasses frame.
-          { kind: 'occlusion', occluder: 'hand', side: 'right', startS: 1, durationS: 2, coverage: 0.3 },
-          { kind: 'occlusion', occluder: 'glasses', side: 'left', startS: 4, durationS: 2 },
-        ],
-        head: [{ t: 0 }, { t: 7, dx: 10, roll: 5, scale: 1.04 }],
-      },
-      animatorLandmarks,
-    );
+    const frames = run({
+      durationS: 7,
+      noise: 3,
+      seed: 5,
+      actions: [
+        // The smallest hand of the bench's scenarios (a third of the eye's width), then a glasses frame.
+        { kind: 'occlusion', occluder: 'hand', side: 'right', startS: 1, durationS: 2, coverage: 0.3 },
+        { kind: 'occlusion', occluder: 'glasses', side: 'left', startS: 4, durationS: 2 },
+      ],
+      head: [{ t: 0 }, { t: 7, dx: 10, roll: 5, scale: 1.04 }],
+    });
     const covered = frames.filter((f) => f.truth.right || f.truth.left);
     expect(covered.length).toBeGreaterThan(20);
     for (const f of frames) expect(f.seen, `t = ${f.t.toFixed(2)} s`).toEqual(f.truth);
   });
 
   it('never flags blinks, a squeeze of both eyes, a one-sided tonic spasm, head motion ±15° or a light ramp', () => {
-    const frames = run(
-      {
-        durationS: 9,
-        fps: 6,
-        noise: 4,
-        seed: 6,
-        actions: [
-          { kind: 'blink', startS: 0.8, durationS: 0.35 },
-          { kind: 'bilateral_closure', startS: 1.6, durationS: 1.5 },
-          {
-            kind: 'spasm',
-            side: 'right',
-            form: 'tonic',
-            startS: 3.5,
-            durationS: 1.5,
-            eye: 1,
-            lowerLid: 1,
-            cheek: 1,
-            mouth: 1,
-            brow: 1,
-          },
-          { kind: 'spasm', side: 'left', form: 'clonic', startS: 5.5, durationS: 0.4, eye: 1 },
-        ],
-        head: [
-          { t: 0 },
-          { t: 3, roll: 15, yaw: -15, dx: 30, scale: 1.1 },
-          { t: 7, roll: -15, yaw: 15, dx: -30, dy: 15, scale: 0.9 },
-        ],
-        light: [{ t: 0 }, { t: 4, gain: 0.6, gradient: 0.35 }, { t: 9, gain: 1.25, gradient: -0.35 }],
-      },
-      animatorLandmarks,
-    );
+    const frames = run({
+      durationS: 9,
+      noise: 4,
+      seed: 6,
+      actions: [
+        { kind: 'blink', startS: 0.8, durationS: 0.35 },
+        { kind: 'bilateral_closure', startS: 1.6, durationS: 1.5 },
+        {
+          kind: 'spasm',
+          side: 'right',
+          form: 'tonic',
+          startS: 3.5,
+          durationS: 1.5,
+          eye: 1,
+          lowerLid: 1,
+          cheek: 1,
+          mouth: 1,
+          brow: 1,
+        },
+        { kind: 'spasm', side: 'left', form: 'clonic', startS: 5.5, durationS: 0.4, eye: 1 },
+      ],
+      head: [
+        { t: 0 },
+        { t: 3, roll: 15, yaw: -15, dx: 30, scale: 1.1 },
+        { t: 7, roll: -15, yaw: 15, dx: -30, dy: 15, scale: 0.9 },
+      ],
+      light: [{ t: 0 }, { t: 4, gain: 0.6, gradient: 0.35 }, { t: 9, gain: 1.25, gradient: -0.35 }],
+    });
     for (const f of frames) expect(f.seen, `t = ${f.t.toFixed(2)} s`).toEqual({ right: false, left: false });
   });
 });

@@ -64,6 +64,9 @@ export const DETECTOR = {
   /** A covered eye (SignalFrame.occludedL/R) is left out this long (seconds) before and after the frames flagged:
    *  a hand arriving or leaving half covers the eye, and moves the whole mesh, before the check flags it. */
   occlusionMarginS: 0.3,
+  /** Covered-eye flags are believed only in runs at least this long (seconds): a hand held to the eye stays for
+   *  seconds, while a check that flickers for a few frames (expressions, hair) is not an occluder. */
+  occlusionMinS: 0.25,
   /** A time gap longer than this (seconds) between frames splits events, as a no-face stretch does. */
   maxGapS: 0.5,
 } as const;

@@ -141,8 +141,19 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
   };
 }
 
-/** Flags widened by occlusionMarginS on both sides (two sweeps over the sorted times). */
-function widen(flags: Uint8Array, t: Float64Array): Uint8Array {
+/**
+ * Covered-eye flags in runs of at least occlusionMinS, widened by occlusionMarginS on both sides (two sweeps
+ * over the sorted times).
+ */
+function widen(raw: Uint8Array, t: Float64Array): Uint8Array {
+  const flags = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; ) {
+    let j = i;
+    while (j < raw.length && raw[j] === raw[i]) j++;
+    const span = (t[j - 1] ?? 0) - (t[i] ?? 0) + (j < t.length ? t[j]! - t[j - 1]! : 0);
+    if (raw[i] && span >= DETECTOR.occlusionMinS - 1e-9) flags.fill(1, i, j);
+    i = j;
+  }
   const out = Uint8Array.from(flags);
   const m = DETECTOR.occlusionMarginS;
   let last = Number.NEGATIVE_INFINITY;

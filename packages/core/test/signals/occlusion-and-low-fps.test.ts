@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSignals } from '../../src/signals/analyze';
 import { formatSignalCsv, parseSignalCsv } from '../../src/signals/csv';
 import type { SignalFrame } from '../../src/signals/types';
-import { InputError } from '../../src/validation';
 import { handMade } from './hand-made';
 
 const spasms = (frames: SignalFrame[]) =>
@@ -46,6 +45,15 @@ describe('an eye covered by a hand or a glasses frame', () => {
     expect(a.side).toBe('left');
   });
 
+  it('does not believe a flag that flickers for a few frames (under 0.25 s)', () => {
+    const frames = handOverRightEye(false).map((f) =>
+      f.t >= 7.5 && f.t < 7.6 ? { ...f, occludedL: true } : f,
+    );
+    const a = analyzeSignals({ frames });
+    expect(a.occludedS).toEqual({ left: 0, right: 0 });
+    expect(a.events.some((e) => e.kind === 'spasm' && e.side === 'left' && e.startS === 7.5)).toBe(true);
+  });
+
   it('round-trips through the CSV as occluded_l / occluded_r, and names a bad cell', () => {
     const frames = handOverRightEye(true);
     const text = formatSignalCsv({ frames });
@@ -60,9 +68,9 @@ describe('an eye covered by a hand or a glasses frame', () => {
   });
 
   it('rejects a flag that is not a boolean, naming the frame', () => {
-    const frames = handMade(30, 2, []) as Array<SignalFrame & { occludedL?: unknown }>;
-    frames[5]!.occludedL = 1;
-    expect(() => analyzeSignals({ frames: frames as SignalFrame[] })).toThrow(/frames\[5\]\.occludedL/);
+    const frames = handMade(30, 2, []);
+    (frames[5] as unknown as Record<string, unknown>).occludedL = 1;
+    expect(() => analyzeSignals({ frames })).toThrow(/frames\[5\]\.occludedL/);
   });
 });
 
