@@ -139,6 +139,9 @@ for (const s of scenarios) {
   const c = scoreScenario(analysis, coreTruth(truth));
   counts.set(s.condition, addCounts(counts.get(s.condition) ?? emptyCounts(), c));
   counts.set('ALL', addCounts(counts.get('ALL') ?? emptyCounts(), c));
+  // The same videos by frame rate as well (the issue asks for 15 / 25 / 30 fps side by side).
+  const byFps = `all at ${s.animation.fps} fps`;
+  counts.set(byFps, addCounts(counts.get(byFps) ?? emptyCounts(), c));
   totalS += s.animation.durationS;
   const spasms = truth.events.filter((e) => e.kind === 'spasm').length;
   hiddenSpasms += truth.events.filter((e) => e.kind === 'spasm' && hiddenByOccluder(truth, e)).length;
@@ -169,7 +172,10 @@ const head = [
   'mouth region',
   'bilat. closures',
 ];
-const rows = ['ALL', ...new Set(scenarios.map((s) => s.condition))].map((c) => {
+const fpsRows = [...new Set(scenarios.map((s) => s.animation.fps))]
+  .sort((a, b) => a - b)
+  .map((f) => `all at ${f} fps`);
+const rows = ['ALL', ...new Set(scenarios.map((s) => s.condition)), ...fpsRows].map((c) => {
   const k = counts.get(c)!;
   const m = metrics(k);
   return [

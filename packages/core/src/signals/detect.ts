@@ -35,15 +35,8 @@ export function findEyeEvents(p: PreparedSeries, closure: Float64Array, side: Ey
     const startS = p.t[first]!;
     const endS = p.t[last]! + p.dur[last]!;
     // ≥ 2 samples: a lone sample next to a dropped frame (which the median filter leaves alone) is
-    // indistinguishable from a glitch. Below 20 fps one deep frame with the lid already moving in a
-    // neighbouring frame is enough (params.ts singleFrameMinDtS).
-    const near = (k: number) => (p.run[k] === p.run[first] && closure[k]! >= 0 ? closure[k]! : 0);
-    const single =
-      last === first &&
-      p.dtMedian >= DETECTOR.singleFrameMinDtS &&
-      closure[first]! >= DETECTOR.singleFrameClosure &&
-      Math.max(near(first - 1), near(first + 1)) >= DETECTOR.singleFrameShoulder;
-    if ((last > first || single) && endS - startS >= DETECTOR.minEventS) {
+    // indistinguishable from a glitch.
+    if (last > first && endS - startS >= DETECTOR.minEventS) {
       let peak = 0;
       for (let k = first; k <= last; k++) peak = Math.max(peak, closure[k]!);
       const core: number[] = [];

@@ -115,8 +115,8 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
   );
   const covered = (k: (typeof VALUE_KEYS)[number], i: number) =>
     k === 'eyeL' ? occL[i] : k === 'eyeR' ? occR[i] : occL[i] || occR[i];
-  // At low frame rates a twitch may be a single frame: the eyes are then left unfiltered (params.ts).
-  const slow = dtMedian >= DETECTOR.singleFrameMinDtS;
+  // At low frame rates a twitch is one or two frames: the eyes are then left unfiltered (params.ts).
+  const slow = dtMedian >= DETECTOR.unfilteredEyesMinDtS;
   const channel = (k: (typeof VALUE_KEYS)[number]) => {
     const v = Float64Array.from(frames, (f, i) =>
       face[i] && f[k] !== null && !covered(k, i) ? (f[k] as number) : Number.NaN,

@@ -575,8 +575,8 @@ export const CONDITIONS: { condition: string; config: Partial<ScenarioConfig> }[
       dropFrameProb: 0.02,
     },
   },
-  // Last, so the seeds of the conditions above stay as they were: below 20 fps one deep frame can be a twitch
-  // (params.ts singleFrameMinDtS), so a one-frame landmark glitch of one eye can read as one.
+  // Last, so the seeds of the conditions above stay as they were: below 20 fps the eyes are not
+  // median-filtered (params.ts unfilteredEyesMinDtS), so glitches reach the detector there.
   { condition: 'glitches at 15 fps', config: { glitchesPerS: 1, fps: 15 } },
 ];
 
