@@ -21,7 +21,7 @@ const videos = [
   {
     file: 'Megamind.avi',
     source: 'Debian opencv-doc 4.6.0 (examples/data)',
-    what: 'rendered faces talking, 3 shots',
+    what: 'two rendered faces talking, cut between',
   },
 ];
 
