@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNodeLandmarker, decodeFrames, probeVideo, signalsFromLandmarks } from '../src/index';
 import { type PaintedClosure, writeScenarioVideo } from '../src/testing/index';
+import { median, table } from './table';
 
 const quick = process.argv.includes('--quick');
 if (process.argv.includes('--movement')) {
@@ -40,14 +41,6 @@ const SHORT_S = quick ? 20 : 60;
 const LONG_REPEAT = quick ? 6 : 10;
 const cacheDir = fileURLToPath(new URL('../../../node_modules/.cache/hemispasm-bench/', import.meta.url));
 mkdirSync(cacheDir, { recursive: true });
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Right-eye spasms every ~5 s and a blink every ~4 s, repeated over the video. */
 function closures(durationS: number): PaintedClosure[] {

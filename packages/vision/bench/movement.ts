@@ -25,20 +25,13 @@ import { extractMovementFromVideo } from '../src/index';
 import { movementTestAnimation, writeAnimatedVideo } from '../src/testing/index';
 import { measureMovementAnimation } from '../src/testing/movement-measure-run';
 import { type MovementTestVideo, movementTruthPct } from '../src/testing/movement-test-video';
+import { median, table } from './table';
 
 const quick = process.argv.includes('--quick');
 const FPS = quick ? 5 : 10;
 const RATIOS = [1, 0.75, 0.5, 0.25, 0] as const;
 const cacheDir = fileURLToPath(new URL('../../../node_modules/.cache/hemispasm-bench/', import.meta.url));
 mkdirSync(cacheDir, { recursive: true });
-
-function table(head: string[], rows: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 console.log('hemispasm vision benchmark — facial-movement test');
 console.log(

@@ -26,7 +26,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-/** Median and its standard error of `values` over face frames with a ≤ t < b; null without frames. */
+/** Median and its standard error of `values` over face frames with a ≤ t < b; null with too few frames. */
 export function windowStats(p: PreparedMovement, values: Float64Array, w: Interval): WindowStats | null {
   const xs: number[] = [];
   for (let i = 0; i < p.n; i++) {
@@ -34,7 +34,7 @@ export function windowStats(p: PreparedMovement, values: Float64Array, w: Interv
     if (t >= w.b) break;
     if (t >= w.a && p.face[i] && Number.isFinite(values[i]!)) xs.push(values[i]!);
   }
-  if (xs.length === 0) return null;
+  if (xs.length < MOVEMENT_PARAMS.minWindowFrames) return null;
   const m = median(xs);
   const mad = median(xs.map((x) => Math.abs(x - m)));
   const span = w.b - w.a;
@@ -107,7 +107,13 @@ export function amplitudeOf(m: ActiveMovementId, moved: Level[], rest: Level[]):
     case 'eye_closure_gentle': {
       const R = r!.value;
       if (!(R > 0)) return { amp: 0, se: Number.POSITIVE_INFINITY };
-      return { amp: 1 - p!.value / R, se: Math.hypot(p!.se / R, (p!.value * r!.se) / (R * R)) };
+      // An eye cannot close more than shut: a lid read past it (its margin travels a little further than the
+      // rest aperture seen) counts as closed, else a fully closing side would inflate the other's index
+      // (75 % read as 70 % on the animated face when the stronger eye read 104 % closed).
+      return {
+        amp: Math.min(1, 1 - p!.value / R),
+        se: Math.hypot(p!.se / R, (p!.value * r!.se) / (R * R)),
+      };
     }
     case 'smile': {
       const out = p!.value - r!.value;

@@ -180,7 +180,7 @@ function measureMovement(
     problems.push({
       movement: m,
       kind: 'no_face',
-      message: `${name}: the face was not seen well enough during its prompt (${when}) or the pauses around it`,
+      message: `${name}: the face was not seen well enough, or too few frames were analysed, during its prompt (${when}) or the pauses around it`,
     });
     return { ...base, status: 'no_face' };
   }

@@ -1,19 +1,6 @@
 /** Public API of the facial-movement test (landmark measures + prompt timing in, symmetry out). */
 
-export type {
-  MovementAnalysis,
-  MovementBand,
-  MovementProblem,
-  MovementResult,
-  RestSymmetry,
-} from './analysis-schema';
-export {
-  MovementAnalysisSchema,
-  MovementBandSchema,
-  MovementProblemSchema,
-  MovementResultSchema,
-  RestSymmetrySchema,
-} from './analysis-schema';
+export * from './analysis-schema';
 export { analyzeMovement, MOVEMENT_NAMES, type MovementAnalysisOptions } from './analyze';
 export { GRADE_FLOOR_PCT, gradeOfFunction, MOVEMENT_BAND_LABEL, ROMAN_GRADE, romanGrade } from './band';
 export { MOVEMENT_ANALYZER_VERSION, MOVEMENT_PARAMS, MOVEMENT_UNITS } from './params';

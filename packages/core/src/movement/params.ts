@@ -12,6 +12,12 @@ export const MOVEMENT_PARAMS = {
   referenceMaxS: 1.5,
   /** A window needs at least this fraction of its time with a face in view to be measured. */
   minFaceFraction: 0.5,
+  /**
+   * ...and at least this many face frames: a device that fell far behind (the browser skips samples rather
+   * than shift them against the prompts) leaves windows of one or two frames, whose median has no spread
+   * to judge it by; such a window is not measured rather than read as a movement of 0.
+   */
+  minWindowFrames: 3,
   /** Independent samples per second assumed for the uncertainty (landmark noise is correlated over frames). */
   effectiveSamplesPerS: 10,
   /**
@@ -34,7 +40,8 @@ export const MOVEMENT_PARAMS = {
    * Allowance (percentage points) for error of the measurement that the frame noise does not show, added
    * in quadrature to the statistical uncertainty of every symmetry index. Set from the animated-face
    * validation (vision package, `npm run bench vision -- --movement --quick`): median error 3 points over
-   * 50 indices, 46 within ± 8, the largest 12.4 (gentle closure at 75 %).
+   * 50 indices, 46 within ± 8, the largest 15.6 (gentle closure at 75 %, an unstable index: see the vision
+   * README).
    */
   modelErrorPct: 8,
   /** z for a two-sided 95 % interval. */

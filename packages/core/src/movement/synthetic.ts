@@ -14,7 +14,14 @@
  * affected side's gain is the set ratio of the other side's (1).
  */
 import { DEFAULT_SCRIPT } from './script';
-import type { ActiveMovementId, MovementFrame, MovementScript, MovementSeries, PatientSide } from './types';
+import {
+  type ActiveMovementId,
+  type MovementFrame,
+  type MovementScript,
+  type MovementSeries,
+  NO_FACE_MEASURES,
+  type PatientSide,
+} from './types';
 
 export interface SyntheticMovementConfig {
   seed: number;
@@ -102,20 +109,7 @@ export function generateMovementSeries(config: SyntheticMovementConfig): Movemen
   for (let i = 0; i < n; i++) {
     const t = i / c.fps;
     if (c.noFace && t >= c.noFace.startS && t < c.noFace.endS) {
-      frames.push({
-        t,
-        iod: null,
-        browL: null,
-        browR: null,
-        lidL: null,
-        lidR: null,
-        cornerOutL: null,
-        cornerOutR: null,
-        cornerDownL: null,
-        cornerDownR: null,
-        halfL: null,
-        halfR: null,
-      });
+      frames.push({ t, ...NO_FACE_MEASURES });
       continue;
     }
     const iod = 64 * (1 + c.zoom * Math.sin((2 * Math.PI * t) / 11));

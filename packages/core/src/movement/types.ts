@@ -45,6 +45,25 @@ export interface MovementFrame {
   halfR: number | null;
 }
 
+/** A frame's measures when no face was found (every field null): what the vision package sends then. */
+export const NO_FACE_MEASURES: Readonly<Omit<MovementFrame, 't'>> = Object.freeze({
+  iod: null,
+  browL: null,
+  browR: null,
+  lidL: null,
+  lidR: null,
+  cornerOutL: null,
+  cornerOutR: null,
+  cornerDownL: null,
+  cornerDownR: null,
+  lipOutL: null,
+  lipOutR: null,
+  lowerLidL: null,
+  lowerLidR: null,
+  halfL: null,
+  halfR: null,
+});
+
 export interface MovementSeries {
   frames: MovementFrame[];
   /** Nominal frame rate when known; otherwise estimated from `t`. */

@@ -124,6 +124,23 @@ describe('a recording that does not follow the prompts is reported, not guessed'
     expect(result(a, 'eye_closure_tight').status).toBe('measured');
   });
 
+  it('a device that fell far behind: a frame a second is not measured, never read as 0 %', () => {
+    const { fps: _fps, ...series } = generateMovementSeries({ ...DEFAULT_MOVEMENT_SCENARIO, seed: 4 });
+    // The browser stamps each frame with when it was taken and skips the samples it could not take.
+    const sparse = { frames: series.frames.filter((_, i) => i % Math.round(_fps ?? 30) === 0) };
+    const a = analyzeMovement(sparse);
+    expect(a.followsPrompts).toBe(false);
+    for (const m of ACTIVE_MOVEMENTS) {
+      expect(result(a, m).status).toBe('no_face');
+      expect(result(a, m).symmetryPct).toBeNull();
+    }
+    expect(a.band).toBeNull();
+    // A device that kept 5 frames a second still measures.
+    const every = Math.round((_fps ?? 30) / 5);
+    const five = analyzeMovement({ frames: series.frames.filter((_, i) => i % every === 0) });
+    for (const m of ACTIVE_MOVEMENTS) expect(result(five, m).status).toBe('measured');
+  });
+
   it('a prompt with no face in view is not measured', () => {
     const a = run({ noFace: { startS: 6.5, endS: 11 } });
     expect(result(a, 'brow_raise').status).toBe('no_face');

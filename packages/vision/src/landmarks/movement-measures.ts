@@ -5,7 +5,7 @@
  * is removed here and the core divides by the inter-ocular distance. Same 478-point mesh as the spasm
  * signals (face-signals.ts); the analysis is @hemispasm/core's analyzeMovement.
  */
-import type { MovementFrame } from '@hemispasm/core';
+import { type MovementFrame, NO_FACE_MEASURES } from '@hemispasm/core';
 import { type Landmark, type P, point, type SignalOptions } from './face-signals';
 import {
   type EyeIndices,
@@ -26,23 +26,8 @@ export const PATIENT_LEFT_MID_BROW = [293, 334, 296, 283, 282, 295] as const;
 
 export type MovementMeasures = Omit<MovementFrame, 't'>;
 
-export const NO_MOVEMENT_FACE: MovementMeasures = Object.freeze({
-  iod: null,
-  browL: null,
-  browR: null,
-  lidL: null,
-  lidR: null,
-  cornerOutL: null,
-  cornerOutR: null,
-  cornerDownL: null,
-  cornerDownR: null,
-  lipOutL: null,
-  lipOutR: null,
-  lowerLidL: null,
-  lowerLidR: null,
-  halfL: null,
-  halfR: null,
-});
+/** Every measure null: no face (core's NO_FACE_MEASURES). */
+export const NO_MOVEMENT_FACE: MovementMeasures = NO_FACE_MEASURES;
 
 const sub = (a: P, b: P): [number, number] => [a[0] - b[0], a[1] - b[1]];
 const dot = (a: readonly [number, number], b: readonly [number, number]) => a[0] * b[0] + a[1] * b[1];

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type MovementTestVideo, movementTestAnimation, writeAnimatedVideo } from '@hemispasm/vision/testing';
+import { type MovementTestVideo, movementTestAnimation } from '@hemispasm/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, type E2eEnv, launchBrowser, login, newPage, screenshot } from '../harness';
+import { type FakeCameraBrowser, launchWithFakeCamera, offOrigin, saveSummaryPosts } from '../fake-camera';
+import { DEMO, type E2eEnv, login, newPage, screenshot } from '../harness';
 
 /**
  * The fake camera: the real test-face photo following the default 31 s script of prompts, its LEFT side
@@ -24,14 +21,6 @@ export const MOVEMENT_CAMERA: MovementTestVideo = {
   seed: 21,
 };
 
-async function buildFakeCamera(dir: string): Promise<string> {
-  const mp4 = join(dir, 'movement.mp4');
-  const y4m = join(dir, 'movement.y4m');
-  await writeAnimatedVideo(mp4, movementTestAnimation(MOVEMENT_CAMERA));
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', mp4, '-pix_fmt', 'yuv420p', y4m]);
-  return y4m;
-}
-
 /**
  * The guided movement test on Chromium's fake camera: the patient runs it, sees the weaker side found (the
  * left), saves only the summary; the clinician then sees the measured band beside the House–Brackmann grades
@@ -39,26 +28,18 @@ async function buildFakeCamera(dir: string): Promise<string> {
  */
 export function movementTestJourney(env: () => E2eEnv): void {
   describe('guided facial-movement test on a fake camera', () => {
-    let dir: string;
+    let camera: FakeCameraBrowser;
     let browser: Browser;
     let page: Page;
     const requests: string[] = [];
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'hemispasm-movement-camera-'));
-      const y4m = await buildFakeCamera(dir);
-      browser = await launchBrowser([
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${y4m}`,
-      ]);
+      camera = await launchWithFakeCamera(movementTestAnimation(MOVEMENT_CAMERA), 'movement');
+      browser = camera.browser;
       ({ page } = await newPage(browser, env().server.url));
       page.on('request', (r) => requests.push(r.url()));
     }, 300_000);
-    afterAll(async () => {
-      await browser?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => camera?.close());
 
     it('runs the timed prompts and finds the weaker side', async () => {
       await login(page, DEMO.patient);
@@ -83,10 +64,17 @@ export function movementTestJourney(env: () => E2eEnv): void {
       expect(await page.getByTestId('weaker-side').textContent()).toBe('left');
       // Half the movement on the left in every prompt: 50 %, within the ±10 points of the validation plus
       // 5 for the browser's smaller frames (480 px wide) and the camera's timing.
-      for (const m of ['brow_raise', 'eye_closure_gentle', 'eye_closure_tight', 'smile', 'pucker']) {
-        const text = (await page.getByTestId(`symmetry-${m}`).textContent()) ?? '';
+      const read: string[] = [];
+      for (const m of ['brow_raise', 'eye_closure_gentle', 'eye_closure_tight', 'smile', 'pucker'])
+        read.push(`${m} ${(await page.getByTestId(`symmetry-${m}`).textContent()) ?? ''}`);
+      // What this run read, and how many samples a busy machine skipped (the flake's trail, issue 11).
+      const skipped = page.getByTestId('movement-skipped');
+      console.log(
+        `movement journey: ${read.join(', ')}; ${(await skipped.count()) ? await skipped.textContent() : 'no sample skipped'}`,
+      );
+      for (const text of read) {
         const pct = Number(/(\d+)\s*%/.exec(text)?.[1]);
-        expect(Math.abs(pct - 50), `${m}: ${text}`).toBeLessThanOrEqual(15);
+        expect(Math.abs(pct - 50), text).toBeLessThanOrEqual(15);
       }
       expect(await page.getByTestId('band-label').textContent()).toContain(
         "not a clinician's House–Brackmann grade",
@@ -94,21 +82,13 @@ export function movementTestJourney(env: () => E2eEnv): void {
     }, 900_000);
 
     it('saves only the summary; the video never went over the network', async () => {
-      const posted: string[] = [];
-      page.on('request', (r) => {
-        if (r.method() === 'POST') posted.push(r.postData() ?? '');
-      });
-      await page.getByRole('button', { name: 'Save the summary' }).click();
-      await page.getByText('Summary saved. The video was not stored.').waitFor();
+      const posted = await saveSummaryPosts(page);
       expect(posted).toHaveLength(1);
       const body = JSON.parse(posted[0]!) as { kind: string; analysis: { weakerSide: string } };
       expect(Object.keys(body).sort()).toEqual(['analysis', 'kind', 'recordedAt']);
       expect(body.kind).toBe('movement');
       expect(body.analysis.weakerSide).toBe('left');
-      const origin = new URL(env().server.url).origin;
-      expect(
-        requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
-      ).toEqual([]);
+      expect(offOrigin(requests, env().server.url)).toEqual([]);
     });
 
     it('the clinician sees the measured band beside the House–Brackmann grades', async () => {

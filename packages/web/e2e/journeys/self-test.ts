@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type FaceAnimation, type PatientSide, writeAnimatedVideo } from '@hemispasm/vision/testing';
+import type { FaceAnimation, PatientSide } from '@hemispasm/vision/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, type E2eEnv, launchBrowser, login, newPage, screenshot } from '../harness';
+import { type FakeCameraBrowser, launchWithFakeCamera, offOrigin, saveSummaryPosts } from '../fake-camera';
+import { DEMO, type E2eEnv, login, newPage, screenshot } from '../harness';
 
 /**
  * The fake camera: a 12 s clip of the vision package's face animator (a real photo warped, not painted),
@@ -57,14 +54,6 @@ export function fakeCameraAnimation(side: PatientSide): FaceAnimation {
 }
 const TEST_DURATION_S = 16;
 
-async function buildFakeCamera(dir: string, side: PatientSide): Promise<string> {
-  const mp4 = join(dir, 'face.mp4');
-  const y4m = join(dir, 'face.y4m');
-  await writeAnimatedVideo(mp4, fakeCameraAnimation(side));
-  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', mp4, '-pix_fmt', 'yuv420p', y4m]);
-  return y4m;
-}
-
 /** The signed-in patient's own record, as the API gives it to them. */
 async function ownRecord(page: Page): Promise<{ affectedSide: string }> {
   return page.evaluate(async () => {
@@ -76,7 +65,7 @@ async function ownRecord(page: Page): Promise<{ affectedSide: string }> {
 
 export function selfTestJourney(env: () => E2eEnv): void {
   describe('spasm self-test on a fake camera (animated face)', () => {
-    let dir: string;
+    let camera: FakeCameraBrowser;
     let browser: Browser;
     let page: Page;
     /** The patient's recorded affected side, and the other side, on which the fake camera's face twitches. */
@@ -92,20 +81,12 @@ export function selfTestJourney(env: () => E2eEnv): void {
       expect(['left', 'right']).toContain(side);
       recorded = side as PatientSide;
       measured = recorded === 'left' ? 'right' : 'left';
-      dir = mkdtempSync(join(tmpdir(), 'hemispasm-fake-camera-'));
-      const y4m = await buildFakeCamera(dir, measured);
-      browser = await launchBrowser([
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        `--use-file-for-fake-video-capture=${y4m}`,
-      ]);
+      camera = await launchWithFakeCamera(fakeCameraAnimation(measured), 'face');
+      browser = camera.browser;
       ({ page } = await newPage(browser, env().server.url));
       page.on('request', (r) => requests.push(r.url()));
     }, 600_000);
-    afterAll(async () => {
-      await browser?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    });
+    afterAll(() => camera?.close());
 
     it('says on screen that the video never leaves the device', async () => {
       await login(page, DEMO.patient);
@@ -146,12 +127,7 @@ export function selfTestJourney(env: () => E2eEnv): void {
     }, 900_000);
 
     it('saves only the summary, and the video never went over the network', async () => {
-      const posted: string[] = [];
-      page.on('request', (r) => {
-        if (r.method() === 'POST') posted.push(r.postData() ?? '');
-      });
-      await page.getByRole('button', { name: 'Save the summary' }).click();
-      await page.getByText('Summary saved. The video was not stored.').waitFor();
+      const posted = await saveSummaryPosts(page);
       expect(posted).toHaveLength(1);
       const body = JSON.parse(posted[0]!) as {
         analysis: { side: string; bilateralClosureCount: number; events: unknown[] };
@@ -160,10 +136,7 @@ export function selfTestJourney(env: () => E2eEnv): void {
       expect(body.analysis.bilateralClosureCount).toBeGreaterThanOrEqual(1);
       expect(Object.keys(body)).toEqual(['recordedAt', 'analysis']);
       // Every request stayed on the app's own origin (models and wasm included).
-      const origin = new URL(env().server.url).origin;
-      expect(
-        requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
-      ).toEqual([]);
+      expect(offOrigin(requests, env().server.url)).toEqual([]);
     });
   });
 }

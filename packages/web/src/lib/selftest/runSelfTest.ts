@@ -11,6 +11,8 @@ export interface SelfTestProgress {
   /** Frames kept on this device for analysis right after, and how many of those are done. */
   storedFrames: number;
   analysedAfter: number;
+  /** Samples skipped because the device fell behind the clock (keepPace only). */
+  skippedSamples: number;
 }
 
 export interface SelfTestOptions {
@@ -34,6 +36,18 @@ export interface SelfTestOptions {
   onReply?: (t: number, reply: SignalReply) => void;
   /** Ask the worker for the movement test's measures (the first frame analysed is the reference at rest). */
   movement?: boolean;
+  /**
+   * Keep to the clock (the movement test, whose prompts are timed by the wall clock): each sample is stamped
+   * with the time it was actually taken, and a sample whose time has passed is skipped rather than taken
+   * late. Without it (the spasm self-test) samples are stamped i / fps and taken one after the other.
+   */
+  keepPace?: boolean;
+  /**
+   * performance.now() of t = 0 (keepPace only; default: when sampling starts). The movement test passes the
+   * moment the camera was granted, so its clock starts with the camera's pictures, not after the video
+   * element's start-up, which a loaded device stretches to seconds.
+   */
+  originMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,6 +56,19 @@ function toJpeg(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('frame encoding failed'))), 'image/jpeg', 0.9),
   );
+}
+
+/**
+ * The next sample slot on a device that keeps to the clock: slot `i` if its time has not passed, else the
+ * slot now due. A busy device falls behind the schedule (drawing, encoding): skipping the slots already past
+ * instead of taking them late under their planned time keeps every frame at its prompt (issue 11: taken late,
+ * a loaded machine's frames slid against the prompts and every movement read 0 %). Slots before the first
+ * sample passed while the camera started: never planned, so not counted as skipped.
+ */
+export function keepPaceSlot(i: number, elapsedS: number, fps: number): { slot: number; skipped: number } {
+  const due = Math.floor(elapsedS * fps);
+  if (due <= i) return { slot: i, skipped: 0 };
+  return { slot: due, skipped: i > 0 ? due - i : 0 };
 }
 
 /**
@@ -72,6 +99,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
       liveFrames,
       storedFrames: store.size + analysedAfter,
       analysedAfter,
+      skippedSamples: skipped,
     });
 
   // The movement test's reference is the first frame the worker sees (t = 0: the first frame is always live).
@@ -82,15 +110,23 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
     sentMovement = true;
     return flag;
   };
-  const start = performance.now();
+  const start = opts.keepPace && opts.originMs !== undefined ? opts.originMs : performance.now();
+  const elapsedS = () => (performance.now() - start) / 1000;
+  let skipped = 0;
+  let lastSecond = -1;
   opts.onStart?.(start);
   for (let i = 0; ; i++) {
     if (signal?.aborted) throw new DOMException('aborted', 'AbortError');
-    const t = i / fps;
-    if (t >= durationS) break;
-    const wait = start + t * 1000 - performance.now();
+    if (opts.keepPace) {
+      const next = keepPaceSlot(i, elapsedS(), fps);
+      skipped += next.skipped;
+      i = next.slot;
+    }
+    if (i / fps >= durationS) break;
+    const wait = start + (i / fps) * 1000 - performance.now();
     if (wait > 0) await sleep(wait);
     ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const t = opts.keepPace ? Math.max(i / fps, elapsedS()) : i / fps;
     if (!client.busy) {
       const bitmap = await createImageBitmap(canvas);
       inFlight.push(
@@ -104,7 +140,10 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
     } else {
       store.add({ t, jpeg: await toJpeg(canvas) });
     }
-    if (i % fps === 0) progress('recording', t);
+    if (Math.floor(t) !== lastSecond) {
+      lastSecond = Math.floor(t);
+      progress('recording', t);
+    }
   }
   await Promise.all(inFlight);
 
@@ -125,6 +164,7 @@ export async function runSelfTest(opts: SelfTestOptions): Promise<SignalFrame[]>
         liveFrames,
         storedFrames: kept.length,
         analysedAfter: done,
+        skippedSamples: skipped,
       });
     }
   }

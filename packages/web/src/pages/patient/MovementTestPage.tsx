@@ -5,18 +5,24 @@ import {
   type MovementFrame,
   promptAt,
 } from '@hemispasm/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
+import { CameraVideo, StartStop } from '../../components/CameraControls';
 import { ErrorText } from '../../components/ErrorText';
 import { MovementResult } from '../../components/MovementResult';
-import { createLandmarkClient } from '../../lib/selftest/createWorker';
-import type { LandmarkClient } from '../../lib/selftest/landmarkClient';
+import { SaveSummary } from '../../components/SaveSummary';
 import { runSelfTest, type SelfTestProgress } from '../../lib/selftest/runSelfTest';
+import { useCameraTest } from '../../lib/selftest/useCameraTest';
 
 type Phase = 'idle' | 'starting' | 'running' | 'analysing' | 'done' | 'error';
 
 const SCRIPT = DEFAULT_SCRIPT;
+/**
+ * 15 frames/s: each prompt is held 3 s, so 30 would double the work (the slow devices' wait) and add
+ * nothing to a hold's median; the spasm self-test keeps 30 for its 0.1 s twitches.
+ */
+const FPS = 15;
 
 /**
  * A short beep at each prompt's start and end: with the eyes shut the patient cannot read the screen,
@@ -49,9 +55,7 @@ function beeper(): { beep(high: boolean): void; close(): void } {
  */
 export function MovementTestPage({ patientId, backHref }: { patientId: string; backHref?: string }) {
   const { t } = useTranslation();
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const clientRef = useRef<LandmarkClient | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
+  const camera = useCameraTest();
   const [phase, setPhase] = useState<Phase>('idle');
   const [clock, setClock] = useState<number | null>(null);
   const [progress, setProgress] = useState<SelfTestProgress | null>(null);
@@ -59,66 +63,49 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
   const [error, setError] = useState<unknown>(null);
   const save = usePatientWrite('movementTests', patientId, api.createMovementTest);
 
-  useEffect(
-    () => () => {
-      abortRef.current?.abort();
-      clientRef.current?.terminate();
-      const stream = videoRef.current?.srcObject as MediaStream | null;
-      for (const tr of stream?.getTracks() ?? []) tr.stop();
-    },
-    [],
-  );
-
   async function start() {
     setPhase('starting');
     setError(null);
     setAnalysis(null);
     setClock(null);
+    setProgress(null);
     save.reset();
-    const abort = new AbortController();
-    abortRef.current = abort;
     const sound = beeper();
-    let stream: MediaStream | null = null;
     let ticker: number | undefined;
     try {
-      // The model first, then the camera: the prompts start as soon as the picture does.
-      clientRef.current ??= createLandmarkClient();
-      await clientRef.current.ready();
-      stream = await navigator.mediaDevices.getUserMedia({
-        video: { facingMode: 'user', width: { ideal: 640 }, height: { ideal: 480 } },
-        audio: false,
-      });
-      const video = videoRef.current!;
-      video.srcObject = stream;
-      await video.play();
-      setPhase('running');
-      const frames: MovementFrame[] = [];
-      await runSelfTest({
-        video,
-        client: clientRef.current,
-        durationS: SCRIPT.durationS,
-        // 15 frames/s: each prompt is held 3 s, so 30 would double the work (the slow devices' wait) and
-        // add nothing to a hold's median; the spasm self-test keeps 30 for its 0.1 s twitches.
-        fps: 15,
-        signal: abort.signal,
-        movement: true,
-        onStart: (startMs) => {
-          let lastPrompt: string | null = null;
-          ticker = window.setInterval(() => {
-            const s = (performance.now() - startMs) / 1000;
-            setClock(s);
-            const p = promptAt(SCRIPT, s)?.movement ?? null;
-            if (p !== lastPrompt && s < SCRIPT.durationS) sound.beep(p !== null);
-            lastPrompt = p;
-          }, 100);
-        },
-        onReply: (time, reply) => {
-          if (reply.movement) frames.push({ ...reply.movement, t: time });
-        },
-        onProgress: (p) => {
-          setProgress(p);
-          if (p.phase === 'analysing') setPhase('analysing');
-        },
+      const frames = await camera.run(async ({ video, client, signal, grantedMs }) => {
+        setPhase('running');
+        const frames: MovementFrame[] = [];
+        await runSelfTest({
+          video,
+          client,
+          durationS: SCRIPT.durationS,
+          fps: FPS,
+          signal,
+          movement: true,
+          // The prompts run on the wall clock from when the camera's pictures begin; every frame is stamped
+          // with when it was taken, so a slow device loses frames but never shifts them against the prompts.
+          keepPace: true,
+          originMs: grantedMs,
+          onStart: (startMs) => {
+            let lastPrompt: string | null = null;
+            ticker = window.setInterval(() => {
+              const s = (performance.now() - startMs) / 1000;
+              setClock(s);
+              const p = promptAt(SCRIPT, s)?.movement ?? null;
+              if (p !== lastPrompt && s < SCRIPT.durationS) sound.beep(p !== null);
+              lastPrompt = p;
+            }, 100);
+          },
+          onReply: (time, reply) => {
+            if (reply.movement) frames.push({ ...reply.movement, t: time });
+          },
+          onProgress: (p) => {
+            setProgress(p);
+            if (p.phase === 'analysing') setPhase('analysing');
+          },
+        });
+        return frames;
       });
       window.clearInterval(ticker);
       frames.sort((a, b) => a.t - b.t);
@@ -132,12 +119,11 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
     } finally {
       window.clearInterval(ticker);
       sound.close();
-      for (const tr of stream?.getTracks() ?? []) tr.stop();
     }
   }
 
   function stop() {
-    abortRef.current?.abort();
+    camera.stop();
     setPhase('idle');
     setClock(null);
   }
@@ -172,15 +158,7 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
       <p>{t('movementTest.intro', { seconds: Math.round(SCRIPT.durationS) })}</p>
       <p>{t('movementTest.instructions')}</p>
       <div className="video-wrap">
-        <video
-          ref={videoRef}
-          muted
-          playsInline
-          width={480}
-          height={360}
-          style={{ transform: 'scaleX(-1)' }}
-          aria-label={t('selfTest.videoLabel')}
-        />
+        <CameraVideo videoRef={camera.videoRef} />
         {promptText && (
           <p
             className="prompt-overlay"
@@ -205,33 +183,27 @@ export function MovementTestPage({ patientId, backHref }: { patientId: string; b
           t('movementTest.analysing', { done: progress.analysedAfter, total: progress.storedFrames })}
         {phase === 'done' && t('selfTest.finished')}
       </p>
-      <div className="no-print">
-        {phase === 'running' || phase === 'starting' || phase === 'analysing' ? (
-          <button type="button" className="secondary" onClick={stop}>
-            {t('selfTest.stop')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => void start()}>
-            {phase === 'done' ? t('movementTest.again') : t('movementTest.start')}
-          </button>
-        )}
-      </div>
+      <StartStop
+        running={phase === 'running' || phase === 'starting' || phase === 'analysing'}
+        startLabel={phase === 'done' ? t('movementTest.again') : t('movementTest.start')}
+        onStart={() => void start()}
+        onStop={stop}
+      />
       <ErrorText error={error} />
 
       {analysis && (
         <section className="card" aria-labelledby="movement-result-h">
           <h2 id="movement-result-h">{t('selfTest.result')}</h2>
           <MovementResult analysis={analysis} />
-          <ErrorText error={save.error} />
-          {save.isSuccess ? (
-            <p className="success" role="status">
-              {t('selfTest.saved')}
+          {progress && progress.skippedSamples > 0 && (
+            <p className="small muted" data-testid="movement-skipped">
+              {t('movementTest.skipped', {
+                skipped: progress.skippedSamples,
+                planned: Math.round(SCRIPT.durationS * FPS),
+              })}
             </p>
-          ) : (
-            <button type="button" onClick={saveSummary} disabled={save.isPending}>
-              {t('selfTest.save')}
-            </button>
           )}
+          <SaveSummary save={save} onSave={saveSummary} />
         </section>
       )}
     </article>

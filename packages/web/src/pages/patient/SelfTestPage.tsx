@@ -1,14 +1,16 @@
 import { analyzeSignals, type SpasmAnalysis } from '@hemispasm/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
+import { CameraVideo, StartStop } from '../../components/CameraControls';
 import { ErrorText } from '../../components/ErrorText';
 import { EventsTimeline, isLowerFace } from '../../components/EventsTimeline';
 import { MeasurementWarnings } from '../../components/MeasurementWarnings';
-import { createLandmarkClient } from '../../lib/selftest/createWorker';
-import type { LandmarkClient, Overlay } from '../../lib/selftest/landmarkClient';
+import { SaveSummary } from '../../components/SaveSummary';
+import type { Overlay } from '../../lib/selftest/landmarkClient';
 import { runSelfTest, type SelfTestProgress } from '../../lib/selftest/runSelfTest';
+import { useCameraTest } from '../../lib/selftest/useCameraTest';
 
 /** The product's test length; a shorter one may be asked for in the URL (`?duration=15`), for testing. */
 export const DEFAULT_DURATION_S = 60;
@@ -61,10 +63,8 @@ function drawOverlay(canvas: HTMLCanvasElement | null, overlay: Overlay | undefi
 export function SelfTestPage({ patientId, query }: { patientId: string; query: URLSearchParams }) {
   const { t } = useTranslation();
   const durationS = testDuration(query);
-  const videoRef = useRef<HTMLVideoElement>(null);
+  const camera = useCameraTest();
   const overlayRef = useRef<HTMLCanvasElement>(null);
-  const clientRef = useRef<LandmarkClient | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
   const [phase, setPhase] = useState<Phase>('idle');
   const [progress, setProgress] = useState<SelfTestProgress | null>(null);
   const [faceSeen, setFaceSeen] = useState<boolean | null>(null);
@@ -79,56 +79,35 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
   const lastProgress = useRef<SelfTestProgress | null>(null);
   const save = usePatientWrite('measurements', patientId, api.createMeasurement);
 
-  useEffect(
-    () => () => {
-      abortRef.current?.abort();
-      clientRef.current?.terminate();
-      const stream = videoRef.current?.srcObject as MediaStream | null;
-      for (const tr of stream?.getTracks() ?? []) tr.stop();
-    },
-    [],
-  );
-
   async function start() {
     setPhase('starting');
     setError(null);
     setAnalysis(null);
     save.reset();
-    const abort = new AbortController();
-    abortRef.current = abort;
-    let stream: MediaStream | null = null;
     try {
-      stream = await navigator.mediaDevices.getUserMedia({
-        video: {
-          facingMode: 'user',
-          width: { ideal: 640 },
-          height: { ideal: 480 },
-          frameRate: { ideal: MAX_FPS },
+      const { frames, fps } = await camera.run(
+        async ({ video, stream, client, signal }) => {
+          setPhase('running');
+          const fps = cameraFps(stream);
+          const frames = await runSelfTest({
+            video,
+            client,
+            durationS,
+            fps,
+            signal,
+            onProgress: (p) => {
+              lastProgress.current = p;
+              setProgress(p);
+            },
+            onOverlay: (o, w, h) => {
+              setFaceSeen(!!o);
+              drawOverlay(overlayRef.current, o, w, h);
+            },
+          });
+          return { frames, fps };
         },
-        audio: false,
-      });
-      const video = videoRef.current!;
-      video.srcObject = stream;
-      await video.play();
-      clientRef.current ??= createLandmarkClient();
-      await clientRef.current.ready();
-      setPhase('running');
-      const fps = cameraFps(stream);
-      const frames = await runSelfTest({
-        video,
-        client: clientRef.current,
-        durationS,
-        fps,
-        signal: abort.signal,
-        onProgress: (p) => {
-          lastProgress.current = p;
-          setProgress(p);
-        },
-        onOverlay: (o, w, h) => {
-          setFaceSeen(!!o);
-          drawOverlay(overlayRef.current, o, w, h);
-        },
-      });
+        { frameRate: MAX_FPS },
+      );
       setAnalysis(analyzeSignals({ frames, fps }));
       setCounts({
         live: lastProgress.current?.liveFrames ?? 0,
@@ -142,13 +121,12 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
         setPhase('error');
       }
     } finally {
-      for (const tr of stream?.getTracks() ?? []) tr.stop();
       drawOverlay(overlayRef.current, undefined, 1, 1);
     }
   }
 
   function stop() {
-    abortRef.current?.abort();
+    camera.stop();
     setPhase('idle');
   }
 
@@ -162,15 +140,7 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
       </p>
       <p>{t('selfTest.instructions', { seconds: durationS })}</p>
       <div className="video-wrap">
-        <video
-          ref={videoRef}
-          muted
-          playsInline
-          width={480}
-          height={360}
-          style={{ transform: 'scaleX(-1)' }}
-          aria-label={t('selfTest.videoLabel')}
-        />
+        <CameraVideo videoRef={camera.videoRef} />
         <canvas
           ref={overlayRef}
           className="overlay"
@@ -188,17 +158,12 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
         {phase === 'running' && faceSeen === false && ` ${t('selfTest.noFace')}`}
         {phase === 'done' && t('selfTest.finished')}
       </p>
-      <div className="no-print">
-        {phase === 'running' || phase === 'starting' ? (
-          <button type="button" className="secondary" onClick={stop}>
-            {t('selfTest.stop')}
-          </button>
-        ) : (
-          <button type="button" onClick={() => void start()}>
-            {phase === 'done' ? t('selfTest.again') : t('selfTest.start')}
-          </button>
-        )}
-      </div>
+      <StartStop
+        running={phase === 'running' || phase === 'starting'}
+        startLabel={phase === 'done' ? t('selfTest.again') : t('selfTest.start')}
+        onStart={() => void start()}
+        onStop={stop}
+      />
       <ErrorText error={error} />
 
       {analysis && (
@@ -239,16 +204,7 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
             </p>
           )}
           <p className="small muted">{t('selfTest.resultNote')}</p>
-          <ErrorText error={save.error} />
-          {save.isSuccess ? (
-            <p className="success" role="status">
-              {t('selfTest.saved')}
-            </p>
-          ) : (
-            <button type="button" onClick={saveSummary} disabled={save.isPending}>
-              {t('selfTest.save')}
-            </button>
-          )}
+          <SaveSummary save={save} onSave={saveSummary} />
         </section>
       )}
     </article>
