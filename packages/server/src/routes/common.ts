@@ -44,6 +44,19 @@ export const isoWithin4DigitYears = (d: Date): string | undefined => {
   return year >= 1 && year <= 9999 ? d.toISOString() : undefined;
 };
 
+/** What every stored row of a patient answers besides its own fields: its id, patient, author and time. */
+export const storedFields = (r: {
+  id: string;
+  patient_id: string;
+  created_by: string;
+  created_at: Date;
+}) => ({
+  id: r.id,
+  patientId: r.patient_id,
+  createdBy: r.created_by,
+  createdAt: iso(r.created_at),
+});
+
 export const jsonText = (v: unknown) => JSON.stringify(v);
 
 // ---------------------------------------------------------------------------------------------------
