@@ -3,6 +3,7 @@ export type { Bound, Condition, RedFlagCode } from './conditions';
 export { describe as describeCondition } from './conditions';
 export { DISCLAIMER } from './disclaimer';
 export { DEFAULT_RULES, decide, type RuleSet, recommend, TIE_ORDER } from './engine';
+export { EXAMPLE_PROFILE } from './example-profile';
 export type { FactName, Facts } from './facts';
 export {
   type EvidenceCertainty,

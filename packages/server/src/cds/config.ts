@@ -63,7 +63,10 @@ export function cdsConfigFromEnv(env: NodeJS.ProcessEnv): CdsConfigReading {
   if (!iss) problem('HEMISPASM_CDS_ISSUER', "required for the CDS Hooks service: the EHR's JWT issuer");
   let keys: CdsConfig['keys'] | undefined;
   if (jwksUrl && jwksFile) {
-    problem('HEMISPASM_CDS_JWKS_FILE', 'set exactly one of HEMISPASM_CDS_JWKS_URL and HEMISPASM_CDS_JWKS_FILE');
+    problem(
+      'HEMISPASM_CDS_JWKS_FILE',
+      'set exactly one of HEMISPASM_CDS_JWKS_URL and HEMISPASM_CDS_JWKS_FILE',
+    );
   } else if (jwksUrl) {
     if (HttpUrl.safeParse(jwksUrl).success) keys = { url: jwksUrl };
     else problem('HEMISPASM_CDS_JWKS_URL', 'expected an http(s) URL');
