@@ -14,6 +14,13 @@ export {
 } from './option-catalogue';
 export { OPTION_IDS, type OptionId, RECOMMENDATIONS, type Recommendation } from './option-ids';
 export {
+  type CourseFollowUp,
+  type PriorTreatmentReading,
+  RESPONSE_OF_STATUS,
+  readPriorTreatments,
+  type TreatmentCourse,
+} from './prior-treatments';
+export {
   type PatientProfile,
   type PatientProfileInput,
   PatientProfileSchema,
