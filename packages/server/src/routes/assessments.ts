@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AssessmentsTable } from '../db/schema';
 import { scoreAnswers } from '../domain/clinical-core';
-import { jsonText, key, PastDate, StoredDate, storedFields, Uuid } from './common';
+import { apiRow, jsonText, key, PastDate, StoredDate, Uuid } from './common';
 import type { RouteModule } from './context';
 import { patientRows } from './route-options';
 
@@ -32,26 +32,11 @@ const AssessmentCreate = z
   .meta({ id: 'AssessmentCreate' });
 
 function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> {
-  return {
-    ...storedFields(r),
-    instrumentId: r.instrument_id,
-    instrumentVersion: r.instrument_version,
-    answers: r.answers,
-    score: { ...r.score },
-    total: r.total,
-    bandId: r.band_id,
-    assessedOn: r.assessed_on,
-  };
+  return { ...apiRow(r), score: { ...r.score } };
 }
 
 export const assessmentRoutes: RouteModule = async (api, ctx) => {
-  const assessments = patientRows(api, ctx.records, {
-    path: '/patients/:patientId/assessments',
-    tag: 'assessments',
-    table: 'assessments',
-    item: AssessmentSchema,
-    dto,
-  });
+  const assessments = patientRows(api, ctx.records, 'assessments', AssessmentSchema, dto);
 
   assessments.list(
     'Assessments, newest first',

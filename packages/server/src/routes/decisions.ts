@@ -11,7 +11,7 @@ import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schem
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
 import { fieldError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, jsonText, key, PatientParams, storedFields, text, Uuid } from './common';
+import { apiRow, iso, jsonText, key, PatientParams, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import { patientRows, routeOptions } from './route-options';
 
@@ -81,35 +81,15 @@ const PreferenceCreate = z
   .meta({ id: 'PreferenceCreate' });
 
 function decisionDto(r: Selectable<DecisionRecordsTable>): z.infer<typeof DecisionSchema> {
-  return {
-    ...storedFields(r),
-    profile: r.profile,
-    result: { ...r.result },
-    chosenOption: r.chosen_option,
-    chosenBy: r.chosen_by,
-    chosenAt: r.chosen_at ? iso(r.chosen_at) : null,
-  };
+  return { ...apiRow(r), result: { ...r.result }, chosenAt: r.chosen_at ? iso(r.chosen_at) : null };
 }
 
 function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof PreferenceSchema> {
-  return {
-    ...storedFields(r),
-    decisionId: r.decision_id,
-    preferredOption: r.preferred_option,
-    values: r.values_answers,
-    sure: r.sure,
-    sureScore: r.sure_score,
-  };
+  return { ...apiRow(r), values: r.values_answers };
 }
 
 export const decisionRoutes: RouteModule = async (api, ctx) => {
-  const decisions = patientRows(api, ctx.records, {
-    path: '/patients/:patientId/decisions',
-    tag: 'decisions',
-    table: 'decision_records',
-    item: DecisionSchema,
-    dto: decisionDto,
-  });
+  const decisions = patientRows(api, ctx.records, 'decisions', DecisionSchema, decisionDto);
 
   decisions.list('Decision records, newest first', { newestFirst: ['created_at'] });
 
@@ -161,13 +141,7 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
     },
   );
 
-  const preferences = patientRows(api, ctx.records, {
-    path: '/patients/:patientId/preferences',
-    tag: 'decisions',
-    table: 'decision_preferences',
-    item: PreferenceSchema,
-    dto: preferenceDto,
-  });
+  const preferences = patientRows(api, ctx.records, 'preferences', PreferenceSchema, preferenceDto);
 
   preferences.list("The patient's decision-aid answers, newest first", { newestFirst: ['created_at'] });
 

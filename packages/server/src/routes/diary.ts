@@ -3,7 +3,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { DiaryEntriesTable } from '../db/schema';
 import { fieldError } from '../http/errors';
-import { jsonText, PastDate, PatientParams, QueryDate, StoredDate, storedFields, text, Uuid } from './common';
+import { apiRow, jsonText, PastDate, PatientParams, QueryDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import type { NewRow } from './records';
 import { patientRoute, patientRows, routeOptions } from './route-options';
@@ -56,17 +56,7 @@ const DiaryQuery = z.strictObject({
 });
 
 function dto(r: Selectable<DiaryEntriesTable>): z.infer<typeof DiaryEntrySchema> {
-  return {
-    ...storedFields(r),
-    entryDate: r.entry_date,
-    severity: r.severity,
-    spasmEpisodes: r.spasm_episodes,
-    triggers: r.triggers,
-    notes: r.notes,
-    toxinInjectionDay: r.toxin_injection,
-    toxinEffectNoticed: r.toxin_effect_noticed,
-    toxinWearingOff: r.toxin_wearing_off,
-  };
+  return { ...apiRow(r), toxinInjectionDay: r.toxin_injection };
 }
 
 type DiaryInput = z.infer<typeof DiaryEntryCreate>;
@@ -92,13 +82,7 @@ function checkNotFuture(date: string, path: string): void {
 }
 
 export const diaryRoutes: RouteModule = async (api, ctx) => {
-  const diary = patientRows(api, ctx.records, {
-    path: '/patients/:patientId/diary',
-    tag: 'diary',
-    table: 'diary_entries',
-    item: DiaryEntrySchema,
-    dto,
-  });
+  const diary = patientRows(api, ctx.records, 'diary', DiaryEntrySchema, dto);
 
   diary.list(
     'Diary entries, newest first',

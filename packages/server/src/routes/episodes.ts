@@ -140,13 +140,7 @@ function columnsOf(e: EpisodeInput) {
 }
 
 export const episodeRoutes: RouteModule = async (api, ctx) => {
-  const episodes = patientRows(api, ctx.records, {
-    path: '/patients/:patientId/episodes',
-    tag: 'treatments',
-    table: 'treatment_episodes',
-    item: EpisodeSchema,
-    dto,
-  });
+  const episodes = patientRows(api, ctx.records, 'episodes', EpisodeSchema, dto);
 
   episodes.list('Treatment episodes, newest first', { newestFirst: ['start_date', 'created_at'] });
 

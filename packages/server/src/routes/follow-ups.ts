@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
 import { fieldError } from '../http/errors';
-import { jsonText, PastDate, StoredDate, storedFields, text, Uuid } from './common';
+import { apiRow, jsonText, PastDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import { patientRows } from './route-options';
 
@@ -48,28 +48,11 @@ const FollowUpCreate = z
   .meta({ id: 'FollowUpCreate' });
 
 function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
-  return {
-    ...storedFields(r),
-    episodeId: r.episode_id,
-    timePoint: r.time_point,
-    assessedOn: r.assessed_on,
-    spasmStatus: r.spasm_status,
-    houseBrackmann: r.house_brackmann,
-    hearingClass: r.hearing_class,
-    complications: r.complications,
-    recurrence: r.recurrence,
-    notes: r.notes,
-  };
+  return apiRow(r);
 }
 
 export const followUpRoutes: RouteModule = async (api, ctx) => {
-  const followUps = patientRows(api, ctx.records, {
-    path: '/patients/:patientId/follow-ups',
-    tag: 'treatments',
-    table: 'follow_ups',
-    item: FollowUpSchema,
-    dto,
-  });
+  const followUps = patientRows(api, ctx.records, 'follow-ups', FollowUpSchema, dto);
 
   followUps.list(
     'Follow-ups, newest first',

@@ -51,33 +51,40 @@ export function patientRoute<const S extends Omit<RouteSchemas, 'params'>>(
   return routeOptions(config, tag, summary, { params: PatientParams, ...schema });
 }
 
-/** What a collection of a patient's rows is: where it lives, how a stored row is answered. */
-export interface PatientRowsSpec<T extends PatientTable, Item extends z.ZodType> {
-  /** The collection's path under /patients/{patientId}, e.g. `/patients/:patientId/diary`. */
-  path: string;
-  /** The OpenAPI tag of its routes. */
-  tag: string;
-  table: T;
-  /** The schema of one stored row as answered, and how a row becomes it. */
-  item: Item;
-  dto: (row: Selectable<Database[T]>) => z.output<Item>;
-}
+/**
+ * The collections of a patient's rows, each at /patients/{patientId}/<name>: its OpenAPI tag and its table.
+ * What a stored row answers (its schema and mapping) lives with the collection's routes.
+ */
+export const PATIENT_COLLECTIONS = {
+  assessments: { tag: 'assessments', table: 'assessments' },
+  diary: { tag: 'diary', table: 'diary_entries' },
+  episodes: { tag: 'treatments', table: 'treatment_episodes' },
+  'follow-ups': { tag: 'treatments', table: 'follow_ups' },
+  decisions: { tag: 'decisions', table: 'decision_records' },
+  preferences: { tag: 'decisions', table: 'decision_preferences' },
+} as const satisfies Record<string, { tag: string; table: PatientTable }>;
+type Collection = keyof typeof PATIENT_COLLECTIONS;
+type TableOf<C extends Collection> = (typeof PATIENT_COLLECTIONS)[C]['table'];
 
 /**
- * The two routes every collection of a patient's rows has, declared once (`path`, `tag`, `table`, `item`
- * and `dto` are given once for both):
+ * The two routes every collection of a patient's rows has, declared once: the collection `name` (its
+ * path, tag and table in PATIENT_COLLECTIONS), the `item` schema a stored row is answered as, and `dto`:
  *  - `list`: GET the patient's rows through the record helper (policy patient-read), newest first and
  *    filtered by `options` (which may read the query), each answered as `dto`;
  *  - `create`: POST one row: the body is checked by its schema, turned into the row's columns by `columns`
  *    (which may refuse it with an ApiError), stored through the record helper (audit row included) and
  *    answered 201 with the stored row.
  */
-export function patientRows<T extends PatientTable, Item extends z.ZodType>(
+export function patientRows<C extends Collection, Item extends z.ZodType, T extends TableOf<C> = TableOf<C>>(
   api: Parameters<RouteModule>[0],
   records: Records,
-  spec: PatientRowsSpec<T, Item>,
+  name: C,
+  item: Item,
+  dto: (row: Selectable<Database[T]>) => z.output<Item>,
 ) {
-  const { path, tag, table, item, dto } = spec;
+  const { tag } = PATIENT_COLLECTIONS[name];
+  const table = PATIENT_COLLECTIONS[name].table as T;
+  const path = `/patients/:patientId/${name}`;
   return {
     list<Query extends z.ZodType = z.ZodNever>(
       summary: string,
