@@ -127,8 +127,11 @@ function dto(r: Selectable<TreatmentEpisodesTable>): Episode {
   } as Episode;
 }
 
-/** Splits a validated episode into its columns and its kind-specific details. */
-function columnsOf(e: EpisodeInput) {
+/**
+ * Splits a validated episode into its columns and its kind-specific details (a toxin session's total units
+ * added): how the route and the FHIR import store one.
+ */
+export function episodeColumns(e: EpisodeInput) {
   const { kind, startDate, ...rest } = e;
   const side = 'side' in rest ? rest.side : null;
   const endDate = 'endDate' in rest ? (rest.endDate ?? null) : null;
@@ -148,6 +151,6 @@ export const episodeRoutes: RouteModule = async (api, ctx) => {
     if (b.kind === 'oral_medication' && b.endDate && b.endDate < b.startDate) {
       throw fieldError('validation_failed', 'body.endDate', 'must not be before startDate');
     }
-    return columnsOf(b);
+    return episodeColumns(b);
   });
 };
