@@ -2,6 +2,11 @@
  * Valid request bodies the API tests send, each changed only where a test says: one place to keep them
  * valid when a schema grows.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { INSTRUMENT_IDS } from '@hemispasm/core';
+import { expect } from 'vitest';
+import type { Requester } from './world';
 
 /** A new patient (POST /api/patients). */
 export const newPatient = (change: Record<string, unknown> = {}) => ({
@@ -40,3 +45,23 @@ export const newUser = (change: Record<string, unknown>) => ({
   password: 'long enough password',
   ...change,
 });
+
+/** The shipped example answers of an instrument (examples/answers/<id>.json), undefined when none ships. */
+export function exampleAnswers(id: string): unknown {
+  const file = fileURLToPath(new URL(`../../../../examples/answers/${id}.json`, import.meta.url));
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+/**
+ * Answers every instrument that ships example answers once, for `patientId` on `assessedOn`, expecting each
+ * stored; the instruments answered.
+ */
+export async function answerEveryInstrument(as: Requester, patientId: string, assessedOn: string) {
+  const ids = INSTRUMENT_IDS.filter((id) => exampleAnswers(id) !== undefined);
+  for (const id of ids) {
+    const body = { instrumentId: id, answers: exampleAnswers(id), assessedOn };
+    const r = await as('POST', `/api/patients/${patientId}/assessments`, body);
+    expect(r.statusCode, r.body).toBe(201);
+  }
+  return ids;
+}
