@@ -125,26 +125,24 @@ describeEachDatabase('security and operations', (variant) => {
     it('lets an admin create users of their clinic, linking a patient login to one patient of that clinic', async () => {
       const admin = w.as(w.users.adminA);
       const createUser = (change: Record<string, unknown>) => admin('POST', '/api/users', newUser(change));
+      /** A patient login for P2 or P3 (P3 is of the other clinic). */
+      const patientLogin = (p: 'p2' | 'p3') =>
+        createUser({
+          email: `${p}@a.test`,
+          displayName: p.toUpperCase(),
+          role: 'patient',
+          patientId: w.patients[p],
+        });
       const c = await createUser({ email: 'new.doc@a.test', displayName: 'New Doc' });
       expect(c.statusCode).toBe(201);
       expect(c.json()).not.toHaveProperty('passwordHash');
       const dup = await createUser({ email: 'NEW.doc@a.test', displayName: 'Dup' });
       expect(dup.statusCode).toBe(409);
       expect(issuePaths(dup.body)).toEqual(['body.email']);
-      const foreign = await createUser({
-        email: 'p3@a.test',
-        displayName: 'P3',
-        role: 'patient',
-        patientId: w.patients.p3,
-      });
+      const foreign = await patientLogin('p3');
       expect(foreign.statusCode).toBe(404);
       expect(issuePaths(foreign.body)).toEqual(['body.patientId']);
-      const p2 = await createUser({
-        email: 'p2@a.test',
-        displayName: 'P2',
-        role: 'patient',
-        patientId: w.patients.p2,
-      });
+      const p2 = await patientLogin('p2');
       expect(p2.statusCode).toBe(201);
       const signedIn = await login('p2@a.test', 'long enough password');
       expect(signedIn.json().user.patientId).toBe(w.patients.p2);

@@ -4,10 +4,9 @@ import { z } from 'zod';
 import type { PatientsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, PastDate, StoredDate, text, Uuid } from './common';
+import { iso, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import { encodeCursor, listPatients, PatientListQuery } from './patient-list';
-import { patientRoute, routeOptions } from './route-options';
 
 export const PatientSchema = z
   .object({
@@ -95,19 +94,19 @@ function checkDates(birthDate: string | undefined, onsetDate: string | null | un
 export const patientRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients',
-    routeOptions(
-      { policy: 'clinic-directory', audit: 'patient-directory' },
-      'patients',
-      "The signed-in clinician's or admin's clinic patients, in name order, one page at a time",
-      {
+    {
+      config: { policy: 'clinic-directory', audit: 'patient-directory' },
+      schema: {
+        tags: ['patients'],
+        summary: "The signed-in clinician's or admin's clinic patients, in name order, one page at a time",
         description:
           'Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header ' +
           'whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay ' +
           'fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.',
         querystring: PatientListQuery,
-        response: { 200: z.array(PatientSchema) },
+        response: { 200: z.array(PatientSchema), ...problems },
       },
-    ),
+    },
     async (req, reply) => {
       const { q, side, sex, limit, after } = req.query;
       const rows = await listPatients(ctx.db, requireActor(req).clinicId, { q, side, sex, after }, limit + 1);
@@ -129,15 +128,15 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients',
-    routeOptions(
-      { policy: 'clinic-create-patient', audit: 'patient' },
-      'patients',
-      "Add a patient to the clinician's clinic",
-      {
+    {
+      config: { policy: 'clinic-create-patient', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "Add a patient to the clinician's clinic",
         body: PatientCreate,
-        response: { 201: PatientSchema },
+        response: { 201: PatientSchema, ...problems },
       },
-    ),
+    },
     async (req, reply) => {
       const b = req.body;
       checkDates(b.birthDate, b.onsetDate);
@@ -166,14 +165,15 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
 
   api.get(
     '/patients/:patientId',
-    patientRoute(
-      { policy: 'patient-read', audit: 'patient' },
-      'patients',
-      "One patient's demographic record",
-      {
-        response: { 200: PatientSchema },
+    {
+      config: { policy: 'patient-read', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "One patient's demographic record",
+        params: PatientParams,
+        response: { 200: PatientSchema, ...problems },
       },
-    ),
+    },
     async (req) => {
       const row = await ctx.db
         .selectFrom('patients')
@@ -186,15 +186,16 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
 
   api.patch(
     '/patients/:patientId',
-    patientRoute(
-      { policy: 'patient-clinical-write', audit: 'patient' },
-      'patients',
-      "Correct a patient's demographic record",
-      {
+    {
+      config: { policy: 'patient-clinical-write', audit: 'patient' },
+      schema: {
+        tags: ['patients'],
+        summary: "Correct a patient's demographic record",
+        params: PatientParams,
         body: PatientUpdate,
-        response: { 200: PatientSchema },
+        response: { 200: PatientSchema, ...problems },
       },
-    ),
+    },
     async (req) => {
       const b = req.body;
       // Read and write in one transaction, so the date checks see what is being changed.
