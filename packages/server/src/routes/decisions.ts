@@ -93,22 +93,6 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
 
   decisions.list('Decision records, newest first', { newestFirst: ['created_at'] });
 
-  decisions.create(
-    'patient-clinical-write',
-    'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
-    DecisionCreate,
-    (b, req) => {
-      const chosen = b.chosenOption ?? null;
-      return {
-        profile: jsonText(b.profile),
-        result: jsonText(recommendFor(b.profile)),
-        chosen_option: chosen,
-        chosen_by: chosen ? requireActor(req).userId : null,
-        chosen_at: chosen ? sql<Date>`now()` : null,
-      };
-    },
-  );
-
   api.patch(
     '/patients/:patientId/decisions/:decisionId',
     routeOptions(
@@ -138,6 +122,22 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
       );
       if (!row) throw fieldError('not_found', 'params.decisionId', 'no such decision of this patient');
       return decisionDto(row);
+    },
+  );
+
+  decisions.create(
+    'patient-clinical-write',
+    'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
+    DecisionCreate,
+    (b, req) => {
+      const chosen = b.chosenOption ?? null;
+      return {
+        profile: jsonText(b.profile),
+        result: jsonText(recommendFor(b.profile)),
+        chosen_option: chosen,
+        chosen_by: chosen ? requireActor(req).userId : null,
+        chosen_at: chosen ? sql<Date>`now()` : null,
+      };
     },
   );
 
