@@ -61,10 +61,12 @@ describe('hemispasm signals / analyze on a face video', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('150 frames at 25 fps');
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('t,eye_l,eye_r,mouth_l,mouth_r,yaw');
+    expect(text.split('\n')[0]).toBe('t,eye_l,eye_r,mouth_l,mouth_r,yaw,occluded_l,occluded_r');
     const series = parseSignalCsv(text);
     expect(series.frames).toHaveLength(150);
     expect(series.frames[149]!.t).toBeCloseTo(149 / 25, 9);
+    // Nothing in front of the eyes: no frame is marked covered.
+    expect(series.frames.some((f) => f.occludedL || f.occludedR)).toBe(false);
     const a = await runCli(['analyze', out, '--json']);
     expect(a.code).toBe(0);
     const analysis = JSON.parse(a.stdout) as SpasmAnalysis;

@@ -15,6 +15,7 @@ const TABLES = [
   'decision_preferences',
   'decision_records',
   'diary_entries',
+  'episode_outcomes',
   'follow_ups',
   'login_attempts',
   'patients',

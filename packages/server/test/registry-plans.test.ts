@@ -1,7 +1,8 @@
 /**
- * The registry queries use the indexes of migration 0006, checked with EXPLAIN on PostgreSQL over a
- * seeded registry: the patient list's keyset page (patients_clinic_name_idx), the name search
- * (patients_name_trgm_idx) and the cohort's baseline SMC grade (assessments_patient_instrument_idx).
+ * The registry queries use the indexes of migrations 0006 and 0010, checked with EXPLAIN on PostgreSQL over
+ * a seeded registry: the patient list's keyset page (patients_clinic_name_idx), the name search
+ * (patients_name_trgm_idx), and the clinic outcomes and cohorts, which read the per-episode summary
+ * through its (clinic, kind) index (episode_outcomes_clinic_idx) and never the episodes or follow-ups.
  * Sequential scans are priced out (enable_seqscan = off), so each check asks "can the planner use the
  * index for this query shape" independently of the table's size; at 100 000 patients the planner picks
  * them by itself. A dropped index makes its check fail: the last test proves it.
@@ -104,7 +105,9 @@ describe.skipIf(!url)(
         51,
       ).compile();
     const search = () => patientListQuery(d.db, clinicId, { q: 'ada che' }, 51).compile();
-    const cohortBySmc = () => outcomesQuery({ clinicId, smcGrade: 2 }).compile(d.db);
+    const outcomes = () => outcomesQuery({ clinicId }).compile(d.db);
+    const cohort = () =>
+      outcomesQuery({ clinicId, kind: 'mvd', smcGrade: 2, minAge: 40, maxAge: 59 }).compile(d.db);
 
     it('a page of the patient list reads the keyset index, in order, without sorting', async () => {
       expect(await indexesUsed(client, keysetPage())).toContain('patients_clinic_name_idx');
@@ -112,19 +115,61 @@ describe.skipIf(!url)(
       expect(r.rows.map((x) => x['QUERY PLAN']).join('\n')).not.toMatch(/\bSort\b/);
     });
 
+    it('a deep page costs what the first page costs: the scan reads one page of rows, not the rows before it', async () => {
+      // No OFFSET: the cursor of the 1 900th patient in name order starts the scan there. EXPLAIN ANALYZE
+      // counts the rows each plan node really produced; every node of the first page and of the deep page
+      // handles at most the 51 rows asked for, so paging stays as fast at patient 99 950 as at patient 1.
+      const names = await d.db
+        .selectFrom('patients')
+        .select(['name', 'id'])
+        .where('clinic_id', '=', clinicId)
+        .orderBy('name')
+        .orderBy('id')
+        .execute();
+      expect(names.length).toBe(2000);
+      const deep = names[1899]!;
+      for (const after of [undefined, [deep.name, deep.id] as [string, string]]) {
+        const q = patientListQuery(d.db, clinicId, after ? { after } : {}, 51).compile();
+        await client.query('BEGIN');
+        try {
+          await client.query('SET LOCAL enable_seqscan = off');
+          const r = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${q.sql}`, q.parameters as unknown[]);
+          const rows: number[] = [];
+          const walk = (node: Record<string, unknown>) => {
+            rows.push(Number(node['Actual Rows']) + Number(node['Rows Removed by Filter'] ?? 0));
+            for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+          };
+          walk((r.rows[0]['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
+          expect(Math.max(...rows)).toBeLessThanOrEqual(51);
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      }
+      // And the deep page is the right one: the 51 patients after the cursor, in order.
+      const page = await patientListQuery(d.db, clinicId, { after: [deep.name, deep.id] }, 51).execute();
+      expect(page.map((p) => p.id)).toEqual(names.slice(1900, 1951).map((p) => p.id));
+    });
+
     it('the name search reads the trigram index', async () => {
       expect(await indexesUsed(client, search(), { bitmapOnly: true })).toContain('patients_name_trgm_idx');
     });
 
-    it("the cohort's baseline SMC grade reads the (patient, instrument, date) index", async () => {
-      expect(await indexesUsed(client, cohortBySmc())).toContain('assessments_patient_instrument_idx');
+    it('the clinic outcomes and a cohort read the summary index, never the episodes or follow-ups', async () => {
+      for (const q of [outcomes(), cohort()]) {
+        expect(await indexesUsed(client, q)).toContain('episode_outcomes_clinic_idx');
+        const r = await client.query(`EXPLAIN ${q.sql}`, q.parameters as unknown[]);
+        expect(r.rows.map((x) => x['QUERY PLAN']).join('\n')).not.toMatch(
+          / on (treatment_episodes|follow_ups|assessments)\b/,
+        );
+      }
     });
 
     it('a dropped index fails its check', async () => {
       for (const [index, q, bitmapOnly] of [
         ['patients_clinic_name_idx', keysetPage(), false],
         ['patients_name_trgm_idx', search(), true],
-        ['assessments_patient_instrument_idx', cohortBySmc(), false],
+        ['episode_outcomes_clinic_idx', outcomes(), false],
+        ['episode_outcomes_clinic_idx', cohort(), false],
       ] as const) {
         expect(await indexesUsed(client, q, { bitmapOnly })).toContain(index);
         expect(await indexesUsed(client, q, { bitmapOnly, before: `DROP INDEX ${index}` })).not.toContain(

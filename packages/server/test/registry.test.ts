@@ -86,6 +86,54 @@ describeEachDatabase('registry size', (variant) => {
     expect(r.json().issues[0].path).toBe('querystring.after');
   });
 
+  /** computeOutcomes over clinic A's episodes and follow-ups, read row by row. */
+  async function pureOutcomes() {
+    const db = w.database.db;
+    const episodes = await db
+      .selectFrom('treatment_episodes as e')
+      .innerJoin('patients as p', 'p.id', 'e.patient_id')
+      .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
+      .where('p.clinic_id', '=', w.clinicA)
+      .execute();
+    const followUps = await db
+      .selectFrom('follow_ups as f')
+      .innerJoin('patients as p', 'p.id', 'f.patient_id')
+      .select([
+        'f.episode_id',
+        'f.time_point',
+        'f.assessed_on',
+        'f.spasm_status',
+        'f.complications',
+        'f.recurrence',
+      ])
+      .where('p.clinic_id', '=', w.clinicA)
+      .execute();
+    return computeOutcomes(
+      episodes.map(
+        (e): EpisodeFact => ({
+          id: e.id,
+          patientId: e.patient_id,
+          kind: e.kind as EpisodeFact['kind'],
+          startDate: e.start_date,
+          complications: ((d: Record<string, unknown>) =>
+            Array.isArray(d.complications) ? (d.complications as string[]) : [])(
+            e.details as Record<string, unknown>,
+          ),
+        }),
+      ),
+      followUps.map(
+        (f): FollowUpFact => ({
+          episodeId: f.episode_id,
+          timePoint: f.time_point as FollowUpFact['timePoint'],
+          assessedOn: f.assessed_on,
+          spasmStatus: f.spasm_status as FollowUpFact['spasmStatus'],
+          complications: f.complications,
+          recurrence: f.recurrence,
+        }),
+      ),
+    );
+  }
+
   it('clinic outcomes aggregated in SQL equal computeOutcomes on the same rows', async () => {
     // Beside the registry's regular courses, random ones that reach every branch of issue 8's event: any
     // kind, any subset of time points, any status, recurrence flags anywhere, visits off their nominal day,
@@ -128,49 +176,7 @@ describeEachDatabase('registry size', (variant) => {
           })
           .execute();
     }
-    const episodes = await db
-      .selectFrom('treatment_episodes as e')
-      .innerJoin('patients as p', 'p.id', 'e.patient_id')
-      .select(['e.id', 'e.patient_id', 'e.kind', 'e.start_date', 'e.details'])
-      .where('p.clinic_id', '=', w.clinicA)
-      .execute();
-    const followUps = await db
-      .selectFrom('follow_ups as f')
-      .innerJoin('patients as p', 'p.id', 'f.patient_id')
-      .select([
-        'f.episode_id',
-        'f.time_point',
-        'f.assessed_on',
-        'f.spasm_status',
-        'f.complications',
-        'f.recurrence',
-      ])
-      .where('p.clinic_id', '=', w.clinicA)
-      .execute();
-    const pure = computeOutcomes(
-      episodes.map(
-        (e): EpisodeFact => ({
-          id: e.id,
-          patientId: e.patient_id,
-          kind: e.kind as EpisodeFact['kind'],
-          startDate: e.start_date,
-          complications: ((d: Record<string, unknown>) =>
-            Array.isArray(d.complications) ? (d.complications as string[]) : [])(
-            e.details as Record<string, unknown>,
-          ),
-        }),
-      ),
-      followUps.map(
-        (f): FollowUpFact => ({
-          episodeId: f.episode_id,
-          timePoint: f.time_point as FollowUpFact['timePoint'],
-          assessedOn: f.assessed_on,
-          spasmStatus: f.spasm_status as FollowUpFact['spasmStatus'],
-          complications: f.complications,
-          recurrence: f.recurrence,
-        }),
-      ),
-    );
+    const pure = await pureOutcomes();
     const inSql = await episodeOutcomes(db, { clinicId: w.clinicA });
     expect(inSql.kinds).toEqual(pure);
     // Every branch was reached: failures and recurrences under both curve definitions.
@@ -181,6 +187,62 @@ describeEachDatabase('registry size', (variant) => {
     const api = await doc()('GET', '/api/clinic/outcomes');
     expect(api.statusCode).toBe(200);
     expect(api.json().kinds).toEqual(JSON.parse(JSON.stringify(pure)));
+
+    // The summary the SQL reads (episode_outcomes, kept by triggers) follows updates and deletes too:
+    // follow-ups re-dated, re-graded, marked or unmarked as recurrences, given complications, deleted;
+    // episodes re-dated, given complications, deleted with their follow-ups — one row and many at a time.
+    const fus = await db.selectFrom('follow_ups').select(['id', 'episode_id']).orderBy('id').execute();
+    for (const f of fus.slice(0, 30))
+      await db
+        .updateTable('follow_ups')
+        .set({
+          spasm_status: pick(['resolved', 'improved', 'unchanged', 'worse'] as const),
+          recurrence: rng() < 0.3,
+          assessed_on: day('2024-06-01', Math.floor(rng() * 400)),
+          complications: JSON.stringify(rng() < 0.3 ? ['hearing loss'] : []),
+        })
+        .where('id', '=', f.id)
+        .execute();
+    await db
+      .updateTable('follow_ups')
+      .set({ spasm_status: 'worse' })
+      .where(
+        'id',
+        'in',
+        fus.slice(30, 60).map((f) => f.id),
+      )
+      .execute();
+    await db
+      .deleteFrom('follow_ups')
+      .where(
+        'id',
+        'in',
+        fus.slice(60, 80).map((f) => f.id),
+      )
+      .execute();
+    const eps = await db
+      .selectFrom('treatment_episodes')
+      .select('id')
+      .where('patient_id', 'in', [w.patients.p1, w.patients.p2])
+      .orderBy('id')
+      .execute();
+    await db
+      .updateTable('treatment_episodes')
+      .set({ start_date: '2022-06-01', details: JSON.stringify({ complications: ['CSF leak'] }) })
+      .where(
+        'id',
+        'in',
+        eps.slice(0, 10).map((e) => e.id),
+      )
+      .execute();
+    const gone = eps.slice(10, 15).map((e) => e.id);
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('follow_ups').where('episode_id', 'in', gone).execute();
+      await trx.deleteFrom('treatment_episodes').where('id', 'in', gone).execute();
+    });
+    const after = await pureOutcomes();
+    expect(after).not.toEqual(pure);
+    expect((await episodeOutcomes(db, { clinicId: w.clinicA })).kinds).toEqual(after);
   });
 
   it('cohort filters by treatment, side, age band and baseline SMC grade', async () => {
@@ -218,6 +280,44 @@ describeEachDatabase('registry size', (variant) => {
       .where('p.name', 'like', 'Pat %')
       .executeTakeFirstOrThrow();
     expect(byGrade).toBe(all.counts.episodes - Number(withoutGrade.n));
+    // The summary follows the patient: a new affected side, a first SMC assessment (baseline grade).
+    const count = async (q: string) => (await doc()('GET', `/api/clinic/cohort?${q}`)).json().counts.episodes;
+    const mover = await db
+      .selectFrom('treatment_episodes as e')
+      .innerJoin('patients as p', 'p.id', 'e.patient_id')
+      .select(['p.id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('p.clinic_id', '=', w.clinicA)
+      .where('p.affected_side', '=', 'right')
+      .groupBy('p.id')
+      .orderBy('p.id')
+      .executeTakeFirstOrThrow();
+    const [right, bilateral] = [await count('side=right'), await count('side=bilateral')];
+    await db.updateTable('patients').set({ affected_side: 'bilateral' }).where('id', '=', mover.id).execute();
+    expect([await count('side=right'), await count('side=bilateral')]).toEqual([
+      right - Number(mover.n),
+      bilateral + Number(mover.n),
+    ]);
+    const p1Episodes = await db
+      .selectFrom('treatment_episodes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('patient_id', '=', w.patients.p1)
+      .executeTakeFirstOrThrow();
+    const grade3 = await count('smcGrade=3');
+    await db
+      .insertInto('assessments')
+      .values({
+        patient_id: w.patients.p1,
+        instrument_id: 'smc',
+        instrument_version: '1',
+        answers: '{}',
+        score: '{}',
+        total: 3,
+        assessed_on: '2000-01-01',
+        created_by: w.users.clinicianA.id,
+      })
+      .execute();
+    expect(Number(p1Episodes.n)).toBeGreaterThan(0);
+    expect(await count('smcGrade=3')).toBe(grade3 + Number(p1Episodes.n));
     const bad = await doc()('GET', '/api/clinic/cohort?ageBand=teen&smcGrade=5');
     expect(bad.statusCode).toBe(400);
     expect(

@@ -27,6 +27,7 @@ const KIND_OF_SQL_TYPE: Record<string, ColumnKind> = {
   boolean: 'boolean',
   'timestamp with time zone': 'Date',
   jsonb: 'json',
+  ARRAY: 'json', // integer[] (episode_outcomes.status_counts), read as a number[]
 };
 
 interface SqlColumn {

@@ -8,6 +8,7 @@
  *    bare inference, peak RSS;
  *  - peak RSS for a 1-minute and a 10-minute video (it must not grow with length).
  * Options: --quick (20 s and 2 min videos instead of 1 and 10 min); --detection (bench/detection.ts);
+ * --held-out (face videos made outside the project through `hemispasm analyze`, bench/held-out.ts);
  * --movement (only the facial-movement test: accuracy table and real-time factor, bench/movement.ts, which
  * the default run ends with).
  */
@@ -23,6 +24,11 @@ const quick = process.argv.includes('--quick');
 if (process.argv.includes('--movement')) {
   // The facial-movement test's accuracy and speed instead (bench/movement.ts).
   await import('./movement');
+  process.exit(0);
+}
+if (process.argv.includes('--held-out')) {
+  // Face videos made outside the project through `hemispasm analyze` (bench/held-out.ts).
+  await import('./held-out');
   process.exit(0);
 }
 if (process.argv.includes('--detection')) {

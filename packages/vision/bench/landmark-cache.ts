@@ -2,7 +2,8 @@
  * The detection bench's caches, beside each video: the model's landmarks (`<name>.landmarks.f32`: frames × 478
  * points × x, y, z float32, NaN where no face was found) and the mouth corners re-found on the skin
  * (`<name>.corners-v1.f32`: frames × right x, y, left x, y; bump the version when the tracker changes). The
- * signal and event code runs on them, so it can change without running the model again.
+ * signal and event code runs on them, so it can change without running the model again. The eye-occlusion
+ * check's scores (`<name>.occlusion-v4.f32`) are cached the same way.
  */
 import { readFileSync } from 'node:fs';
 import { type Landmark, MOUTH_CORNER_LEFT, MOUTH_CORNER_RIGHT } from '../src/index';
@@ -11,8 +12,10 @@ export const LANDMARK_COUNT = 478;
 
 export const landmarksPath = (video: string) => video.replace(/\.mp4$/, '.landmarks.f32');
 export const cornersPath = (video: string) => video.replace(/\.mp4$/, '.corners-v1.f32');
+/** Per frame the eye-occlusion check's mean scores (model's right eye, left eye; eye-occlusion.ts). */
+export const occlusionPath = (video: string) => video.replace(/\.mp4$/, '.occlusion-v4.f32');
 
-function floats(file: string): Float32Array {
+export function floats(file: string): Float32Array {
   const buf = readFileSync(file);
   return new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
 }

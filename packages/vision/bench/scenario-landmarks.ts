@@ -1,7 +1,8 @@
 /**
  * One scenario of the detection bench, in its own process (two run at once, one per core): renders its
  * video with the face animator if it is not cached, then runs the landmark model and the mouth-corner
- * tracker on every decoded frame, as the pipeline's workers do, and caches both (landmark-cache.ts).
+ * tracker and the eye-occlusion check on every decoded frame, as the pipeline's workers do, and caches them
+ * (landmark-cache.ts).
  * Caching landmarks rather than signals lets the signal and event code change without re-running the model.
  * Usage: node --import tsx bench/scenario-landmarks.ts <dir> <seed> <variants> <seconds> <scenario name>
  */
@@ -15,9 +16,10 @@ import {
   MOUTH_CORNER_RIGHT,
   probeVideo,
 } from '../src/index';
+import { EyeOcclusionDetector } from '../src/landmarks/eye-occlusion';
 import { MouthCornerTracker } from '../src/landmarks/mouth-corner-tracker';
 import { truthPath, writeAnimatedVideo } from '../src/testing/index';
-import { cornersPath, LANDMARK_COUNT, landmarksPath } from './landmark-cache';
+import { cornersPath, LANDMARK_COUNT, landmarksPath, occlusionPath } from './landmark-cache';
 import { benchScenarios } from './scenarios';
 
 const [dir, seed, variants, seconds, name] = process.argv.slice(2);
@@ -33,7 +35,8 @@ if (!existsSync(video) || !existsSync(truthPath(video))) {
 }
 const lmFile = landmarksPath(video);
 const cornerFile = cornersPath(video);
-if (!existsSync(lmFile) || !existsSync(cornerFile)) {
+const occFile = occlusionPath(video);
+if (!existsSync(lmFile) || !existsSync(cornerFile) || !existsSync(occFile)) {
   const info = await probeVideo(video);
   const cached = existsSync(lmFile) ? readFileSync(lmFile) : null;
   const landmarker = cached ? null : await createNodeLandmarker();
@@ -43,6 +46,8 @@ if (!existsSync(lmFile) || !existsSync(cornerFile)) {
     : new Float32Array(info.frameCount * per).fill(Number.NaN);
   const corners = new Float32Array(info.frameCount * 4).fill(Number.NaN);
   const tracker = new MouthCornerTracker();
+  const occlusion = new EyeOcclusionDetector();
+  const occScores = new Float32Array(info.frameCount * 2).fill(Number.NaN);
   let frames = 0;
   for await (const { index, rgb } of decodeFrames(video, info)) {
     if (index >= info.frameCount) break;
@@ -62,6 +67,8 @@ if (!existsSync(lmFile) || !existsSync(cornerFile)) {
             data[o + i * 3 + 2]!,
           ]);
     }
+    const s = occlusion.measure(rgb, info.width, info.height, points);
+    occScores.set([s.right, s.left], index * 2);
     const refined = tracker.refine(rgb, info.width, info.height, points);
     if (refined) {
       corners.set(
@@ -77,5 +84,7 @@ if (!existsSync(lmFile) || !existsSync(cornerFile)) {
   }
   writeFileSync(`${cornerFile}.tmp`, new Uint8Array(corners.buffer, 0, frames * 4 * 4));
   renameSync(`${cornerFile}.tmp`, cornerFile);
+  writeFileSync(`${occFile}.tmp`, new Uint8Array(occScores.buffer, 0, frames * 2 * 4));
+  renameSync(`${occFile}.tmp`, occFile);
 }
 process.exit(0);

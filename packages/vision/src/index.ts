@@ -1,6 +1,12 @@
 /** @hemispasm/vision — face video → facial signals (Node), and the same landmark + signal code for a browser worker. */
 
 export {
+  COVERED_BELOW,
+  type EyeOcclusion,
+  EyeOcclusionDetector,
+  occlusionOf,
+} from './landmarks/eye-occlusion';
+export {
   type FaceSignals,
   type Landmark,
   NO_FACE,

@@ -109,6 +109,21 @@ describe('signalsFromLandmarks', () => {
     ).toBeCloseTo(-15, 4);
   });
 
+  it('names a covered eye by the patient side, mirrored or not (the check names the model’s eyes)', () => {
+    const pts = face({ gapR: 12, gapL: 12 });
+    // Unmirrored, the model's "right eye" is the patient's right eye; on a selfie image it is the left one.
+    const covered = { right: true, left: false };
+    expect(signalsFromLandmarks(pts, { mirrored: false, occlusion: covered })).toMatchObject({
+      occludedR: true,
+      occludedL: false,
+    });
+    expect(signalsFromLandmarks(mirror(pts), { mirrored: true, occlusion: covered })).toMatchObject({
+      occludedR: false,
+      occludedL: true,
+    });
+    expect(signalsFromLandmarks(pts, { mirrored: false })).not.toHaveProperty('occludedR');
+  });
+
   it('returns null fields for no face, too few points or broken coordinates', () => {
     const none = { eyeL: null, eyeR: null, mouthL: null, mouthR: null, yaw: null };
     expect(signalsFromLandmarks(null, { mirrored: false })).toEqual(none);

@@ -10,8 +10,12 @@ import {
   TREATED_SIDES,
 } from '@hemispasm/core';
 import { describe, expect, it } from 'vitest';
+import { MOVEMENT_COLUMNS } from '../src/components/MovementResult';
 import en from '../src/i18n/en.json';
 import zh from '../src/i18n/zh.json';
+import { TREND_COLUMNS } from '../src/pages/clinician/MovementTrend';
+import { PATIENT_COLUMNS } from '../src/pages/clinician/PatientListPage';
+import { LEARN_SECTIONS } from '../src/pages/LearnPage';
 import { SURE_ITEMS, VALUES } from '../src/pages/patient/DecisionAidPage';
 
 type Tree = { [k: string]: string | Tree };
@@ -37,6 +41,11 @@ const families: string[] = [
   ...VALUES.map((v) => `aid.values.${v}`),
   ...SURE_ITEMS.map((s) => `aid.sureItems.${s}`),
   ...[0, 1, 2, 3, 4].map((n) => `aid.scale.${n}`),
+  ...LEARN_SECTIONS.flatMap((s) => [`learn.${s.id}.h`, ...s.paragraphs.map(([p]) => `learn.${s.id}.${p}`)]),
+  // Table columns named from a list.
+  ...PATIENT_COLUMNS.map((c) => `patients.${c}`),
+  ...MOVEMENT_COLUMNS.map((c) => `movementTest.${c}`),
+  ...TREND_COLUMNS.map((c) => `movementTrend.${c}`),
 ];
 
 describe('value-built UI strings', () => {
@@ -44,7 +53,7 @@ describe('value-built UI strings', () => {
     ['en', en],
     ['zh', zh],
   ])(
-    '%s has every option, recommendation, side, sex, time point, status, vessel and decision-aid item',
+    '%s has every option, recommendation, side, sex, time point, status, vessel, decision-aid item, learning paragraph and column',
     (_lang, tree) => {
       const missing = families.filter((k) => typeof get(tree as Tree, k) !== 'string');
       expect(missing).toEqual([]);

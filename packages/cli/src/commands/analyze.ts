@@ -105,6 +105,11 @@ export function formatAnalysis(path: string, a: SpasmAnalysis, side?: SideCheck)
     `  spasms    ${a.spasmCount} (${n1(a.spasmsPerMinute)} per minute), ${n1(100 * a.spasmTimeFraction)} % of the time, longest ${n1(a.longestSpasmS)} s`,
     `  blinks    ${a.blinkCount} (${n1(a.blinksPerMinute)} per minute)`,
   ];
+  const covered = (['left', 'right'] as const).filter((s) => (a.occludedS?.[s] ?? 0) > 0);
+  if (covered.length > 0)
+    lines.push(
+      `  covered   ${covered.map((s) => `${s} eye ${n1(a.occludedS![s])} s`).join(', ')} (a hand or glasses frame in front of it): not measured`,
+    );
   if (a.bilateralClosureCount)
     lines.push(
       `  closures of both eyes > 0.5 s  ${a.bilateralClosureCount}`,

@@ -87,7 +87,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 export const signalsCommand = defineCommand(
   'signals',
-  'measure a face video: per-frame eye aperture and mouth-corner excursion of each patient side, as the facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r,yaw)',
+  'measure a face video: per-frame eye aperture and mouth-corner excursion of each patient side, as the facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r,yaw,occluded_l,occluded_r)',
   (command, output) =>
     command
       .argument('<video>', 'a video file of the face (any format ffmpeg reads)')

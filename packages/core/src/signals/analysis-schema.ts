@@ -51,6 +51,14 @@ export const SpasmAnalysisSchema = z.strictObject({
   /** Frames (and their seconds) in which no face was found: nothing can be measured there. */
   noFaceFrames: z.number().int().min(0),
   noFaceS: z.number().finite().min(0),
+  /**
+   * Seconds in which the patient's left / right eye was covered (a hand, a glasses frame; SignalFrame
+   * occludedL/R, with a margin): not measured there — neither closures nor spasms are counted, nor any
+   * closure of the other eye (it cannot be told from a blink). Absent before analyzer 2.2.
+   */
+  occludedS: z
+    .strictObject({ left: z.number().finite().min(0), right: z.number().finite().min(0) })
+    .optional(),
   analyzerVersion: z.string().min(1),
 });
 

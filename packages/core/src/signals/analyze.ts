@@ -92,6 +92,8 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
     for (const e of eyeEvents[side]) {
       const startS = startOf(p, e);
       const endS = endOf(p, e);
+      // With the other eye covered, a closure cannot be told from a blink: not measurable, not a spasm.
+      if (coveredDuring(p, other, startS - DETECTOR.blinkLagS, endS + DETECTOR.blinkLagS)) continue;
       // A closure the other eye shares is a blink. (A one-sided mouth pull does not overrule that: on the
       // benchmark it turned more blinks into false spasms than it found spasms.)
       if (otherEyeCloses(p, e, closure[side], closure[other])) {
@@ -123,6 +125,13 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
   }
   events.push(...mouthOnlyEvents(p, mouth, events, closure));
   return summarize(p, events, ANALYZER_VERSION);
+}
+
+/** Is this eye covered (SignalFrame.occludedL/R, widened) in any frame of [startS, endS]? */
+function coveredDuring(p: PreparedSeries, side: EyeSide, startS: number, endS: number): boolean {
+  const occ = side === 'left' ? p.occL : p.occR;
+  for (let i = firstAtOrAfter(p, startS); i < p.n && p.t[i]! <= endS; i++) if (occ[i]) return true;
+  return false;
 }
 
 /** Seconds within [startS, endS) during which both eyes are closed at least at the onset level. */

@@ -1,6 +1,7 @@
 /**
  * The facial-signal CSV: the interchange the CLI reads and writes.
- *   header  t,eye_l,eye_r,mouth_l,mouth_r[,yaw][,more…]   (extra columns are allowed and ignored, `yaw` is kept)
+ *   header  t,eye_l,eye_r,mouth_l,mouth_r[,yaw][,occluded_l,occluded_r][,more…]   (extra columns are allowed
+ *           and ignored; `yaw` is kept, and `occluded_l`/`occluded_r`: 1 = that eye is covered in the frame)
  *   t       seconds, strictly increasing
  *   cells   numbers; an empty cell means no face in that frame
  * Errors name the line (1-based, the header is line 1) and the column, so a person can fix the file.
@@ -47,6 +48,7 @@ export function parseSignalCsv(text: string): SignalSeries {
   });
   if (headerIssues.length > 0) throw new InputError(headerIssues);
   const yawCol = header.indexOf('yaw');
+  const occCols = { occludedL: header.indexOf('occluded_l'), occludedR: header.indexOf('occluded_r') };
 
   const frames: SignalFrame[] = [];
   const issues: InputIssue[] = [];
@@ -105,6 +107,18 @@ export function parseSignalCsv(text: string): SignalSeries {
         });
       } else frame.yaw = yaw;
     }
+    for (const [key, col] of Object.entries(occCols) as Array<[keyof typeof occCols, number]>) {
+      const raw = col >= 0 ? cells[col]?.trim() : undefined;
+      if (raw === undefined || raw === '' || raw === '0') continue;
+      if (raw === '1') frame[key] = true;
+      else {
+        ok = false;
+        issues.push({
+          path: `line ${lineNo}, column ${key === 'occludedL' ? 'occluded_l' : 'occluded_r'}`,
+          message: `expected 1 (covered), 0 or an empty cell, got ${show(raw)}`,
+        });
+      }
+    }
     if (ok) frames.push(frame);
   }
   if (issues.length > 0) throw new InputError(issues);
@@ -118,10 +132,16 @@ function cell(v: number | null | undefined): string {
 
 export function formatSignalCsv(series: SignalSeries): string {
   const withYaw = series.frames.some((f) => f.yaw !== undefined && f.yaw !== null);
-  const head = [...SIGNAL_CSV_COLUMNS, ...(withYaw ? ['yaw'] : [])].join(',');
+  const withOcc = series.frames.some((f) => f.occludedL !== undefined || f.occludedR !== undefined);
+  const head = [
+    ...SIGNAL_CSV_COLUMNS,
+    ...(withYaw ? ['yaw'] : []),
+    ...(withOcc ? ['occluded_l', 'occluded_r'] : []),
+  ].join(',');
   const rows = series.frames.map((f) => {
     const base = [cell(f.t), cell(f.eyeL), cell(f.eyeR), cell(f.mouthL), cell(f.mouthR)];
     if (withYaw) base.push(cell(f.yaw));
+    if (withOcc) base.push(f.occludedL ? '1' : '0', f.occludedR ? '1' : '0');
     return base.join(',');
   });
   return `${[head, ...rows].join('\n')}\n`;

@@ -25,6 +25,13 @@ export const DETECTOR = {
   extentClosure: 0.12,
   /** Shortest eye event (seconds) — clonic twitches start at 0.1 s; after the 3-frame median filter. */
   minEventS: 0.06,
+  /** At a frame period of at least this (seconds: 20 fps and slower) the eye channels are not median-filtered:
+   *  a 0.1-s twitch is one or two frames there, and the 3-frame median flattened a deep frame followed by a
+   *  shallow one below the onset level (and, on the vision bench at 15 fps, 2 of 5 blinks). One frame alone
+   *  is still no event: at 15 fps a one-frame twitch is indistinguishable from a one-frame landmark glitch
+   *  (allowing deep single frames found 2 % more twitches on the core bench at 15 fps but cost 8 % precision
+   *  with single-frame glitches at 1/s). */
+  unfilteredEyesMinDtS: 0.05,
   /** How late the other eye may be and still make a blink (seconds); compared over shifted frames. */
   blinkLagS: 0.1,
   /** The other eye "closes with" this one when its mean closure over the event core (best shift, minus its
@@ -53,8 +60,14 @@ export const DETECTOR = {
   /** Overall side: `bilateral` when the smaller side has at least this many spasms and this fraction of the larger. */
   bilateralMinCount: 3,
   bilateralMinRatio: 0.25,
+  /** A covered eye (SignalFrame.occludedL/R) is left out this long (seconds) before and after the frames flagged:
+   *  a hand arriving or leaving half covers the eye, and moves the whole mesh, before the check flags it. */
+  occlusionMarginS: 0.3,
+  /** Covered-eye flags are believed only in runs at least this long (seconds): a hand held to the eye stays for
+   *  seconds, while a check that flickers for a few frames (expressions, hair) is not an occluder. */
+  occlusionMinS: 0.25,
   /** A time gap longer than this (seconds) between frames splits events, as a no-face stretch does. */
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/2.1.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.2.0';

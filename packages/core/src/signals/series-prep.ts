@@ -16,6 +16,10 @@ export interface PreparedSeries {
   run: Int32Array;
   eyeL: Float64Array;
   eyeR: Float64Array;
+  /** Per frame: is the patient's left / right eye covered (flagged, widened by occlusionMarginS)? Its
+   *  aperture is NaN there, and both mouth corners too (the whole mesh shifts under an occluder). */
+  occL: Uint8Array;
+  occR: Uint8Array;
   /** NaN where the mouth was not measured. */
   mouthL: Float64Array;
   mouthR: Float64Array;
@@ -45,6 +49,9 @@ function validate(series: SignalSeries): void {
       if (v !== null && !(typeof v === 'number' && Number.isFinite(v)))
         issues.push({ path: `frames[${i}].${k}`, message: 'expected a number or null (no face)' });
     }
+    for (const k of ['occludedL', 'occludedR'] as const)
+      if (f?.[k] !== undefined && typeof f[k] !== 'boolean')
+        issues.push({ path: `frames[${i}].${k}`, message: 'expected true, false or absent' });
   });
   if (issues.length > 0) throw new InputError(issues);
 }
@@ -98,19 +105,33 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
     if (!continues) runId++;
     run[i] = runId;
   }
-  const channel = (k: (typeof VALUE_KEYS)[number]) =>
-    median3(
-      Float64Array.from(frames, (f, i) => (face[i] && f[k] !== null ? (f[k] as number) : Number.NaN)),
-      run,
-      t,
-      dtMedian || Number.POSITIVE_INFINITY,
+  const occL = widen(
+    Uint8Array.from(frames, (f, i) => (face[i] && f.occludedL ? 1 : 0)),
+    t,
+  );
+  const occR = widen(
+    Uint8Array.from(frames, (f, i) => (face[i] && f.occludedR ? 1 : 0)),
+    t,
+  );
+  const covered = (k: (typeof VALUE_KEYS)[number], i: number) =>
+    k === 'eyeL' ? occL[i] : k === 'eyeR' ? occR[i] : occL[i] || occR[i];
+  // At low frame rates a twitch is one or two frames: the eyes are then left unfiltered (params.ts).
+  const slow = dtMedian >= DETECTOR.unfilteredEyesMinDtS;
+  const channel = (k: (typeof VALUE_KEYS)[number]) => {
+    const v = Float64Array.from(frames, (f, i) =>
+      face[i] && f[k] !== null && !covered(k, i) ? (f[k] as number) : Number.NaN,
     );
+    if (slow && (k === 'eyeL' || k === 'eyeR')) return v;
+    return median3(v, run, t, dtMedian || Number.POSITIVE_INFINITY);
+  };
   return {
     n,
     t,
     dur,
     face,
     run,
+    occL,
+    occR,
     eyeL: channel('eyeL'),
     eyeR: channel('eyeR'),
     mouthL: channel('mouthL'),
@@ -118,6 +139,34 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
     dtMedian,
     fps,
   };
+}
+
+/**
+ * Covered-eye flags in runs of at least occlusionMinS, widened by occlusionMarginS on both sides (two sweeps
+ * over the sorted times).
+ */
+function widen(raw: Uint8Array, t: Float64Array): Uint8Array {
+  const flags = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; ) {
+    let j = i;
+    while (j < raw.length && raw[j] === raw[i]) j++;
+    const span = (t[j - 1] ?? 0) - (t[i] ?? 0) + (j < t.length ? t[j]! - t[j - 1]! : 0);
+    if (raw[i] && span >= DETECTOR.occlusionMinS - 1e-9) flags.fill(1, i, j);
+    i = j;
+  }
+  const out = Uint8Array.from(flags);
+  const m = DETECTOR.occlusionMarginS;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < flags.length; i++) {
+    if (flags[i]) last = t[i]!;
+    else if (t[i]! - last <= m) out[i] = 1;
+  }
+  last = Number.POSITIVE_INFINITY;
+  for (let i = flags.length - 1; i >= 0; i--) {
+    if (flags[i]) last = t[i]!;
+    else if (last - t[i]! <= m) out[i] = 1;
+  }
+  return out;
 }
 
 /** Index of the first frame at or after time `s` (binary search; times are increasing). */

@@ -54,7 +54,10 @@ export function summarize(p: PreparedSeries, events: SpasmEvent[], analyzerVersi
   let noFaceFrames = 0;
   let noFaceS = 0;
   let faceS = 0;
+  const occludedS = { left: 0, right: 0 };
   for (let i = 0; i < p.n; i++) {
+    if (p.occL[i]) occludedS.left += p.dur[i]!;
+    if (p.occR[i]) occludedS.right += p.dur[i]!;
     if (p.face[i]) faceS += p.dur[i]!;
     else {
       noFaceFrames++;
@@ -82,6 +85,7 @@ export function summarize(p: PreparedSeries, events: SpasmEvent[], analyzerVersi
     redFlags: bilateralClosures > 0 ? ['bilateral_closure'] : [],
     noFaceFrames,
     noFaceS: round3(noFaceS),
+    occludedS: { left: round3(occludedS.left), right: round3(occludedS.right) },
     analyzerVersion,
   };
 }

@@ -13,6 +13,7 @@
  * Then: single-frame glitches, stretches with no face (all cells null), and timestamp jitter with
  * dropped frames. Ground truth intervals are where the true closure is ≥ 0.1 (the visible part).
  */
+import { unionLength } from './summary';
 import type { SignalFrame, SignalSeries } from './types';
 
 export type TruthSide = 'left' | 'right';
@@ -488,7 +489,7 @@ export function generateScenario(
 
   truth.sort((a, b) => a.startS - b.startS);
   const faceS = faceSeconds(frames);
-  const spasmS = unionSeconds(truth.filter((e) => e.kind === 'spasm'));
+  const spasmS = unionLength(truth.filter((e) => e.kind === 'spasm'));
   return {
     name,
     condition,
@@ -509,22 +510,6 @@ function faceSeconds(frames: SignalFrame[]): number {
     if (frames[i]!.eyeL !== null) s += frames[i + 1]!.t - frames[i]!.t;
   }
   return s;
-}
-
-export function unionSeconds(intervals: { startS: number; endS: number }[]): number {
-  const sorted = [...intervals].sort((a, b) => a.startS - b.startS);
-  let total = 0;
-  let curS = Number.NEGATIVE_INFINITY;
-  let curE = Number.NEGATIVE_INFINITY;
-  for (const iv of sorted) {
-    if (iv.startS > curE) {
-      if (curE > curS) total += curE - curS;
-      curS = iv.startS;
-      curE = iv.endS;
-    } else curE = Math.max(curE, iv.endS);
-  }
-  if (curE > curS) total += curE - curS;
-  return total;
 }
 
 /** One scenario per condition the detector must handle; `variants` seeds per condition. */
@@ -575,6 +560,9 @@ export const CONDITIONS: { condition: string; config: Partial<ScenarioConfig> }[
       dropFrameProb: 0.02,
     },
   },
+  // Last, so the seeds of the conditions above stay as they were: below 20 fps the eyes are not
+  // median-filtered (params.ts unfilteredEyesMinDtS), so glitches reach the detector there.
+  { condition: 'glitches at 15 fps', config: { glitchesPerS: 1, fps: 15 } },
 ];
 
 /** The fixed scenario set: every condition × `variants` seeds derived from `seed`. */

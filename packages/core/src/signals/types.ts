@@ -7,6 +7,7 @@
  *   t       seconds from the start of the video
  *   eye_*   eyelid aperture ratio (eyelid distance over eye width, from raw landmarks)
  *   mouth_* mouth-corner excursion, in inter-ocular distances, relative to a face-fixed reference
+ *   occluded_l, occluded_r (optional) 1 when that eye is covered in the frame (a hand, a glasses frame)
  */
 export interface SignalFrame {
   /** Seconds from the start. */
@@ -19,6 +20,13 @@ export interface SignalFrame {
   mouthR: number | null;
   /** Head yaw in degrees where the landmark model gives it (positive = patient turns to their left). */
   yaw?: number | null;
+  /**
+   * Something covers the patient's left / right eye in this frame (a hand, a glasses frame): its aperture is
+   * not a measurement, and the analysis leaves the frame out instead of reading it as a closure. Absent = not
+   * covered (or not checked).
+   */
+  occludedL?: boolean;
+  occludedR?: boolean;
 }
 
 export interface SignalSeries {

@@ -345,117 +345,56 @@ describe('any valid profile: monotony and determinism', () => {
 /** One corruption of a valid profile and the path the error must name. */
 type Corruption = { path: string; apply: (p: Record<string, unknown>) => void };
 
-const at = (p: Record<string, unknown>, key: string) => p[key] as Record<string, unknown>;
+/** The object a dotted path (`a.b`) ends in, and its last key. */
+function parentOf(p: Record<string, unknown>, path: string): [Record<string, unknown>, string] {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  return [keys.reduce((o, k) => o[k] as Record<string, unknown>, p), last];
+}
+/** Sets `key` (a dotted path) to `value`; the error must name `path` (by default the same). */
+const set = (key: string, value: unknown, path = key): Corruption => ({
+  path,
+  apply: (p) => {
+    const [o, k] = parentOf(p, key);
+    o[k] = value;
+  },
+});
+/** Removes `path`; the error must name it. */
+const unset = (path: string): Corruption => ({
+  path,
+  apply: (p) => {
+    const [o, k] = parentOf(p, path);
+    delete o[k];
+  },
+});
+/** Replaces the prior treatments with this one; the error must name `path`. */
+const treatment = (path: string, prior: Record<string, unknown>): Corruption =>
+  set('priorTreatments', [prior], path);
 
 const CORRUPTIONS: Corruption[] = [
-  {
-    path: 'imaging.mri',
-    apply: (p) => {
-      at(p, 'imaging').mri = 'ct';
-    },
-  },
-  {
-    path: 'affectedSide',
-    apply: (p) => {
-      p.affectedSide = 'middle';
-    },
-  },
-  {
-    path: 'severity.smcGrade',
-    apply: (p) => {
-      at(p, 'severity').smcGrade = 0;
-    },
-  },
-  {
-    path: 'severity.smcGrade',
-    apply: (p) => {
-      at(p, 'severity').smcGrade = 2.5;
-    },
-  },
-  {
-    path: 'asaClass',
-    apply: (p) => {
-      p.asaClass = 6;
-    },
-  },
-  {
-    path: 'age',
-    apply: (p) => {
-      p.age = -1;
-    },
-  },
-  {
-    path: 'age',
-    apply: (p) => {
-      p.age = '56';
-    },
-  },
-  {
-    path: 'age',
-    apply: (p) => {
-      delete p.age;
-    },
-  },
-  {
-    path: 'pregnant',
-    apply: (p) => {
-      p.pregnant = 'no';
-    },
-  },
-  {
-    path: 'history.bellsPalsy',
-    apply: (p) => {
-      delete at(p, 'history').bellsPalsy;
-    },
-  },
-  {
-    path: 'preferences.riskTolerance',
-    apply: (p) => {
-      at(p, 'preferences').riskTolerance = 'extreme';
-    },
-  },
-  {
-    path: 'priorTreatments[0].response',
-    apply: (p) => {
-      p.priorTreatments = [{ option: 'mvd', response: 'ok' }];
-    },
-  },
-  {
-    path: 'priorTreatments[0].option',
-    apply: (p) => {
-      p.priorTreatments = [{ option: 'acupuncture', response: 'good' }];
-    },
-  },
+  set('imaging.mri', 'ct'),
+  set('affectedSide', 'middle'),
+  set('severity.smcGrade', 0),
+  set('severity.smcGrade', 2.5),
+  set('asaClass', 6),
+  set('age', -1),
+  set('age', '56'),
+  unset('age'),
+  set('pregnant', 'no'),
+  unset('history.bellsPalsy'),
+  set('preferences.riskTolerance', 'extreme'),
+  treatment('priorTreatments[0].response', { option: 'mvd', response: 'ok' }),
+  treatment('priorTreatments[0].option', { option: 'acupuncture', response: 'good' }),
   {
     path: 'symptomDurationMonths',
     apply: (p) => {
       p.symptomDurationMonths = (p.age as number) * 12 + 1;
     },
   },
-  {
-    path: 'smoker',
-    apply: (p) => {
-      p.smoker = true;
-    },
-  },
-  {
-    path: 'neurology.numbness',
-    apply: (p) => {
-      p.neurology = { numbness: true };
-    },
-  },
-  {
-    path: 'redFlagsReviewed[1]',
-    apply: (p) => {
-      p.redFlagsReviewed = ['young_onset', 'young_onset_reviewed'];
-    },
-  },
-  {
-    path: 'redFlagsReviewed',
-    apply: (p) => {
-      p.redFlagsReviewed = 'young_onset';
-    },
-  },
+  set('smoker', true),
+  set('neurology', { numbness: true }, 'neurology.numbness'),
+  set('redFlagsReviewed', ['young_onset', 'young_onset_reviewed'], 'redFlagsReviewed[1]'),
+  set('redFlagsReviewed', 'young_onset'),
   {
     path: 'pregnant',
     apply: (p) => {
@@ -463,30 +402,10 @@ const CORRUPTIONS: Corruption[] = [
       p.pregnant = true;
     },
   },
-  {
-    path: 'features.tics',
-    apply: (p) => {
-      p.features = { tics: true };
-    },
-  },
-  {
-    path: 'priorTreatments[0].monthsSince',
-    apply: (p) => {
-      p.priorTreatments = [{ option: 'mvd', response: 'none', monthsSince: -1 }];
-    },
-  },
-  {
-    path: 'priorTreatments[0].cycles',
-    apply: (p) => {
-      p.priorTreatments = [{ option: 'mvd', response: 'none', cycles: 2 }];
-    },
-  },
-  {
-    path: 'priorTreatments[0].cycles',
-    apply: (p) => {
-      p.priorTreatments = [{ option: 'botulinum_toxin', response: 'none', cycles: 0 }];
-    },
-  },
+  set('features', { tics: true }, 'features.tics'),
+  treatment('priorTreatments[0].monthsSince', { option: 'mvd', response: 'none', monthsSince: -1 }),
+  treatment('priorTreatments[0].cycles', { option: 'mvd', response: 'none', cycles: 2 }),
+  treatment('priorTreatments[0].cycles', { option: 'botulinum_toxin', response: 'none', cycles: 0 }),
   {
     path: 'priorTreatments[0].monthsSince',
     apply: (p) => {

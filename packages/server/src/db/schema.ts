@@ -202,6 +202,26 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+/**
+ * One row per treatment episode, written only by the database's triggers (migration 0010): the cohort
+ * filters and the survival observation the clinic outcomes and cohorts aggregate.
+ */
+export interface EpisodeOutcomesTable {
+  episode_id: string;
+  clinic_id: string;
+  patient_id: string;
+  kind: TreatmentKind;
+  affected_side: AffectedSide;
+  age_years: number;
+  smc_grade: number | null;
+  complicated: boolean;
+  follow_ups: number;
+  months: number | null;
+  reason: 'failure' | 'recurrence' | null;
+  /** Follow-ups per (time point, status): FOLLOW_UP_TIME_POINTS × SPASM_STATUSES, in that order. */
+  status_counts: number[];
+}
+
 /** CDS Hooks JWT ids seen, until their token expires (replay protection; migration 0007). */
 export interface CdsJwtSeenTable {
   issuer: string;
@@ -220,6 +240,7 @@ export interface Database {
   diary_entries: DiaryEntriesTable;
   treatment_episodes: TreatmentEpisodesTable;
   follow_ups: FollowUpsTable;
+  episode_outcomes: EpisodeOutcomesTable;
   decision_records: DecisionRecordsTable;
   decision_preferences: DecisionPreferencesTable;
   video_measurements: VideoMeasurementsTable;

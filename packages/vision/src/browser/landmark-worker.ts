@@ -5,6 +5,7 @@
  */
 import type { MovementFrame } from '@hemispasm/core';
 import { Human } from '@vladmandic/human';
+import { EyeOcclusionDetector } from '../landmarks/eye-occlusion';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
 import { humanConfig, type Landmarker, landmarkerFromHuman } from '../landmarks/human-setup';
 import { PATIENT_LEFT_EYE, PATIENT_RIGHT_EYE } from '../landmarks/mesh-indices';
@@ -24,6 +25,8 @@ const scope = self as unknown as WorkerScope;
 let landmarker: Landmarker | null = null;
 /** Mouth corners re-found on the skin's texture (as in Node); one per worker, i.e. per camera session. */
 let corners = new MouthCornerTracker();
+/** Eyes covered by a hand or glasses frame (as in Node); reference: the session's first face frame. */
+let occlusion = new EyeOcclusionDetector();
 let canvas: OffscreenCanvas | null = null;
 let rgb = new Uint8Array(0);
 const movementTracker = createMovementTracker();
@@ -34,6 +37,7 @@ async function init(assetBaseUrl: string): Promise<void> {
   await human.load();
   landmarker = landmarkerFromHuman(human);
   corners = new MouthCornerTracker();
+  occlusion = new EyeOcclusionDetector();
 }
 
 /** Draws the bitmap (scaled to ≤ 640 px wide) and returns its RGB bytes and the scale applied. */
@@ -65,7 +69,10 @@ async function frame(msg: Extract<ToLandmarkWorker, { type: 'frame' }>): Promise
   }
   const raw = await landmarker.detect(rgb, size.width, size.height);
   const landmarks = corners.refine(rgb, size.width, size.height, raw);
-  const signals = signalsFromLandmarks(landmarks, { mirrored: msg.mirrored });
+  const signals = signalsFromLandmarks(landmarks, {
+    mirrored: msg.mirrored,
+    occlusion: occlusion.check(rgb, size.width, size.height, raw),
+  });
   let overlay: { leftEye: Point[]; rightEye: Point[] } | undefined;
   if (landmarks) {
     const contour = (idx: readonly number[]): Point[] =>

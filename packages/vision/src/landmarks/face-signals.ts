@@ -1,4 +1,5 @@
 import type { SignalFrame } from '@hemispasm/core';
+import type { EyeOcclusion } from './eye-occlusion';
 import {
   type EyeIndices,
   MIN_LANDMARKS,
@@ -17,6 +18,8 @@ export interface SignalOptions {
    * RIGHT, and the model, which labels eyes as if the image were unmirrored, names it "left".
    */
   mirrored: boolean;
+  /** Which eyes the eye-occlusion check found covered in this frame, in the model's (unmirrored) naming. */
+  occlusion?: EyeOcclusion;
 }
 
 /** The per-frame facial signals, without the time stamp (the caller knows the time). */
@@ -101,11 +104,13 @@ export function signalsFromLandmarks(
   const dx = left.outer[0] - right.outer[0];
   const dz = left.outer[2] - right.outer[2];
   const yaw = dx === 0 && dz === 0 ? null : (Math.atan2(dz, dx) * 180) / Math.PI;
+  const occ = options.occlusion;
   return {
     eyeL: left.aperture,
     eyeR: right.aperture,
     mouthL: dist2d(cornerL, left.outer) / iod,
     mouthR: dist2d(cornerR, right.outer) / iod,
     yaw,
+    ...(occ && { occludedL: m ? occ.right : occ.left, occludedR: m ? occ.left : occ.right }),
   };
 }

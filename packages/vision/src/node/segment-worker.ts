@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, type MovementFrame, type SignalFrame } from '@hemispasm/core';
+import { EyeOcclusionDetector } from '../landmarks/eye-occlusion';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
 import type { Landmarker } from '../landmarks/human-setup';
 import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
@@ -40,8 +41,20 @@ async function run(job: SegmentJob): Promise<void> {
   const { width, height } = job.info;
   type Measure = (landmarks: Awaited<ReturnType<Landmarker['detect']>>, rgb: Uint8Array) => object;
   const corners = new MouthCornerTracker();
+  const occlusion = new EyeOcclusionDetector();
   let measure: Measure = (landmarks, rgb) =>
-    signalsFromLandmarks(corners.refine(rgb, width, height, landmarks), { mirrored });
+    signalsFromLandmarks(corners.refine(rgb, width, height, landmarks), {
+      mirrored,
+      occlusion: occlusion.check(rgb, width, height, landmarks),
+    });
+  if (job.measure !== 'movement' && job.startFrame > 0) {
+    // The eye-occlusion check compares with the video's first face frame, the same for every segment: a
+    // segment that starts while a hand covers an eye must not take the hand as the eye's reference.
+    for await (const { rgb } of decodeFrames(job.path, job.info, { startFrame: 0, frameCount: 60 })) {
+      occlusion.check(rgb, width, height, await landmarker.detect(rgb, width, height));
+      if (occlusion.hasReference) break;
+    }
+  }
   if (job.measure === 'movement') {
     // Movement is measured against one reference frame at rest: the video's first frame with a face, the
     // same for every segment (each worker finds it), so segments join without a step.

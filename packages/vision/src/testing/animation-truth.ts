@@ -56,6 +56,9 @@ function span(a: FaceAction, measure: (t: number) => number): [number, number] |
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
+/** An action held from its start for its duration (no envelope): both sides unless told, no closure. */
+const heldSpan = (a: { startS: number; durationS: number }) =>
+  ({ side: 'both', startS: a.startS, endS: r3(a.startS + a.durationS), peakClosure: 0 }) as const;
 
 export function animationTruth(anim: FaceAnimation): AnimationTruth {
   const events: AnimationTruthEvent[] = [];
@@ -95,32 +98,20 @@ export function animationTruth(anim: FaceAnimation): AnimationTruth {
       });
     } else if (a.kind === 'movement') {
       events.push({
+        ...heldSpan(a),
         kind: 'movement',
-        side: 'both',
-        startS: a.startS,
-        endS: r3(a.startS + a.durationS),
         regions: [],
-        peakClosure: 0,
         movement: a.movement,
         amplitude: a.amplitude,
       });
     } else if (a.kind === 'talk') {
-      events.push({
-        kind: 'talk',
-        side: 'both',
-        startS: a.startS,
-        endS: r3(a.startS + a.durationS),
-        regions: ['mouth'],
-        peakClosure: 0,
-      });
+      events.push({ ...heldSpan(a), kind: 'talk', regions: ['mouth'] });
     } else {
       events.push({
+        ...heldSpan(a),
         kind: 'occlusion',
         side: a.side,
-        startS: a.startS,
-        endS: r3(a.startS + a.durationS),
         regions: ['eye'],
-        peakClosure: 0,
         occluder: a.occluder,
       });
     }

@@ -27,6 +27,9 @@ export function clinicianJourney(env: () => E2eEnv): void {
     beforeAll(async () => {
       ({ context, page } = await newPage(env().browser, env().server.url));
     });
+    /** Waits until the patient's timeline shows `text` (the saved record, read back from the server). */
+    const timelineShows = (text: string) =>
+      expect.poll(async () => page.getByTestId('timeline').textContent()).toContain(text);
     const openPatientList = async () => {
       await page.locator('nav.mainnav').getByRole('link', { name: 'Patients' }).click();
       await page.getByTestId('fhir-import-form').waitFor();
@@ -71,7 +74,7 @@ export function clinicianJourney(env: () => E2eEnv): void {
       await form.locator('input[type=radio]').nth(2).check();
       await form.getByRole('button', { name: 'Submit answers' }).click();
       await expect.poll(async () => page.getByTestId('assessment-saved').textContent()).toContain('III');
-      await expect.poll(async () => page.getByTestId('timeline').textContent()).toContain('smc: III');
+      await timelineShows('smc: III');
     });
 
     it('records a botulinum toxin episode and a follow-up with no change', async () => {
@@ -82,16 +85,12 @@ export function clinicianJourney(env: () => E2eEnv): void {
       await ep.locator('#ep-site-1').fill('orbicularis oculi, lower lateral');
       await ep.locator('#ep-units-1').fill('2.5');
       await ep.getByRole('button', { name: 'Save treatment' }).click();
-      await expect
-        .poll(async () => page.getByTestId('timeline').textContent())
-        .toContain('Botulinum toxin injections');
+      await timelineShows('Botulinum toxin injections');
       const fu = page.getByTestId('follow-up-form');
       await fu.locator('#fu-tp').selectOption('1m');
       await fu.locator('#fu-status').selectOption('unchanged');
       await fu.getByRole('button', { name: 'Save follow-up' }).click();
-      await expect
-        .poll(async () => page.getByTestId('timeline').textContent())
-        .toContain('at 1 month: unchanged');
+      await timelineShows('at 1 month: unchanged');
     });
 
     it('runs decision support on the recorded history: toxin non-response flagged, MVD not preferred', async () => {

@@ -28,6 +28,14 @@ import type {
 const path = (patientId: string) => ({ params: { path: { patientId } } });
 type S_MeasurementCreateInput = components['schemas']['MeasurementCreateInput'];
 
+/** One kind of the patient's measurements (the server stores spasm self-tests and movement tests together). */
+const measurementsOf = (patientId: string, kind: 'spasm' | 'movement') =>
+  unwrap(
+    client.GET('/api/patients/{patientId}/measurements', {
+      params: { path: { patientId }, query: { kind } },
+    }),
+  );
+
 export interface PatientPageQuery {
   q?: string;
   side?: Patient['affectedSide'];
@@ -74,11 +82,7 @@ export const api = {
     unwrap(client.POST('/api/patients/{patientId}/follow-ups', { ...path(patientId), body })),
   /** Spasm measurements (self-tests); the movement tests are `movementTests`. */
   measurements: async (patientId: string): Promise<Measurement[]> =>
-    (await unwrap(
-      client.GET('/api/patients/{patientId}/measurements', {
-        params: { path: { patientId }, query: { kind: 'spasm' } },
-      }),
-    )) as Measurement[],
+    (await measurementsOf(patientId, 'spasm')) as Measurement[],
   createMeasurement: async (patientId: string, body: NewMeasurement): Promise<Measurement> =>
     (await unwrap(
       client.POST('/api/patients/{patientId}/measurements', {
@@ -89,11 +93,7 @@ export const api = {
     )) as Measurement,
   /** Facial-movement tests, newest first. */
   movementTests: async (patientId: string): Promise<MovementMeasurement[]> =>
-    (await unwrap(
-      client.GET('/api/patients/{patientId}/measurements', {
-        params: { path: { patientId }, query: { kind: 'movement' } },
-      }),
-    )) as MovementMeasurement[],
+    (await measurementsOf(patientId, 'movement')) as MovementMeasurement[],
   createMovementTest: async (patientId: string, body: NewMovementMeasurement): Promise<MovementMeasurement> =>
     (await unwrap(
       client.POST('/api/patients/{patientId}/measurements', { ...path(patientId), body }),

@@ -5231,6 +5231,10 @@ export interface components {
                 redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
+                occludedS?: {
+                    left: number;
+                    right: number;
+                };
                 analyzerVersion: string;
             };
         };
@@ -5354,6 +5358,10 @@ export interface components {
                 redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
+                occludedS?: {
+                    left: number;
+                    right: number;
+                };
                 analyzerVersion: string;
             };
             notes?: string;
@@ -6798,6 +6806,10 @@ export interface components {
                 redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
+                occludedS?: {
+                    left: number;
+                    right: number;
+                };
                 analyzerVersion: string;
             };
         };
@@ -6921,6 +6933,10 @@ export interface components {
                 redFlags?: "bilateral_closure"[];
                 noFaceFrames: number;
                 noFaceS: number;
+                occludedS?: {
+                    left: number;
+                    right: number;
+                };
                 analyzerVersion: string;
             };
             notes?: string;

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Assessment } from '../api/types';
-import { TableHead } from './TableHead';
-import { TableWrap } from './TableWrap';
+import { DataTable } from './DataTable';
 
 function bandLabel(a: Assessment): string | null {
   const band = a.score.band as { label?: string } | null | undefined;
@@ -12,26 +11,24 @@ export function AssessmentList({ items }: { items: Assessment[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <p>{t('common.none')}</p>;
   return (
-    <TableWrap label={t('assess.history')}>
-      <table>
-        <TableHead columns={[t('common.date'), t('assess.instrument'), t('assess.result')]} />
-        <tbody>
-          {[...items]
-            .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))
-            .map((a) => (
-              <tr key={a.id}>
-                <td>{a.assessedOn}</td>
-                <td>
-                  {a.instrumentId} <span className="small muted">({a.instrumentVersion})</span>
-                </td>
-                <td lang="en">
-                  {String(a.score.display ?? a.total ?? '—')}
-                  {bandLabel(a) ? ` · ${bandLabel(a)}` : ''}
-                </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      label={t('assess.history')}
+      columns={[t('common.date'), t('assess.instrument'), t('assess.result')]}
+    >
+      {[...items]
+        .sort((a, b) => b.assessedOn.localeCompare(a.assessedOn))
+        .map((a) => (
+          <tr key={a.id}>
+            <td>{a.assessedOn}</td>
+            <td>
+              {a.instrumentId} <span className="small muted">({a.instrumentVersion})</span>
+            </td>
+            <td lang="en">
+              {String(a.score.display ?? a.total ?? '—')}
+              {bandLabel(a) ? ` · ${bandLabel(a)}` : ''}
+            </td>
+          </tr>
+        ))}
+    </DataTable>
   );
 }

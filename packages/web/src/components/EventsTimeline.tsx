@@ -1,5 +1,7 @@
 import type { SpasmAnalysis, SpasmEvent } from '@hemispasm/core';
 import { useTranslation } from 'react-i18next';
+import { ChartLegend } from './chart/ChartLegend';
+import { CHART_COLORS } from './chart/colors';
 
 /** A spasm of the lower face only: mouth corner and/or cheek, no eye closure. */
 export const isLowerFace = (e: SpasmEvent) => e.kind === 'spasm' && !e.regions.includes('eye');
@@ -30,25 +32,16 @@ export function EventsTimeline({ analysis }: { analysis: SpasmAnalysis }) {
           />
         ))}
       </div>
-      <figcaption className="legend">
-        <span>
-          <i style={{ background: '#3c6e99' }} />
-          {t('selfTest.legendLeft')}
-        </span>
-        <span>
-          <i style={{ background: '#b3471d' }} />
-          {t('selfTest.legendRight')}
-        </span>
-        <span>
-          <i style={{ background: '#6a4c93' }} />
-          {t('selfTest.legendBoth')}
-        </span>
-        <span>
-          <i className="lower" />
-          {t('selfTest.legendLower')}
-        </span>
+      <ChartLegend
+        items={[
+          { color: CHART_COLORS.blue, label: t('selfTest.legendLeft') },
+          { color: CHART_COLORS.rust, label: t('selfTest.legendRight') },
+          { color: CHART_COLORS.violet, label: t('selfTest.legendBoth') },
+          { swatchClass: 'lower', label: t('selfTest.legendLower') },
+        ]}
+      >
         <span className="muted">{t('selfTest.axis', { seconds: Math.round(analysis.durationS) })}</span>
-      </figcaption>
+      </ChartLegend>
     </figure>
   );
 }

@@ -1,7 +1,7 @@
 import { type MovementAnalysis, type MovementResult as Row, romanGrade } from '@hemispasm/core';
 import { useTranslation } from 'react-i18next';
 import { Cite } from './Cite';
-import { TableWrap } from './TableWrap';
+import { DataTable } from './DataTable';
 
 /** Sources of the band: the grade features (✅), the measurement column (⚠️) and our own mapping (❓). */
 export const BAND_SOURCES = [
@@ -9,6 +9,9 @@ export const BAND_SOURCES = [
   'house-brackmann1985-measurement',
   'hemispasm-movement-band',
 ] as const;
+
+/** The result table's columns (`movementTest.<column>` strings). */
+export const MOVEMENT_COLUMNS = ['movement', 'left', 'right', 'symmetry', 'interval', 'weakerSide'] as const;
 
 const fmt = (x: number) => String(Math.round(x));
 
@@ -52,45 +55,35 @@ export function MovementResult({ analysis: a }: { analysis: MovementAnalysis }) 
           </ul>
         </div>
       )}
-      <TableWrap label={t('movementTest.tableCaption')}>
-        <table data-testid="movement-table">
-          <caption>{t('movementTest.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('movementTest.movement')}</th>
-              <th scope="col">{t('movementTest.left')}</th>
-              <th scope="col">{t('movementTest.right')}</th>
-              <th scope="col">{t('movementTest.symmetry')}</th>
-              <th scope="col">{t('movementTest.interval')}</th>
-              <th scope="col">{t('movementTest.weakerSide')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.movements.map((r) => (
-              <tr key={r.movement} data-movement={r.movement}>
-                <th scope="row">{name(r.movement)}</th>
-                <td>
-                  <Amplitude row={r} side="left" />
-                </td>
-                <td>
-                  <Amplitude row={r} side="right" />
-                </td>
-                <td data-testid={`symmetry-${r.movement}`}>
-                  {r.symmetryPct === null ? t(`movementTest.status.${r.status}`) : `${fmt(r.symmetryPct)} %`}
-                </td>
-                <td>{r.ciPct ? `${fmt(r.ciPct[0])}–${fmt(r.ciPct[1])} %` : '—'}</td>
-                <td>
-                  {r.weakerSide
-                    ? t(`sides.${r.weakerSide}`)
-                    : r.status === 'measured'
-                      ? t('movementTest.aboutEqual')
-                      : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
+      <DataTable
+        label={t('movementTest.tableCaption')}
+        caption={t('movementTest.tableCaption')}
+        data-testid="movement-table"
+        columns={MOVEMENT_COLUMNS.map((c) => t(`movementTest.${c}`))}
+      >
+        {a.movements.map((r) => (
+          <tr key={r.movement} data-movement={r.movement}>
+            <th scope="row">{name(r.movement)}</th>
+            <td>
+              <Amplitude row={r} side="left" />
+            </td>
+            <td>
+              <Amplitude row={r} side="right" />
+            </td>
+            <td data-testid={`symmetry-${r.movement}`}>
+              {r.symmetryPct === null ? t(`movementTest.status.${r.status}`) : `${fmt(r.symmetryPct)} %`}
+            </td>
+            <td>{r.ciPct ? `${fmt(r.ciPct[0])}–${fmt(r.ciPct[1])} %` : '—'}</td>
+            <td>
+              {r.weakerSide
+                ? t(`sides.${r.weakerSide}`)
+                : r.status === 'measured'
+                  ? t('movementTest.aboutEqual')
+                  : '—'}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <dl className="grid">
         {a.rest && (
           <div>

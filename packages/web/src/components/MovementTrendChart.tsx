@@ -1,6 +1,7 @@
 import { romanGrade } from '@hemispasm/core';
-import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
+import { CHART_COLORS } from './chart/colors';
+import { drawMarks, epochSeconds, strokeVerticals, timeRange, type VerticalLine } from './chart/draw';
+import { usePlot } from './chart/usePlot';
 
 const DAY_S = 86_400;
 
@@ -12,9 +13,7 @@ export interface GradePoint {
   range?: [number, number];
 }
 
-const MEASURED = '#0b6e75';
-const CLINICIAN = '#6a4c93';
-const MARK = '#b3471d';
+const { teal: MEASURED, violet: CLINICIAN } = CHART_COLORS;
 
 /**
  * Grades I–VI over time (uPlot): the measured movement band with its interval as a vertical line, the
@@ -32,32 +31,23 @@ export function MovementTrendChart({
   marks: { at: string; label: string }[];
   labels: { measured: string; clinician: string; axis: string };
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || measured.length + clinician.length === 0) return;
-    const sec = (at: string) => Date.parse(at) / 1000;
-    const xs = [...new Set([...measured, ...clinician].map((p) => sec(p.at)))].sort((a, b) => a - b);
+  const ref = usePlot(() => {
+    if (measured.length + clinician.length === 0) return null;
+    const xs = [...new Set([...measured, ...clinician].map((p) => epochSeconds(p.at)))].sort((a, b) => a - b);
     const at = (pts: GradePoint[]) => {
-      const m = new Map(pts.map((p) => [sec(p.at), p]));
+      const m = new Map(pts.map((p) => [epochSeconds(p.at), p]));
       return xs.map((x) => m.get(x) ?? null);
     };
     const mPts = at(measured);
     const cPts = at(clinician);
-    const markXs = marks.map((m) => sec(m.at));
-    const plot = new uPlot(
-      {
-        width: Math.min(el.clientWidth || 640, 900),
+    const markXs = marks.map((m) => epochSeconds(m.at));
+    return {
+      options: {
         height: 240,
-        legend: { show: false },
         scales: {
           x: {
             time: true,
-            range: (_u, min, max) => {
-              const lo = Math.min(min, ...markXs);
-              const hi = Math.max(max, ...markXs);
-              return hi - lo < DAY_S ? [lo - 15 * DAY_S, hi + 15 * DAY_S] : [lo - DAY_S, hi + DAY_S];
-            },
+            range: (_u, min, max) => timeRange(Math.min(min, ...markXs), Math.max(max, ...markXs), DAY_S),
           },
           // Grade I (normal) at the top.
           y: { range: [0.5, 6.5], dir: -1 },
@@ -91,37 +81,22 @@ export function MovementTrendChart({
         hooks: {
           draw: [
             (u) => {
-              const ctx = u.ctx;
-              ctx.save();
               // The measured band's interval: a vertical line from its best to its worst grade.
-              ctx.strokeStyle = MEASURED;
-              ctx.lineWidth = 2;
-              mPts.forEach((p, i) => {
-                if (!p?.range) return;
-                const x = u.valToPos(xs[i]!, 'x', true);
-                ctx.beginPath();
-                ctx.moveTo(x, u.valToPos(p.range[0], 'y', true));
-                ctx.lineTo(x, u.valToPos(p.range[1], 'y', true));
-                ctx.stroke();
+              const px = (v: number, scale: 'x' | 'y') => u.valToPos(v, scale, true);
+              const intervals = mPts.flatMap((p, i): VerticalLine[] => {
+                const x = xs[i];
+                return p?.range && x !== undefined
+                  ? [[px(x, 'x'), px(p.range[0], 'y'), px(p.range[1], 'y')]]
+                  : [];
               });
-              ctx.strokeStyle = MARK;
-              ctx.setLineDash([4, 4]);
-              for (const x of markXs) {
-                const px = u.valToPos(x, 'x', true);
-                ctx.beginPath();
-                ctx.moveTo(px, u.bbox.top);
-                ctx.lineTo(px, u.bbox.top + u.bbox.height);
-                ctx.stroke();
-              }
-              ctx.restore();
+              strokeVerticals(u, { color: MEASURED, width: 2 }, intervals);
+              drawMarks(u, markXs, CHART_COLORS.rust, 2);
             },
           ],
         },
       },
-      [xs, mPts.map((p) => p?.grade ?? null), cPts.map((p) => p?.grade ?? null)],
-      el,
-    );
-    return () => plot.destroy();
+      data: [xs, mPts.map((p) => p?.grade ?? null), cPts.map((p) => p?.grade ?? null)],
+    };
   }, [measured, clinician, marks, labels]);
   return <div ref={ref} aria-hidden="true" data-testid="movement-trend-chart" />;
 }

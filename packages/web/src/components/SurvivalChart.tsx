@@ -1,11 +1,14 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import type { KaplanMeierStep } from '../api/types';
+import { CHART_COLORS } from './chart/colors';
+import { strokeVerticals, type VerticalLine } from './chart/draw';
+import { usePlot } from './chart/usePlot';
+import { DataTable } from './DataTable';
 import { TableWrap } from './TableWrap';
 
-const CURVE = '#0b6e75';
-const BAND = '#5f8f94';
+const { teal: CURVE, slate: BAND } = CHART_COLORS;
 
 /** Months at which the number at risk is shown under the chart: every 3 to 12, then every 6. */
 export function atRiskMonths(maxTime: number): number[] {
@@ -46,68 +49,59 @@ export function SurvivalChart({
   yLabel?: string;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
   const maxTime = steps.reduce((m, s) => Math.max(m, s.time), 0);
   const ticks = useMemo(() => atRiskMonths(maxTime), [maxTime]);
   const yLabel = yLabelGiven ?? t('outcomes.freePct');
   const xLabel = t('outcomes.months');
 
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || steps.length === 0) return;
-    // The curve goes on flat to the last observation; uPlot draws each value until the next x ("after").
-    const xs = steps.map((s) => s.time);
-    const ys = steps.map((s) => s.survival * 100);
-    const lo = steps.map((s) => (s.ci95Low === null ? null : s.ci95Low * 100));
-    const hi = steps.map((s) => (s.ci95High === null ? null : s.ci95High * 100));
-    const stepped = uPlot.paths.stepped!({ align: 1 });
-    const plot = new uPlot(
-      {
-        width: Math.min(el.clientWidth || 480, 640),
-        height: 220,
-        legend: { show: false },
-        cursor: { show: false },
-        scales: {
-          x: { time: false, range: [0, Math.max(12, Math.ceil(maxTime))] },
-          y: { range: [0, 100] },
-        },
-        axes: [
-          { label: xLabel, splits: () => ticks },
-          { label: yLabel, values: (_u, vals) => vals.map((v) => `${v}%`) },
-        ],
-        series: [
-          {},
-          { label: title, stroke: CURVE, width: 2, paths: stepped, points: { show: false } },
-          { stroke: BAND, width: 1, dash: [4, 4], paths: stepped, points: { show: false } },
-          { stroke: BAND, width: 1, dash: [4, 4], paths: stepped, points: { show: false } },
-        ],
-        hooks: {
-          draw: [
-            (u) => {
-              // Censoring ticks: a short vertical mark on the curve at each time someone left the risk set.
-              const ctx = u.ctx;
-              ctx.save();
-              ctx.strokeStyle = CURVE;
-              ctx.lineWidth = 1.5;
-              for (const s of steps) {
-                if (s.censored === 0) continue;
-                const x = u.valToPos(s.time, 'x', true);
-                const y = u.valToPos(s.survival * 100, 'y', true);
-                ctx.beginPath();
-                ctx.moveTo(x, y - 6);
-                ctx.lineTo(x, y + 6);
-                ctx.stroke();
-              }
-              ctx.restore();
-            },
+  const ref = usePlot(
+    () => {
+      if (steps.length === 0) return null;
+      // The curve goes on flat to the last observation; uPlot draws each value until the next x ("after").
+      const xs = steps.map((s) => s.time);
+      const ys = steps.map((s) => s.survival * 100);
+      const lo = steps.map((s) => (s.ci95Low === null ? null : s.ci95Low * 100));
+      const hi = steps.map((s) => (s.ci95High === null ? null : s.ci95High * 100));
+      const stepped = uPlot.paths.stepped?.({ align: 1 });
+      return {
+        options: {
+          height: 220,
+          cursor: { show: false },
+          scales: {
+            x: { time: false, range: [0, Math.max(12, Math.ceil(maxTime))] },
+            y: { range: [0, 100] },
+          },
+          axes: [
+            { label: xLabel, splits: () => ticks },
+            { label: yLabel, values: (_u, vals) => vals.map((v) => `${v}%`) },
           ],
+          series: [
+            {},
+            { label: title, stroke: CURVE, width: 2, paths: stepped, points: { show: false } },
+            { stroke: BAND, width: 1, dash: [4, 4], paths: stepped, points: { show: false } },
+            { stroke: BAND, width: 1, dash: [4, 4], paths: stepped, points: { show: false } },
+          ],
+          hooks: {
+            draw: [
+              (u) => {
+                // Censoring ticks: a short vertical mark on the curve at each time someone left the risk set.
+                const ticks = steps
+                  .filter((s) => s.censored > 0)
+                  .map((s): VerticalLine => {
+                    const y = u.valToPos(s.survival * 100, 'y', true);
+                    return [u.valToPos(s.time, 'x', true), y - 6, y + 6];
+                  });
+                strokeVerticals(u, { color: CURVE, width: 1.5 }, ticks);
+              },
+            ],
+          },
         },
-      },
-      [xs, ys, lo, hi],
-      el,
-    );
-    return () => plot.destroy();
-  }, [steps, maxTime, ticks, title, xLabel, yLabel]);
+        data: [xs, ys, lo, hi],
+      };
+    },
+    [steps, maxTime, ticks, title, xLabel, yLabel],
+    { width: 480, maxWidth: 640 },
+  );
 
   if (steps.length === 0) return <p className="small muted">{t('outcomes.noCurve')}</p>;
   return (
@@ -140,33 +134,29 @@ export function SurvivalChart({
       <p className="small muted">{t('outcomes.censorLegend')}</p>
       <details>
         <summary>{t('outcomes.curveTable')}</summary>
-        <TableWrap label={t('outcomes.curveTable')}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{xLabel}</th>
-                <th scope="col">{t('outcomes.atRisk')}</th>
-                <th scope="col">{t('outcomes.recurrences')}</th>
-                <th scope="col">{t('outcomes.censored')}</th>
-                <th scope="col">{yLabel}</th>
-                <th scope="col">{t('outcomes.ci95')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {steps.map((s, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: steps are ordered and an origin may share time 0
-                <tr key={i}>
-                  <td>{months(s.time)}</td>
-                  <td>{s.atRisk}</td>
-                  <td>{s.events}</td>
-                  <td>{s.censored}</td>
-                  <td>{pct(s.survival)}</td>
-                  <td>{s.ci95Low === null ? '—' : `${pct(s.ci95Low)}–${pct(s.ci95High)}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t('outcomes.curveTable')}
+          columns={[
+            xLabel,
+            t('outcomes.atRisk'),
+            t('outcomes.recurrences'),
+            t('outcomes.censored'),
+            yLabel,
+            t('outcomes.ci95'),
+          ]}
+        >
+          {steps.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: steps are ordered and an origin may share time 0
+            <tr key={i}>
+              <td>{months(s.time)}</td>
+              <td>{s.atRisk}</td>
+              <td>{s.events}</td>
+              <td>{s.censored}</td>
+              <td>{pct(s.survival)}</td>
+              <td>{s.ci95Low === null ? '—' : `${pct(s.ci95Low)}–${pct(s.ci95High)}`}</td>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import uPlot from 'uplot';
+import { CHART_COLORS } from './chart/colors';
+import { drawMarks, epochSeconds, timeRange } from './chart/draw';
+import { usePlot } from './chart/usePlot';
+import { TableHead } from './TableHead';
 
-const DAY_S = 86_400;
 const NO_MARKS: { at: string; label: string }[] = [];
 
 export interface TimePoint {
@@ -32,54 +34,24 @@ export function TimeChart({
   testId?: string;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
   const sorted = useMemo(() => [...points].sort((a, b) => a.at.localeCompare(b.at)), [points]);
   const [yMin, yMax] = yRange ?? [null, null];
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || sorted.length === 0) return;
-    const xs = sorted.map((p) => Date.parse(p.at) / 1000);
-    const ys = sorted.map((p) => p.value);
-    const markXs = marks.map((m) => Date.parse(m.at) / 1000);
-    const plot = new uPlot(
-      {
-        width: Math.min(el.clientWidth || 640, 900),
+  const ref = usePlot(() => {
+    if (sorted.length === 0) return null;
+    const markXs = marks.map((m) => epochSeconds(m.at));
+    return {
+      options: {
         height: 220,
-        legend: { show: false },
         scales: {
-          // A lone point (or one day) would otherwise stretch the axis over years: show a month around it.
-          x: {
-            time: true,
-            range: (_u, min, max) => (max - min < DAY_S ? [min - 15 * DAY_S, max + 15 * DAY_S] : [min, max]),
-          },
+          x: { time: true, range: (_u, min, max) => timeRange(min, max) },
           ...(yMin !== null && yMax !== null ? { y: { range: [yMin, yMax] } } : {}),
         },
         axes: [{}, { label: yLabel }],
-        series: [{}, { label: title, stroke: '#0b6e75', width: 2, points: { show: true, size: 6 } }],
-        hooks: {
-          draw: [
-            (u) => {
-              const ctx = u.ctx;
-              ctx.save();
-              ctx.strokeStyle = '#b3471d';
-              ctx.setLineDash([4, 4]);
-              for (const x of markXs) {
-                const px = u.valToPos(x, 'x', true);
-                ctx.beginPath();
-                ctx.moveTo(px, u.bbox.top);
-                ctx.lineTo(px, u.bbox.top + u.bbox.height);
-                ctx.stroke();
-              }
-              ctx.restore();
-            },
-          ],
-        },
+        series: [{}, { label: title, stroke: CHART_COLORS.teal, width: 2, points: { show: true, size: 6 } }],
+        hooks: { draw: [(u) => drawMarks(u, markXs, CHART_COLORS.rust)] },
       },
-      [xs, ys],
-      el,
-    );
-    return () => plot.destroy();
+      data: [sorted.map((p) => epochSeconds(p.at)), sorted.map((p) => p.value)],
+    };
   }, [sorted, marks, title, yLabel, yMin, yMax]);
 
   return (
@@ -93,12 +65,7 @@ export function TimeChart({
         <details>
           <summary>{t('trends.asTable')}</summary>
           <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.date')}</th>
-                <th scope="col">{yLabel}</th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('common.date'), yLabel]} />
             <tbody>
               {sorted.map((p) => (
                 <tr key={`${p.at}-${p.value}`}>

@@ -1,8 +1,34 @@
+import type { SourceId } from '@hemispasm/core';
 import { useTranslation } from 'react-i18next';
 import { Cite } from '../components/Cite';
 import { NaturalCourse, OptionFacts } from '../components/OptionFacts';
 import { OPTION_ORDER } from '../lib/options';
 import { WARNING_SIGNS } from '../lib/warning-signs';
+
+/**
+ * The cited prose sections: each `learn.<id>.h` heading, then its paragraphs `learn.<id>.<p>` with the
+ * sources each one rests on.
+ */
+export const LEARN_SECTIONS = [
+  {
+    id: 'what',
+    paragraphs: [
+      ['p1', ['spread-mdcp2015']],
+      ['p2', ['lu2014', 'wang-jankovic1998']],
+      ['p3', ['jnt2011-intro']],
+    ],
+  },
+  {
+    id: 'causes',
+    paragraphs: [
+      ['p1', ['baldauf2019']],
+      ['p2', ['unusual-hfs-1642', 'yaltho2011']],
+    ],
+  },
+] as const satisfies readonly {
+  id: string;
+  paragraphs: readonly (readonly [string, readonly SourceId[]])[];
+}[];
 
 /** Patient education, in plain words, evidence-corrected: every figure names its source. */
 export function LearnPage() {
@@ -12,33 +38,17 @@ export function LearnPage() {
       <h1>{t('learn.title')}</h1>
       <p className="note">{t('learn.supportNote')}</p>
 
-      <section className="card" aria-labelledby="learn-what">
-        <h2 id="learn-what">{t('learn.what.h')}</h2>
-        <p>
-          {t('learn.what.p1')}
-          <Cite ids={['spread-mdcp2015']} />
-        </p>
-        <p>
-          {t('learn.what.p2')}
-          <Cite ids={['lu2014', 'wang-jankovic1998']} />
-        </p>
-        <p>
-          {t('learn.what.p3')}
-          <Cite ids={['jnt2011-intro']} />
-        </p>
-      </section>
-
-      <section className="card" aria-labelledby="learn-causes">
-        <h2 id="learn-causes">{t('learn.causes.h')}</h2>
-        <p>
-          {t('learn.causes.p1')}
-          <Cite ids={['baldauf2019']} />
-        </p>
-        <p>
-          {t('learn.causes.p2')}
-          <Cite ids={['unusual-hfs-1642', 'yaltho2011']} />
-        </p>
-      </section>
+      {LEARN_SECTIONS.map(({ id, paragraphs }) => (
+        <section key={id} className="card" aria-labelledby={`learn-${id}`}>
+          <h2 id={`learn-${id}`}>{t(`learn.${id}.h`)}</h2>
+          {paragraphs.map(([p, sources]) => (
+            <p key={p}>
+              {t(`learn.${id}.${p}`)}
+              <Cite ids={sources} />
+            </p>
+          ))}
+        </section>
+      ))}
 
       <section className="card" aria-labelledby="learn-flags">
         <h2 id="learn-flags">{t('learn.flags.h')}</h2>

@@ -1,4 +1,12 @@
-import type { InstrumentDefinition } from '../types';
+import type { ClassRule, InstrumentDefinition } from '../types';
+
+/** A class whose cut-offs are general knowledge, not confirmed against the AAO-HNS 1995 source (❓). */
+const generalKnowledge = (band: string, ...when: ClassRule['when']): ClassRule => ({
+  band,
+  when,
+  source: ['aao-hns1995-hearing'],
+  certainty: 'unverified',
+});
 
 /**
  * AAO-HNS (1995) hearing class A–D, derived in code from raw audiometry (evidence.md §1.9: store PTA and WRS,
@@ -29,12 +37,7 @@ export const hearingAaoHns: InstrumentDefinition = {
     kind: 'classify',
     rules: [
       // D first: "any PTA, WRS < 50 %" overrides the PTA-based classes.
-      {
-        band: 'D',
-        when: [{ item: 'wrsPercent', lt: 50 }],
-        source: ['aao-hns1995-hearing'],
-        certainty: 'unverified',
-      },
+      generalKnowledge('D', { item: 'wrsPercent', lt: 50 }),
       {
         band: 'A',
         when: [
@@ -44,24 +47,8 @@ export const hearingAaoHns: InstrumentDefinition = {
         source: ['jlo-aao-hns-class-a'],
         certainty: 'verified',
       },
-      {
-        band: 'B',
-        when: [
-          { item: 'ptaDb', gt: 30, max: 50 },
-          { item: 'wrsPercent', min: 50 },
-        ],
-        source: ['aao-hns1995-hearing'],
-        certainty: 'unverified',
-      },
-      {
-        band: 'C',
-        when: [
-          { item: 'ptaDb', gt: 50 },
-          { item: 'wrsPercent', min: 50 },
-        ],
-        source: ['aao-hns1995-hearing'],
-        certainty: 'unverified',
-      },
+      generalKnowledge('B', { item: 'ptaDb', gt: 30, max: 50 }, { item: 'wrsPercent', min: 50 }),
+      generalKnowledge('C', { item: 'ptaDb', gt: 50 }, { item: 'wrsPercent', min: 50 }),
     ],
   },
   bands: [

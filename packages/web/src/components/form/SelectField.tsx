@@ -18,7 +18,13 @@ export function choicesOf<T extends Value>(
 }
 
 // The choices alone decide T (NoInfer): value and onValue must then fit them.
-type SelectProps<T extends Value> = { id: string; label: ReactNode; choices: readonly Choice<T>[] } & (
+type SelectProps<T extends Value> = {
+  id: string;
+  label: ReactNode;
+  choices: readonly Choice<T>[];
+  /** With `empty`: the browser refuses the form while the empty choice is selected. */
+  required?: boolean;
+} & (
   | { empty?: undefined; value: NoInfer<T>; onValue: (value: NoInfer<T>) => void }
   /** With `empty`, a first choice with that label stands for "not given": the value is then null. */
   | { empty: string; value: NoInfer<T> | null; onValue: (value: NoInfer<T> | null) => void }
@@ -26,7 +32,7 @@ type SelectProps<T extends Value> = { id: string; label: ReactNode; choices: rea
 
 /** A labelled `<select>` over a list of choices, optionally with an empty first choice. */
 export function SelectField<T extends Value>(props: SelectProps<T>) {
-  const { id, label, choices, empty, value } = props;
+  const { id, label, choices, empty, value, required } = props;
   function choose(raw: string) {
     const chosen = choices.find((c) => String(c.value) === raw)?.value ?? null;
     if (props.empty !== undefined) props.onValue(chosen);
@@ -34,7 +40,7 @@ export function SelectField<T extends Value>(props: SelectProps<T>) {
   }
   return (
     <Field id={id} label={label}>
-      <select id={id} value={value ?? ''} onChange={(e) => choose(e.target.value)}>
+      <select id={id} required={required} value={value ?? ''} onChange={(e) => choose(e.target.value)}>
         {empty !== undefined && <option value="">{empty}</option>}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>

@@ -3,10 +3,15 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, Episode, FollowUp, MovementMeasurement } from '../../api/types';
 import { Cite } from '../../components/Cite';
+import { ChartLegend } from '../../components/chart/ChartLegend';
+import { CHART_COLORS } from '../../components/chart/colors';
+import { DataTable } from '../../components/DataTable';
 import { BAND_SOURCES, bandRange } from '../../components/MovementResult';
 import { type GradePoint, MovementTrendChart } from '../../components/MovementTrendChart';
-import { TableWrap } from '../../components/TableWrap';
 import { href } from '../../router';
+
+/** The table's columns after the date (`movementTrend.<column>` strings). */
+export const TREND_COLUMNS = ['measured', 'function', 'weakest', 'clinician', 'treatment'] as const;
 
 interface Row {
   date: string;
@@ -97,62 +102,46 @@ export function MovementTrend({
         <>
           <figure>
             <MovementTrendChart measured={measured} clinician={clinician} marks={marks} labels={labels} />
-            <figcaption className="legend small">
-              <span>
-                <i style={{ background: '#0b6e75' }} />
-                {t('movementTrend.measuredLegend')}
-              </span>
-              <span>
-                <i style={{ background: '#6a4c93' }} />
-                {t('movementTrend.clinician')}
-              </span>
-              <span>
-                <i style={{ background: '#b3471d' }} />
-                {t('movementTrend.treatments')}
-              </span>
-            </figcaption>
+            <ChartLegend
+              className="legend small"
+              items={[
+                { color: CHART_COLORS.teal, label: t('movementTrend.measuredLegend') },
+                { color: CHART_COLORS.violet, label: t('movementTrend.clinician') },
+                { color: CHART_COLORS.rust, label: t('movementTrend.treatments') },
+              ]}
+            />
           </figure>
-          <TableWrap label={t('movementTrend.tableCaption')}>
-            <table data-testid="movement-trend-table">
-              <caption>{t('movementTrend.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('common.date')}</th>
-                  <th scope="col">{t('movementTrend.measured')}</th>
-                  <th scope="col">{t('movementTrend.function')}</th>
-                  <th scope="col">{t('movementTrend.weakest')}</th>
-                  <th scope="col">{t('movementTrend.clinician')}</th>
-                  <th scope="col">{t('movementTrend.treatment')}</th>
+          <DataTable
+            label={t('movementTrend.tableCaption')}
+            caption={t('movementTrend.tableCaption')}
+            data-testid="movement-trend-table"
+            columns={[t('common.date'), ...TREND_COLUMNS.map((c) => t(`movementTrend.${c}`))]}
+          >
+            {rows.map((r) => {
+              const a = r.measured?.analysis;
+              return (
+                <tr key={r.date}>
+                  <td>{r.date}</td>
+                  <td data-testid="trend-measured">
+                    {a?.band
+                      ? `${romanGrade(a.band.grade)} (${bandRange(a.band)})`
+                      : a
+                        ? t('movementTrend.noBand')
+                        : ''}
+                    {a && !a.followsPrompts && ` · ${t('movementTrend.incomplete')}`}
+                  </td>
+                  <td>
+                    {a?.band
+                      ? `${Math.round(a.band.functionPct)} % (${Math.round(a.band.ciPct[0])}–${Math.round(a.band.ciPct[1])} %)`
+                      : ''}
+                  </td>
+                  <td>{a?.weakestMovement ? t(`movements.${a.weakestMovement}.name`) : ''}</td>
+                  <td data-testid="trend-hb">{r.hb.map((g) => romanGrade(g)).join(', ')}</td>
+                  <td>{r.treatments.join(', ')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => {
-                  const a = r.measured?.analysis;
-                  return (
-                    <tr key={r.date}>
-                      <td>{r.date}</td>
-                      <td data-testid="trend-measured">
-                        {a?.band
-                          ? `${romanGrade(a.band.grade)} (${bandRange(a.band)})`
-                          : a
-                            ? t('movementTrend.noBand')
-                            : ''}
-                        {a && !a.followsPrompts && ` · ${t('movementTrend.incomplete')}`}
-                      </td>
-                      <td>
-                        {a?.band
-                          ? `${Math.round(a.band.functionPct)} % (${Math.round(a.band.ciPct[0])}–${Math.round(a.band.ciPct[1])} %)`
-                          : ''}
-                      </td>
-                      <td>{a?.weakestMovement ? t(`movements.${a.weakestMovement}.name`) : ''}</td>
-                      <td data-testid="trend-hb">{r.hb.map((g) => romanGrade(g)).join(', ')}</td>
-                      <td>{r.treatments.join(', ')}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableWrap>
+              );
+            })}
+          </DataTable>
           <p className="small muted">
             {t('movementTest.bandLabelLong')}
             <Cite ids={BAND_SOURCES} />

@@ -1,10 +1,11 @@
+import { SPASM_STATUSES } from '@hemispasm/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/endpoints';
 import type { ClinicOutcomes } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { ErrorText } from '../../components/ErrorText';
 import { SurvivalChart } from '../../components/SurvivalChart';
-import { TableWrap } from '../../components/TableWrap';
 
 type KindOutcome = ClinicOutcomes['kinds'][number];
 
@@ -56,35 +57,29 @@ export function OutcomesPage() {
             {t('outcomes.complications', { n: k.complications.episodes, rate: pct(k.complications.rate) })}
           </p>
           <div>
-            <TableWrap label={t('outcomes.resolutionCaption')}>
-              <table>
-                <caption className="small muted">{t('outcomes.resolutionCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('followUp.timePoint')}</th>
-                    <th scope="col">{t('outcomes.followed')}</th>
-                    <th scope="col">{t('spasmStatus.resolved')}</th>
-                    <th scope="col">{t('spasmStatus.improved')}</th>
-                    <th scope="col">{t('spasmStatus.unchanged')}</th>
-                    <th scope="col">{t('spasmStatus.worse')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {k.followUps.map((f) => (
-                    <tr key={f.timePoint}>
-                      <th scope="row">{t(`timePoints.${f.timePoint}`)}</th>
-                      <td>{f.total}</td>
-                      <td>
-                        {f.resolved} ({pct(f.total ? f.resolved / f.total : null)})
-                      </td>
-                      <td>{f.improved}</td>
-                      <td>{f.unchanged}</td>
-                      <td>{f.worse}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableWrap>
+            <DataTable
+              label={t('outcomes.resolutionCaption')}
+              caption={t('outcomes.resolutionCaption')}
+              captionClassName="small muted"
+              columns={[
+                t('followUp.timePoint'),
+                t('outcomes.followed'),
+                ...SPASM_STATUSES.map((s) => t(`spasmStatus.${s}`)),
+              ]}
+            >
+              {k.followUps.map((f) => (
+                <tr key={f.timePoint}>
+                  <th scope="row">{t(`timePoints.${f.timePoint}`)}</th>
+                  <td>{f.total}</td>
+                  <td>
+                    {f.resolved} ({pct(f.total ? f.resolved / f.total : null)})
+                  </td>
+                  <td>{f.improved}</td>
+                  <td>{f.unchanged}</td>
+                  <td>{f.worse}</td>
+                </tr>
+              ))}
+            </DataTable>
             {k.kind === 'botulinum_toxin' && <p className="small muted">{t('outcomes.toxinNote')}</p>}
             <p className="small" data-testid={`curve-${k.kind}-definition`}>
               {t(`outcomes.definition.${k.eventFree.definition}`, { window: k.eventFree.windowMonths })}

@@ -1,6 +1,5 @@
 import {
   OPTION_IDS,
-  type OptionId,
   type PatientProfileInput,
   PRIOR_RESPONSES,
   type PriorResponse,
@@ -10,6 +9,7 @@ import {
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionRecord, Episode, FollowUp, Patient, Preference } from '../../api/types';
+import { choicesOf, InputField, SelectField } from '../../components/form';
 import { reportedSigns, SIGN_FIELD } from '../../lib/warning-signs';
 import { initialDraft, missingFields, type PriorRow, type ProfileDraft, toProfile } from './profile-draft';
 
@@ -77,6 +77,22 @@ export function ProfileForm({
       {signedFields.has(field) && <span className="badge unverified"> {t('profile.fromPatient')}</span>}
     </label>
   );
+  /** The checkboxes of one group of yes/no facts; `idPrefix` when the signs name them by group (`features.…`). */
+  const groupChecks = <G extends 'history' | 'neurology' | 'features' | 'preferences'>(
+    group: G,
+    keys: readonly (keyof NonNullable<Profile[G]> & string)[],
+    idPrefix = '',
+  ) => {
+    const values = (p[group] ?? {}) as Record<string, boolean | undefined>;
+    return keys.map((f) =>
+      check(
+        `${idPrefix}${f}`,
+        !!values[f],
+        (v) => setP({ ...p, [group]: { ...values, [f]: v } }),
+        t(`profile.flags.${f}`),
+      ),
+    );
+  };
   const field = (id: string, label: string, control: ReactNode, hint?: string | false) => (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -243,44 +259,16 @@ export function ProfileForm({
         </fieldset>
         <fieldset>
           <legend>{t('profile.historyAndSigns')}</legend>
-          {HISTORY.map((f) =>
-            check(
-              f,
-              p.history[f],
-              (v) => setP({ ...p, history: { ...p.history, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
-          {NEURO.map((f) =>
-            check(
-              `neurology.${f}`,
-              !!p.neurology?.[f],
-              (v) => setP({ ...p, neurology: { ...p.neurology, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
+          {groupChecks('history', HISTORY)}
+          {groupChecks('neurology', NEURO, 'neurology.')}
         </fieldset>
         <fieldset>
           <legend>{t('profile.features')}</legend>
-          {FEATURES.map((f) =>
-            check(
-              `features.${f}`,
-              !!p.features?.[f],
-              (v) => setP({ ...p, features: { ...p.features, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
+          {groupChecks('features', FEATURES, 'features.')}
         </fieldset>
         <fieldset>
           <legend>{t('profile.preferences')}</legend>
-          {PREFS.map((f) =>
-            check(
-              f,
-              p.preferences[f],
-              (v) => setP({ ...p, preferences: { ...p.preferences, [f]: v } }),
-              t(`profile.flags.${f}`),
-            ),
-          )}
+          {groupChecks('preferences', PREFS)}
         </fieldset>
       </div>
 
@@ -331,6 +319,8 @@ function PriorTreatments({
 }) {
   const { t } = useTranslation();
   const num = (v: string): number | '' => (v === '' ? '' : Number(v));
+  const options = choicesOf(OPTION_IDS, (o) => t(`options.${o}.name`));
+  const responses = choicesOf(PRIOR_RESPONSES, (x) => t(`profile.responses.${x}`));
   return (
     <fieldset data-testid="profile-prior">
       <legend>{t('profile.prior.title')}</legend>
@@ -338,59 +328,41 @@ function PriorTreatments({
       {rows.length === 0 && <p className="small">{t('profile.prior.none')}</p>}
       {rows.map((r, i) => (
         <div key={r.key} className="row" data-testid="prior-row">
-          <div className="field">
-            <label htmlFor={`pt-option-${i}`}>{t('profile.prior.option')}</label>
-            <select
-              id={`pt-option-${i}`}
-              value={r.option}
-              onChange={(e) => setRow(i, { option: e.target.value as OptionId })}
-            >
-              {OPTION_IDS.map((o) => (
-                <option key={o} value={o}>
-                  {t(`options.${o}.name`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`pt-response-${i}`}>{t('profile.prior.response')} *</label>
-            <select
-              id={`pt-response-${i}`}
-              required
-              value={r.response}
-              onChange={(e) => setRow(i, { response: e.target.value as PriorResponse | '' })}
-            >
-              <option value="">{t('profile.choose')}</option>
-              {PRIOR_RESPONSES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`profile.responses.${x}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`pt-months-${i}`}>{t('profile.prior.monthsSince')}</label>
-            <input
-              id={`pt-months-${i}`}
-              type="number"
-              min={0}
-              step="0.1"
-              value={r.monthsSince}
-              onChange={(e) => setRow(i, { monthsSince: num(e.target.value) })}
-            />
-          </div>
+          <SelectField
+            id={`pt-option-${i}`}
+            label={t('profile.prior.option')}
+            choices={options}
+            value={r.option}
+            onValue={(option) => setRow(i, { option })}
+          />
+          <SelectField
+            id={`pt-response-${i}`}
+            label={`${t('profile.prior.response')} *`}
+            required
+            choices={responses}
+            empty={t('profile.choose')}
+            value={r.response || null}
+            onValue={(response: PriorResponse | null) => setRow(i, { response: response ?? '' })}
+          />
+          <InputField
+            id={`pt-months-${i}`}
+            label={t('profile.prior.monthsSince')}
+            type="number"
+            min={0}
+            step="0.1"
+            value={r.monthsSince}
+            onValue={(v) => setRow(i, { monthsSince: num(v) })}
+          />
           {r.option === 'botulinum_toxin' && (
-            <div className="field">
-              <label htmlFor={`pt-cycles-${i}`}>{t('profile.prior.cycles')}</label>
-              <input
-                id={`pt-cycles-${i}`}
-                type="number"
-                min={1}
-                step={1}
-                value={r.cycles}
-                onChange={(e) => setRow(i, { cycles: num(e.target.value) })}
-              />
-            </div>
+            <InputField
+              id={`pt-cycles-${i}`}
+              label={t('profile.prior.cycles')}
+              type="number"
+              min={1}
+              step={1}
+              value={r.cycles}
+              onValue={(v) => setRow(i, { cycles: num(v) })}
+            />
           )}
           <p className="small muted">
             {r.from

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientList, usePatientWrite } from '../../api/endpoints';
 import type { NewDiaryEntry } from '../../api/types';
+import { DataTable } from '../../components/DataTable';
 import { ErrorText } from '../../components/ErrorText';
 import {
   bindChecks,
@@ -12,8 +13,6 @@ import {
   InputField,
   TextAreaField,
 } from '../../components/form';
-import { TableHead } from '../../components/TableHead';
-import { TableWrap } from '../../components/TableWrap';
 import { todayIso } from '../../lib/dates';
 
 const TOXIN_MARKS = ['toxinInjectionDay', 'toxinEffectNoticed', 'toxinWearingOff'] as const;
@@ -107,37 +106,35 @@ export function DiaryPage({ patientId }: { patientId: string }) {
       <ErrorText error={entries.error} />
       {entries.data && entries.data.length === 0 && <p>{t('common.none')}</p>}
       {entries.data && entries.data.length > 0 && (
-        <TableWrap label={t('diary.entries')}>
-          <table data-testid="diary-table">
-            <caption className="muted small">{t('diary.tableCaption')}</caption>
-            <TableHead
-              columns={[
-                t('common.date'),
-                t('diary.severityShort'),
-                t('diary.episodesShort'),
-                t('diary.toxinCycle'),
-                t('common.notes'),
-              ]}
-            />
-            <tbody>
-              {[...entries.data]
-                .sort((a, b) => b.entryDate.localeCompare(a.entryDate))
-                .map((e) => (
-                  <tr key={e.id}>
-                    <td>{e.entryDate}</td>
-                    <td>{e.severity}</td>
-                    <td>{e.spasmEpisodes ?? '—'}</td>
-                    <td>
-                      {TOXIN_MARKS.filter((m) => e[m])
-                        .map((m) => t(`diary.${m}`))
-                        .join('; ') || '—'}
-                    </td>
-                    <td>{e.notes ?? ''}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          label={t('diary.entries')}
+          caption={t('diary.tableCaption')}
+          captionClassName="muted small"
+          data-testid="diary-table"
+          columns={[
+            t('common.date'),
+            t('diary.severityShort'),
+            t('diary.episodesShort'),
+            t('diary.toxinCycle'),
+            t('common.notes'),
+          ]}
+        >
+          {[...entries.data]
+            .sort((a, b) => b.entryDate.localeCompare(a.entryDate))
+            .map((e) => (
+              <tr key={e.id}>
+                <td>{e.entryDate}</td>
+                <td>{e.severity}</td>
+                <td>{e.spasmEpisodes ?? '—'}</td>
+                <td>
+                  {TOXIN_MARKS.filter((m) => e[m])
+                    .map((m) => t(`diary.${m}`))
+                    .join('; ') || '—'}
+                </td>
+                <td>{e.notes ?? ''}</td>
+              </tr>
+            ))}
+        </DataTable>
       )}
     </section>
   );
