@@ -5,16 +5,15 @@
  * recorded on the other side than the video shows. One short video, measured once, serves every assertion
  * (the words of the red flag and of the side warning are checked on a CSV in analyze.test.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SideCheck, SpasmAnalysis } from '@hemispasm/core';
 import { type AnimationTruth, truthPath, writeAnimatedVideo } from '@hemispasm/vision/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
+import { scratchDir } from './scratch';
 
-const dir = mkdtempSync(join(tmpdir(), 'hemispasm-animated-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('animated');
 const video = join(dir, 'right-spasms-lower-face-bilateral.mp4');
 let truth: AnimationTruth;
 let analysis: SpasmAnalysis & { sideCheck: SideCheck & { warning: string | null } };

@@ -1,18 +1,17 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEFAULT_SCENARIO, formatSignalCsv, generateScenario, SpasmAnalysisSchema } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
+import { scratchDir } from './scratch';
 
-let dir: string;
+const dir = scratchDir('analyze');
 let rightCsv: string;
 let trueSpasms: number;
 /** Right-sided spasms and closures of both eyes held 0.7–3 s (not HFS). */
 let bilateralCsv: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hemispasm-analyze-'));
   const s = generateScenario({
     ...DEFAULT_SCENARIO,
     durationS: 30,
@@ -33,9 +32,6 @@ beforeAll(async () => {
   expect(b.truth.events.some((e) => e.kind === 'bilateral_closure')).toBe(true);
   bilateralCsv = join(dir, 'bilateral.csv');
   await writeFile(bilateralCsv, formatSignalCsv(b.series));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('hemispasm analyze', () => {
@@ -75,28 +71,28 @@ describe('hemispasm analyze', () => {
     expect(bad.stderr).toContain('--affected-side: expected left, right or bilateral');
   });
 
-  it('rejects a CSV with a bad cell, naming file, line and column (exit 2)', async () => {
-    const bad = join(dir, 'bad.csv');
-    await writeFile(bad, 't,eye_l,eye_r,mouth_l,mouth_r\n0,0.3,0.3,0,0\n0.033,0.3,oops,0,0\n');
-    const r = await runCli(['analyze', bad]);
+  /** Writes a CSV and runs analyze on it: it must be refused with exit 2 and nothing on stdout. */
+  async function refused(name: string, csv: string) {
+    const file = join(dir, name);
+    await writeFile(file, csv);
+    const r = await runCli(['analyze', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${bad}, line 3, column eye_r: expected a number`);
     expect(r.stdout).toBe('');
+    return { file, stderr: r.stderr };
+  }
+
+  it('rejects a CSV with a bad cell, naming file, line and column (exit 2)', async () => {
+    const r = await refused('bad.csv', 't,eye_l,eye_r,mouth_l,mouth_r\n0,0.3,0.3,0,0\n0.033,0.3,oops,0,0\n');
+    expect(r.stderr).toContain(`${r.file}, line 3, column eye_r: expected a number`);
   });
 
   it('rejects a CSV with wrong columns (exit 2)', async () => {
-    const bad = join(dir, 'cols.csv');
-    await writeFile(bad, 'time,left,right\n0,0.3,0.3\n');
-    const r = await runCli(['analyze', bad]);
-    expect(r.code).toBe(2);
+    const r = await refused('cols.csv', 'time,left,right\n0,0.3,0.3\n');
     expect(r.stderr).toMatch(/line 1, column 1: expected "t", got "time"/);
   });
 
   it('refuses a series with no face at all rather than reporting no spasm (exit 2)', async () => {
-    const empty = join(dir, 'noface.csv');
-    await writeFile(empty, 't,eye_l,eye_r,mouth_l,mouth_r\n0,,,,\n0.033,,,,\n');
-    const r = await runCli(['analyze', empty]);
-    expect(r.code).toBe(2);
+    const r = await refused('noface.csv', 't,eye_l,eye_r,mouth_l,mouth_r\n0,,,,\n0.033,,,,\n');
     expect(r.stderr).toContain('no face in any frame');
   });
 

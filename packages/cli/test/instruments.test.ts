@@ -1,20 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INSTRUMENT_IDS } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
+import { scratchDir } from './scratch';
 
 // Every instrument the core registers (the core's own test pins which ones those are).
 const IDS = INSTRUMENT_IDS;
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hemispasm-instruments-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = scratchDir('instruments');
 
 describe('hemispasm instruments', () => {
   it('lists every instrument with version, range and verification', async () => {

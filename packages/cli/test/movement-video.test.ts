@@ -4,16 +4,15 @@
  * raises the brow and smiles half as much as the right. The full six-prompt validation is in
  * packages/vision/test/movement-validation.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type MovementAnalysis, MovementAnalysisSchema, type MovementScript } from '@hemispasm/core';
 import { movementTestAnimation, writeAnimatedVideo } from '@hemispasm/vision/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { runCli } from './run-cli';
+import { scratchDir } from './scratch';
 
-const dir = mkdtempSync(join(tmpdir(), 'hemispasm-movement-video-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = scratchDir('movement-video');
 const video = join(dir, 'weak-left.mp4');
 const scriptFile = join(dir, 'script.json');
 const script: MovementScript = {

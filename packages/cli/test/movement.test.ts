@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   DEFAULT_MOVEMENT_SCENARIO,
@@ -7,15 +6,15 @@ import {
   generateMovementSeries,
   MovementAnalysisSchema,
 } from '@hemispasm/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli';
+import { scratchDir } from './scratch';
 
-let dir: string;
+const dir = scratchDir('movement');
 let weakRight: string;
 let noPucker: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hemispasm-movement-'));
   weakRight = join(dir, 'weak-right.json');
   await writeFile(
     weakRight,
@@ -32,9 +31,6 @@ beforeAll(async () => {
     noPucker,
     JSON.stringify(generateMovementSeries({ ...DEFAULT_MOVEMENT_SCENARIO, seed: 6, skip: ['pucker'] })),
   );
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 describe('hemispasm movement', () => {

@@ -4,12 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { afterAll } from 'vitest';
 
 /**
  * Each process compiles TypeScript through tsx and starts PostgreSQL-in-wasm: seconds when idle, far
@@ -19,13 +15,7 @@ export const SPAWN_TIMEOUT = 600_000;
 
 export const bin = fileURLToPath(new URL('../bin/hemispasm.js', import.meta.url));
 
-/** A temporary folder for this test file, removed after its tests. */
-export function scratchDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `hemispasm-${prefix}-`));
-  // Removing PGlite data folders takes seconds on a loaded machine.
-  afterAll(() => rmSync(dir, { recursive: true, force: true }), SPAWN_TIMEOUT);
-  return dir;
-}
+export { scratchDir } from './scratch';
 
 /** The environment of a child: quiet logs, PGlite unless a database URL is given. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

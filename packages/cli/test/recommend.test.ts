@@ -1,16 +1,16 @@
 /** `hemispasm recommend` end to end: the report, JSON, the trace, and every kind of bad input. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OPTION_IDS, RECOMMENDATIONS, RED_FLAG_CODES, SOURCES } from '@hemispasm/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runCli } from './run-cli';
+import { scratchDir } from './scratch';
 
 const examples = fileURLToPath(new URL('../../../examples/', import.meta.url));
 const typical = join(examples, 'profile-typical.json');
-const dir = mkdtempSync(join(tmpdir(), 'hemispasm-recommend-'));
+const dir = scratchDir('recommend');
 
 function writeProfile(name: string, value: unknown): string {
   const path = join(dir, name);

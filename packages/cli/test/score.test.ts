@@ -1,21 +1,15 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBin, SPAWN_TIMEOUT } from './processes';
 import { runCli } from './run-cli';
+import { scratchDir } from './scratch';
 
 const example = (id: string) =>
   fileURLToPath(new URL(`../../../examples/answers/${id}.json`, import.meta.url));
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'hemispasm-score-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = scratchDir('score');
 
 async function file(name: string, content: unknown): Promise<string> {
   const path = join(dir, name);

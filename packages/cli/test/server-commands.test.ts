@@ -35,39 +35,17 @@ describe('hemispasm demo / admin / serve', () => {
       const saved = process.env.HEMISPASM_ADMIN_PASSWORD;
       try {
         delete process.env.HEMISPASM_ADMIN_PASSWORD;
-        const noPassword = await runCli([
-          'admin',
-          'create',
-          '--email',
-          'boss@clinic.test',
-          '--clinic',
-          'North',
-        ]);
+        /** `admin create` of the North clinic's admin, with `more` arguments. */
+        const adminCreate = (email: string, ...more: string[]) =>
+          runCli(['admin', 'create', '--email', email, '--clinic', 'North', ...more]);
+        const noPassword = await adminCreate('boss@clinic.test');
         expect(noPassword.code).toBe(2);
         expect(noPassword.stderr).toContain('HEMISPASM_ADMIN_PASSWORD');
         process.env.HEMISPASM_ADMIN_PASSWORD = 'a long admin password';
-        const badEmail = await runCli([
-          'admin',
-          'create',
-          '--email',
-          'not-an-email',
-          '--clinic',
-          'North',
-          '--data',
-          data,
-        ]);
+        const badEmail = await adminCreate('not-an-email', '--data', data);
         expect(badEmail.code).toBe(2);
         expect(badEmail.stderr).toMatch(/^email: /m);
-        const ok = await runCli([
-          'admin',
-          'create',
-          '--email',
-          'boss@clinic.test',
-          '--clinic',
-          'North',
-          '--data',
-          data,
-        ]);
+        const ok = await adminCreate('boss@clinic.test', '--data', data);
         expect(ok.stderr).toBe('');
         expect(ok.code).toBe(0);
         expect(ok.stdout).toContain('Created admin boss@clinic.test of new clinic "North"');

@@ -106,12 +106,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   const issues: InputIssue[] = [];
   const e = parse(EnvSchema, withoutEmpty(env), issues);
   const f = parse(FlagSchema, { '--port': flags.port, '--data': flags.data }, issues);
-  let cds: CdsConfig | undefined;
-  try {
-    cds = cdsConfigFromEnv(env);
-  } catch (err) {
-    issues.push({ path: 'HEMISPASM_CDS_ISSUER', message: err instanceof Error ? err.message : String(err) });
-  }
+  const { cds, issues: cdsIssues } = cdsConfigFromEnv(withoutEmpty(env));
+  issues.push(...cdsIssues);
   if (!e || !f || issues.length) throw new InputError(issues);
   const admin =
     e.HEMISPASM_ADMIN_EMAIL || e.HEMISPASM_ADMIN_PASSWORD

@@ -80,32 +80,40 @@ const missingCard = (cards: Card[]) => cards.find((c) => c.extension?.['org.hemi
 
 describe('CDS Hooks configuration', () => {
   it('is off without variables, complete with them, and refuses half a configuration', () => {
-    expect(cdsConfigFromEnv({})).toBeUndefined();
+    expect(cdsConfigFromEnv({})).toEqual({ cds: undefined, issues: [] });
     const dir = mkdtempSync(join(tmpdir(), 'hemispasm-jwks-'));
     const file = join(dir, 'jwks.json');
     writeFileSync(file, JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-384', x: 'a', y: 'b', kid: 'k' }] }));
-    expect(
-      cdsConfigFromEnv({
-        HEMISPASM_PUBLIC_URL: 'https://hfs.example.org/',
-        HEMISPASM_CDS_ISSUER: EHR_ISSUER,
-        HEMISPASM_CDS_JWKS_FILE: file,
-      }),
-    ).toMatchObject({
+    const complete = cdsConfigFromEnv({
+      HEMISPASM_PUBLIC_URL: 'https://hfs.example.org/',
+      HEMISPASM_CDS_ISSUER: EHR_ISSUER,
+      HEMISPASM_CDS_JWKS_FILE: file,
+    });
+    expect(complete.issues).toEqual([]);
+    expect(complete.cds).toMatchObject({
       publicUrl: 'https://hfs.example.org',
       issuer: EHR_ISSUER,
       keys: { jwks: { keys: [{ kid: 'k' }] } },
     });
-    expect(() => cdsConfigFromEnv({ HEMISPASM_CDS_ISSUER: EHR_ISSUER })).toThrow(
-      /HEMISPASM_PUBLIC_URL.*exactly one of HEMISPASM_CDS_JWKS_URL and HEMISPASM_CDS_JWKS_FILE/,
-    );
+    // Half a configuration: one issue per variable at fault, named by its path.
+    const half = cdsConfigFromEnv({ HEMISPASM_CDS_ISSUER: EHR_ISSUER });
+    expect(half.cds).toBeUndefined();
+    expect(half.issues.map((i) => i.path)).toEqual(['HEMISPASM_PUBLIC_URL', 'HEMISPASM_CDS_JWKS_URL']);
+    expect(
+      cdsConfigFromEnv({
+        HEMISPASM_PUBLIC_URL: 'ftp://x',
+        HEMISPASM_CDS_JWKS_URL: 'https://ehr.example.org/jwks',
+        HEMISPASM_CDS_JWKS_FILE: file,
+      }).issues.map((i) => i.path),
+    ).toEqual(['HEMISPASM_PUBLIC_URL', 'HEMISPASM_CDS_ISSUER', 'HEMISPASM_CDS_JWKS_FILE']);
     writeFileSync(file, '{"not":"a key set"}');
-    expect(() =>
+    expect(
       cdsConfigFromEnv({
         HEMISPASM_PUBLIC_URL: PUBLIC_URL,
         HEMISPASM_CDS_ISSUER: 'x',
         HEMISPASM_CDS_JWKS_FILE: file,
-      }),
-    ).toThrow(/not a JWK Set/);
+      }).issues,
+    ).toEqual([{ path: 'HEMISPASM_CDS_JWKS_FILE', message: expect.stringMatching(/not a JWK Set/) }]);
     rmSync(dir, { recursive: true, force: true });
   });
 

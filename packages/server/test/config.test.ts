@@ -97,4 +97,37 @@ describe('loadConfig', () => {
     }
     expect(bad).not.toThrow(/hunter2/);
   });
+
+  it('names each CDS Hooks variable at fault under its own name', () => {
+    const issuesOf = (env: NodeJS.ProcessEnv) => {
+      try {
+        loadConfig({}, env);
+      } catch (err) {
+        if (err instanceof InputError) return err.issues.map((i) => i.path);
+        throw err;
+      }
+      return [];
+    };
+    expect(issuesOf({ HEMISPASM_CDS_JWKS_URL: 'https://ehr.example.org/jwks' })).toEqual([
+      'HEMISPASM_PUBLIC_URL',
+      'HEMISPASM_CDS_ISSUER',
+    ]);
+    expect(
+      issuesOf({
+        HEMISPASM_PUBLIC_URL: 'https://hfs.example.org',
+        HEMISPASM_CDS_ISSUER: 'https://ehr.example.org',
+        HEMISPASM_CDS_JWKS_URL: 'not a url',
+      }),
+    ).toEqual(['HEMISPASM_CDS_JWKS_URL']);
+    expect(
+      loadConfig(
+        {},
+        {
+          HEMISPASM_PUBLIC_URL: 'https://hfs.example.org',
+          HEMISPASM_CDS_ISSUER: 'https://ehr.example.org',
+          HEMISPASM_CDS_JWKS_URL: 'https://ehr.example.org/jwks',
+        },
+      ).cds,
+    ).toMatchObject({ issuer: 'https://ehr.example.org', keys: { url: 'https://ehr.example.org/jwks' } });
+  });
 });

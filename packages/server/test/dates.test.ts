@@ -9,6 +9,7 @@ import { analyzeSignals, DEFAULT_SCENARIO, generateScenario } from '@hemispasm/c
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { latestEpisodeDate, latestPastDate } from '../src/routes/common';
+import { mvdEpisode } from './helpers/bodies';
 import { describeEachDatabase } from './helpers/databases';
 import { type Requester, worldFor } from './helpers/world';
 
@@ -28,14 +29,7 @@ describeEachDatabase('dates', (variant) => {
     doc = w.as(w.users.clinicianA);
     pat = w.as(w.users.patientA);
     p1 = w.patients.p1;
-    const e = await doc('POST', `/api/patients/${p1}/episodes`, {
-      kind: 'mvd',
-      startDate: '2020-03-01',
-      side: 'left',
-      surgeon: 'Dr. Test',
-      offendingVessels: ['AICA'],
-      monitoring: { lateralSpreadResponse: true, brainstemAuditoryEvokedPotentials: true },
-    });
+    const e = await doc('POST', `/api/patients/${p1}/episodes`, mvdEpisode({ startDate: '2020-03-01' }));
     episodeId = e.json().id;
   });
 

@@ -5,19 +5,16 @@
  * Questionnaires (wording rules); assessments as QuestionnaireResponses that round-trip alone, beside
  * their Observation, or not at all; and the import refusing what R4 refuses, by FHIR path.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '@hemispasm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateR4 } from '../src/fhir/r4-validation';
 import { seedDemo } from '../src/seed/demo';
+import { answerEveryInstrument } from './helpers/bodies';
 import { describeEachDatabase } from './helpers/databases';
 import { type Requester, worldFor } from './helpers/world';
 
 const FHIR_JSON = 'application/fhir+json';
 const HS = 'https://hemispasm.org/fhir/';
-const exampleAnswers = (id: string) =>
-  fileURLToPath(new URL(`../../../examples/answers/${id}.json`, import.meta.url));
 
 /**
  * The external code systems an exported resource may use, by their canonical URL (FHIR R4
@@ -133,15 +130,7 @@ describeEachDatabase('FHIR R4 conformance', (variant) => {
     doc = w.as(w.users.clinicianA);
     await seedDemo(w.database.db, { today: new Date('2026-06-15T12:00:00Z') });
     // P2 (clinic A) answers every instrument once, from the shipped example answers.
-    for (const id of INSTRUMENT_IDS.filter((x) => existsSync(exampleAnswers(x)))) {
-      const answers = JSON.parse(readFileSync(exampleAnswers(id), 'utf8'));
-      const r = await doc('POST', `/api/patients/${w.patients.p2}/assessments`, {
-        instrumentId: id,
-        answers,
-        assessedOn: '2025-03-04',
-      });
-      expect(r.statusCode, r.body).toBe(201);
-    }
+    await answerEveryInstrument(doc, w.patients.p2, '2025-03-04');
     allInstruments = (await doc('GET', `/api/patients/${w.patients.p2}/fhir`)).json();
   });
 

@@ -4,8 +4,6 @@
  * (same patient, same scores, same episodes and follow-ups), all-or-nothing import with issues named
  * at their Bundle element, scores recomputed, access and audit as for other patient reads.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { INSTRUMENT_IDS, TREATMENT_KINDS, type TreatmentKind } from '@hemispasm/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
@@ -16,12 +14,11 @@ import type { PatientRecord } from '../src/fhir/record';
 import { storeImport } from '../src/fhir/store-import';
 import { fhirPath } from '../src/fhir/validation';
 import { DEMO_LOGINS, seedDemo } from '../src/seed/demo';
+import { answerEveryInstrument } from './helpers/bodies';
 import { describeEachDatabase } from './helpers/databases';
 import { type Requester, worldFor } from './helpers/world';
 
 const FHIR_JSON = 'application/fhir+json';
-const exampleAnswers = (id: string) =>
-  fileURLToPath(new URL(`../../../examples/answers/${id}.json`, import.meta.url));
 const ICD10 = 'http://hl7.org/fhir/sid/icd-10';
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
 const CPT = 'http://www.ama-assn.org/go/cpt';
@@ -327,17 +324,8 @@ describeEachDatabase('FHIR R4 exchange', (variant) => {
 
     it('round-trips every instrument, including number items and the hearing class (no total, a class)', async () => {
       const clinicianA = w.as(w.users.clinicianA);
-      const ids = INSTRUMENT_IDS.filter((id) => existsSync(exampleAnswers(id)));
+      const ids = await answerEveryInstrument(clinicianA, w.patients.p2, '2025-03-04');
       expect(ids.length).toBe(INSTRUMENT_IDS.length);
-      for (const id of ids) {
-        const answers = JSON.parse(readFileSync(exampleAnswers(id), 'utf8'));
-        const r = await clinicianA('POST', `/api/patients/${w.patients.p2}/assessments`, {
-          instrumentId: id,
-          answers,
-          assessedOn: '2025-03-04',
-        });
-        expect(r.statusCode, r.body).toBe(201);
-      }
       const bundle: Bundle = (await clinicianA('GET', `/api/patients/${w.patients.p2}/fhir`)).json();
       checkStructure(bundle);
       const hearing = bundle.entry.find((e) =>

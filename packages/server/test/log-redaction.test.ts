@@ -12,6 +12,7 @@ import { Writable } from 'node:stream';
 import {
   analyzeSignals,
   DEFAULT_SCENARIO,
+  EXAMPLE_PROFILE,
   generateScenario,
   type PatientProfileInput,
 } from '@hemispasm/core';
@@ -25,26 +26,7 @@ import { describeEachDatabase } from './helpers/databases';
 import { debugLogger, noteValues, takeLeaks } from './helpers/traffic-log';
 import { PASSWORD, worldFor } from './helpers/world';
 
-const PROFILE = {
-  age: 52,
-  sex: 'female',
-  affectedSide: 'left',
-  symptomDurationMonths: 30,
-  progression: 'slow',
-  severity: { smcGrade: 2 },
-  imaging: { mri: 'neurovascular_conflict' },
-  asaClass: 1,
-  anticoagulated: false,
-  pregnant: false,
-  contralateralHearingLoss: false,
-  history: { bellsPalsy: false, facialTrauma: false },
-  preferences: {
-    riskTolerance: 'moderate',
-    avoidSurgery: false,
-    avoidGeneralAnesthesia: false,
-    wantsLongTermCure: true,
-  },
-};
+const PROFILE = EXAMPLE_PROFILE;
 
 it('logs a database error as its code, constraint and route only', () => {
   const pgError = Object.assign(

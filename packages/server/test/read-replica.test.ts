@@ -12,6 +12,7 @@ import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions
 import { loadConfig } from '../src/config';
 import { LAST_WRITE_COOKIE } from '../src/db/read-routing';
 import { type RunningServer, startServer } from '../src/server';
+import { mvdEpisode, newPatient, toxinEpisode } from './helpers/bodies';
 import { type Cluster, pgBinDir, startCluster, startStandby } from './helpers/pg-cluster';
 
 const bin = pgBinDir();
@@ -132,39 +133,25 @@ describe.skipIf(!bin)(
     it(
       'analytics read from the standby; the writer reads its own writes from the primary',
       async () => {
-        const patient = await call('POST', '/api/patients', {
-          name: 'Replica Patient',
-          birthDate: '1960-01-01',
-          sex: 'female',
-          affectedSide: 'left',
-        });
+        const patient = await call(
+          'POST',
+          '/api/patients',
+          newPatient({ name: 'Replica Patient', birthDate: '1960-01-01', affectedSide: 'left' }),
+        );
         expect(patient.statusCode).toBe(201);
         patientId = patient.json().id;
-        const mvd = await call('POST', `/api/patients/${patientId}/episodes`, {
-          kind: 'mvd',
-          startDate: '2025-06-01',
-          side: 'left',
-          surgeon: 'Dr S',
-          offendingVessels: ['AICA'],
-          monitoring: {
-            lateralSpreadResponse: true,
-            lsrDisappeared: true,
-            brainstemAuditoryEvokedPotentials: true,
-          },
-        });
+        const mvd = await call('POST', `/api/patients/${patientId}/episodes`, mvdEpisode());
         expect(mvd.statusCode).toBe(201);
         await caughtUp();
         expect(await episodesOf('mvd')).toBe(1);
 
         // The standby stops applying changes: from now on it lags behind the primary.
         await query(standby.url('hemispasm'), 'SELECT pg_wal_replay_pause()');
-        const toxin = await call('POST', `/api/patients/${patientId}/episodes`, {
-          kind: 'botulinum_toxin',
-          startDate: '2025-09-01',
-          side: 'left',
-          product: 'onabotulinumtoxinA',
-          injections: [{ site: 'orbicularis oculi, upper lateral', units: 2.5 }],
-        });
+        const toxin = await call(
+          'POST',
+          `/api/patients/${patientId}/episodes`,
+          toxinEpisode({ startDate: '2025-09-01' }),
+        );
         expect(toxin.statusCode).toBe(201);
         const justWrote = lastWriteCookie(toxin);
         expect(Object.keys(justWrote)).toEqual([LAST_WRITE_COOKIE]);

@@ -9,6 +9,7 @@ import { analyzeSignals, DEFAULT_SCENARIO, generateScenario, OPTION_IDS } from '
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { DEMO_COURSES, DEMO_LOGINS, seedDemo } from '../src/seed/demo';
+import { mvdEpisode, newPatient, toxinEpisode } from './helpers/bodies';
 import { describeEachDatabase } from './helpers/databases';
 import { type Requester, worldFor } from './helpers/world';
 
@@ -16,15 +17,6 @@ import { type Requester, worldFor } from './helpers/world';
 const PROFILE = JSON.parse(
   readFileSync(new URL('../../../examples/profile-typical.json', import.meta.url), 'utf8'),
 );
-
-/** A valid new-patient body, changed where a test says. */
-const newPatient = (change: Record<string, unknown>) => ({
-  name: 'X',
-  birthDate: '1971-02-03',
-  sex: 'female',
-  affectedSide: 'right',
-  ...change,
-});
 
 const issuePaths = (body: string) => (JSON.parse(body).issues ?? []).map((i: { path: string }) => i.path);
 
@@ -183,31 +175,20 @@ describeEachDatabase('patient records API', (variant) => {
     let botoxId: string;
     let mvdId: string;
     it('stores each kind with its own fields and computes the toxin total', async () => {
-      const botox = await doc('POST', `/api/patients/${p1}/episodes`, {
-        kind: 'botulinum_toxin',
-        startDate: '2025-01-10',
-        side: 'left',
-        product: 'onabotulinumtoxinA',
-        injections: [
-          { site: 'orbicularis oculi, upper lateral', units: 2.5 },
-          { site: 'zygomaticus major', units: 5 },
-        ],
-      });
+      const botox = await doc(
+        'POST',
+        `/api/patients/${p1}/episodes`,
+        toxinEpisode({
+          injections: [
+            { site: 'orbicularis oculi, upper lateral', units: 2.5 },
+            { site: 'zygomaticus major', units: 5 },
+          ],
+        }),
+      );
       expect(botox.statusCode).toBe(201);
       expect(botox.json()).toMatchObject({ kind: 'botulinum_toxin', totalUnits: 7.5, side: 'left' });
       botoxId = botox.json().id;
-      const mvd = await doc('POST', `/api/patients/${p1}/episodes`, {
-        kind: 'mvd',
-        startDate: '2025-06-01',
-        side: 'left',
-        surgeon: 'Dr S',
-        offendingVessels: ['AICA'],
-        monitoring: {
-          lateralSpreadResponse: true,
-          lsrDisappeared: true,
-          brainstemAuditoryEvokedPotentials: true,
-        },
-      });
+      const mvd = await doc('POST', `/api/patients/${p1}/episodes`, mvdEpisode());
       expect(mvd.statusCode).toBe(201);
       mvdId = mvd.json().id;
       const rf = await doc('POST', `/api/patients/${p2}/episodes`, {
@@ -238,13 +219,7 @@ describeEachDatabase('patient records API', (variant) => {
     });
 
     it('validates kind-specific fields', async () => {
-      const noSurgeon = await doc('POST', `/api/patients/${p1}/episodes`, {
-        kind: 'mvd',
-        startDate: '2025-06-01',
-        side: 'left',
-        offendingVessels: ['AICA'],
-        monitoring: { lateralSpreadResponse: true, brainstemAuditoryEvokedPotentials: false },
-      });
+      const noSurgeon = await doc('POST', `/api/patients/${p1}/episodes`, mvdEpisode({ surgeon: undefined }));
       expect(noSurgeon.statusCode).toBe(400);
       expect(issuePaths(noSurgeon.body)).toEqual(['body.surgeon']);
       const wrongKind = await doc('POST', `/api/patients/${p1}/episodes`, {

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app';
 import { MAX_ATTEMPTS_PER_PAIR } from '../src/auth/login-limit';
 import { SESSION_COOKIE } from '../src/auth/sessions';
+import { newUser } from './helpers/bodies';
 import { describeEachDatabase } from './helpers/databases';
 import { PASSWORD, worldFor } from './helpers/world';
 
@@ -123,38 +124,25 @@ describeEachDatabase('security and operations', (variant) => {
   describe('user administration', () => {
     it('lets an admin create users of their clinic, linking a patient login to one patient of that clinic', async () => {
       const admin = w.as(w.users.adminA);
-      const c = await admin('POST', '/api/users', {
-        email: 'new.doc@a.test',
-        displayName: 'New Doc',
-        role: 'clinician',
-        password: 'long enough password',
-      });
+      const createUser = (change: Record<string, unknown>) => admin('POST', '/api/users', newUser(change));
+      /** A patient login for P2 or P3 (P3 is of the other clinic). */
+      const patientLogin = (p: 'p2' | 'p3') =>
+        createUser({
+          email: `${p}@a.test`,
+          displayName: p.toUpperCase(),
+          role: 'patient',
+          patientId: w.patients[p],
+        });
+      const c = await createUser({ email: 'new.doc@a.test', displayName: 'New Doc' });
       expect(c.statusCode).toBe(201);
       expect(c.json()).not.toHaveProperty('passwordHash');
-      const dup = await admin('POST', '/api/users', {
-        email: 'NEW.doc@a.test',
-        displayName: 'Dup',
-        role: 'clinician',
-        password: 'long enough password',
-      });
+      const dup = await createUser({ email: 'NEW.doc@a.test', displayName: 'Dup' });
       expect(dup.statusCode).toBe(409);
       expect(issuePaths(dup.body)).toEqual(['body.email']);
-      const foreign = await admin('POST', '/api/users', {
-        email: 'p3@a.test',
-        displayName: 'P3',
-        role: 'patient',
-        password: 'long enough password',
-        patientId: w.patients.p3,
-      });
+      const foreign = await patientLogin('p3');
       expect(foreign.statusCode).toBe(404);
       expect(issuePaths(foreign.body)).toEqual(['body.patientId']);
-      const p2 = await admin('POST', '/api/users', {
-        email: 'p2@a.test',
-        displayName: 'P2',
-        role: 'patient',
-        password: 'long enough password',
-        patientId: w.patients.p2,
-      });
+      const p2 = await patientLogin('p2');
       expect(p2.statusCode).toBe(201);
       const signedIn = await login('p2@a.test', 'long enough password');
       expect(signedIn.json().user.patientId).toBe(w.patients.p2);

@@ -3,6 +3,7 @@ export type { Bound, Condition, RedFlagCode } from './conditions';
 export { describe as describeCondition } from './conditions';
 export { DISCLAIMER } from './disclaimer';
 export { DEFAULT_RULES, decide, type RuleSet, recommend, TIE_ORDER } from './engine';
+export { EXAMPLE_PROFILE } from './example-profile';
 export type { FactName, Facts } from './facts';
 export {
   type EvidenceCertainty,
@@ -12,6 +13,13 @@ export {
   type OutcomeFigureData,
 } from './option-catalogue';
 export { OPTION_IDS, type OptionId, RECOMMENDATIONS, type Recommendation } from './option-ids';
+export {
+  type CourseFollowUp,
+  type PriorTreatmentReading,
+  RESPONSE_OF_STATUS,
+  readPriorTreatments,
+  type TreatmentCourse,
+} from './prior-treatments';
 export {
   type PatientProfile,
   type PatientProfileInput,

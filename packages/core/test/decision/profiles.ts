@@ -1,5 +1,6 @@
 /** Builds valid patient profiles for tests: a typical adult with primary HFS, changed only where a test says. */
 import { expect } from 'vitest';
+import { EXAMPLE_PROFILE } from '../../src/decision/example-profile';
 import type { OptionId, Recommendation } from '../../src/decision/option-ids';
 import type { PatientProfileInput } from '../../src/decision/profile';
 import type { DecisionResult } from '../../src/decision/result';
@@ -12,25 +13,12 @@ type Patch = {
       : PatientProfileInput[K];
 };
 
+/** The example profile, older (56), ASA 2 and not asking for a long-term cure. */
 export const TYPICAL: PatientProfileInput = {
+  ...EXAMPLE_PROFILE,
   age: 56,
-  sex: 'female',
-  affectedSide: 'left',
-  symptomDurationMonths: 30,
-  progression: 'slow',
-  severity: { smcGrade: 2 },
-  imaging: { mri: 'neurovascular_conflict' },
   asaClass: 2,
-  anticoagulated: false,
-  pregnant: false,
-  contralateralHearingLoss: false,
-  history: { bellsPalsy: false, facialTrauma: false },
-  preferences: {
-    riskTolerance: 'moderate',
-    avoidSurgery: false,
-    avoidGeneralAnesthesia: false,
-    wantsLongTermCure: false,
-  },
+  preferences: { ...EXAMPLE_PROFILE.preferences, wantsLongTermCure: false },
 };
 
 /** One level deep merge: nested objects (severity, preferences, …) are merged, arrays replaced. */

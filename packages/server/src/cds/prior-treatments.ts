@@ -1,20 +1,26 @@
 /**
- * The profile's `priorTreatments` from an EHR's Procedures and MedicationStatements (pure), read the way
- * the clinician's decision form reads hemispasm's own record (web: profile-draft.ts):
+ * The profile's `priorTreatments` from an EHR's Procedures and MedicationStatements (pure). This file reads
+ * the FHIR record into treatment courses; what they say is core's `readPriorTreatments`, the rule the
+ * clinician's decision form applies to hemispasm's own record (web: profile-draft.ts):
  *  - which option: hemispasm's treatment-kind code, else CPT 64612 (toxin) / 61458 (MVD) on a Procedure
  *    linked to the hemifacial spasm (reasonReference or reasonCode), else an oral drug when a
  *    MedicationStatement is linked to it; anything else is not a hemifacial spasm treatment;
  *  - `monthsSince`: completed months since Procedure.performed[x] (the period's end), or since a
  *    MedicationStatement's end (0 while it is still active); left out when the record has no date;
- *  - `response`: an explicit treatment-response Observation (partOf the episode), else its follow-ups:
- *    resolved → good, improved → partial, unchanged or worse → none, and `recurred` when a follow-up
- *    records the spasm back after it had resolved;
- *  - botulinum toxin: one entry for all sessions (one Procedure each): `cycles` is their number,
- *    `monthsSince` counts from the latest, the response is that of the latest session with one (from
- *    its follow-ups: the best status, as toxin is judged at its peak and wears off by design).
+ *  - the response: an explicit treatment-response Observation (partOf the episode), else its follow-up
+ *    Observations (spasm status and recurrence), read by core.
  * An episode without any response is not counted (it is named, and the field is reported incomplete).
  */
-import { OPTION_IDS, type OptionId, PRIOR_RESPONSES, type PriorResponse } from '@hemispasm/core';
+import {
+  type CourseFollowUp,
+  OPTION_IDS,
+  type OptionId,
+  PRIOR_RESPONSES,
+  type PriorResponse,
+  readPriorTreatments as readCourses,
+  SPASM_STATUSES,
+  type SpasmStatus,
+} from '@hemispasm/core';
 import { CPT_MVD, CPT_TOXIN, HS_OBSERVATION_CODE, HS_SYSTEM, SYSTEM } from '../fhir/codes';
 import { codesIn, componentValue, hasCode, isHfsConcept, latestFirst, monthsSinceDate } from './fhir-read';
 import type {
@@ -45,13 +51,6 @@ type Episode =
   | { type: 'Procedure'; r: ProcedureRes }
   | { type: 'MedicationStatement'; r: MedicationStatementRes };
 
-interface Read {
-  name: string;
-  option: OptionId;
-  monthsSince: number | undefined;
-  response: PriorResponse | undefined;
-}
-
 /** Where the record says each profile element of a prior treatment comes from (README, missing card). */
 export const PRIOR_TREATMENT_SOURCES: Readonly<Record<keyof PriorTreatment, string>> = {
   option: 'hemispasm treatment-kind, CPT 64612 / 61458, or a MedicationStatement linked to the spasm',
@@ -62,13 +61,6 @@ export const PRIOR_TREATMENT_SOURCES: Readonly<Record<keyof PriorTreatment, stri
 };
 
 const ACTIVE_STATUSES = ['active', 'completed', 'stopped', 'on-hold'];
-const STATUS_RESPONSE: Record<string, PriorResponse> = {
-  resolved: 'good',
-  improved: 'partial',
-  unchanged: 'none',
-  worse: 'none',
-};
-const STATUS_ORDER = ['resolved', 'improved', 'unchanged', 'worse'];
 const nameOf = (e: Episode) => `${e.type}/${e.r.id ?? '?'}`;
 
 /** The option an episode is, if it is a hemifacial spasm treatment we can tell. */
@@ -125,39 +117,32 @@ function monthsSince(e: Episode, now: Date, maxMonths: number | undefined, notes
   return undefined;
 }
 
-function responseOf(e: Episode, obs: ObservationRes[], option: OptionId): PriorResponse | undefined {
+const isStatus = (s: string): s is SpasmStatus => (SPASM_STATUSES as readonly string[]).includes(s);
+
+/** The episode's treatment-response Observation's answer, and its follow-up Observations, oldest first. */
+function responsesOf(
+  e: Episode,
+  obs: ObservationRes[],
+): { recordedResponse: PriorResponse | undefined; followUps: CourseFollowUp[] } {
   const id = e.r.id;
-  if (id === undefined) return undefined;
+  if (id === undefined) return { recordedResponse: undefined, followUps: [] };
   const about = (o: ObservationRes) => (o.partOf ?? []).some((p) => refersTo(p.reference, e.type, id));
   const coded = (code: string) =>
     obs.filter((o) => hasCode(o.code, HS_SYSTEM.observation, code) && about(o)).sort(latestFirst);
-  for (const o of coded(HS_OBSERVATION_CODE.treatmentResponse)) {
-    const v = codesIn(o.valueCodeableConcept, HS_SYSTEM.decisionProfileAnswer)[0];
-    if ((PRIOR_RESPONSES as readonly string[]).includes(v ?? '')) return v as PriorResponse;
-  }
-  const followUps = coded(HS_OBSERVATION_CODE.followUp).map((o) => ({
-    status: codesIn(
-      componentValue(o, HS_SYSTEM.observation, HS_OBSERVATION_CODE.spasmStatus)?.valueCodeableConcept,
-      HS_SYSTEM.spasmStatus,
-    ).find((s) => s in STATUS_RESPONSE),
-    recurred: componentValue(o, HS_SYSTEM.observation, HS_OBSERVATION_CODE.recurrence)?.valueBoolean,
-  }));
-  if (option === 'botulinum_toxin') {
-    // Judged at its peak: the best status recorded (wearing off later is expected, not a failure).
-    const best = followUps
-      .map((f) => f.status)
-      .filter((s): s is string => !!s)
-      .sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b))[0];
-    return best ? STATUS_RESPONSE[best] : undefined;
-  }
-  // The spasm came back after it had resolved: the treatment helped, for a time.
-  if (followUps.some((f) => f.recurred === true)) return 'recurred';
-  const latest = followUps.find((f) => f.status)?.status;
-  return latest ? STATUS_RESPONSE[latest] : undefined;
+  const recordedResponse = coded(HS_OBSERVATION_CODE.treatmentResponse)
+    .map((o) => codesIn(o.valueCodeableConcept, HS_SYSTEM.decisionProfileAnswer)[0])
+    .find((v): v is PriorResponse => (PRIOR_RESPONSES as readonly string[]).includes(v ?? ''));
+  const followUps = coded(HS_OBSERVATION_CODE.followUp)
+    .map((o) => ({
+      spasmStatus: codesIn(
+        componentValue(o, HS_SYSTEM.observation, HS_OBSERVATION_CODE.spasmStatus)?.valueCodeableConcept,
+        HS_SYSTEM.spasmStatus,
+      ).find(isStatus),
+      recurrence: componentValue(o, HS_SYSTEM.observation, HS_OBSERVATION_CODE.recurrence)?.valueBoolean,
+    }))
+    .reverse();
+  return { recordedResponse, followUps };
 }
-
-/** Latest first; episodes without a date last. */
-const byRecency = (a: Read, b: Read) => (a.monthsSince ?? Infinity) - (b.monthsSince ?? Infinity);
 
 export function readPriorTreatments(
   data: PrefetchData,
@@ -175,42 +160,32 @@ export function readPriorTreatments(
       .filter((m) => ACTIVE_STATUSES.includes(m.status ?? ''))
       .map((m) => ({ type: 'MedicationStatement' as const, r: m })),
   ];
-  const reads: Read[] = [];
-  for (const e of episodes) {
+  const courses = episodes.flatMap((e) => {
     const option = optionOf(e, hfs, notes);
-    if (!option) continue;
-    reads.push({
-      name: nameOf(e),
-      option,
-      monthsSince: monthsSince(e, now, maxMonths, notes),
-      response: responseOf(e, obs, option),
-    });
-  }
+    if (!option) return [];
+    return [
+      { option, monthsSince: monthsSince(e, now, maxMonths, notes), ...responsesOf(e, obs), source: e },
+    ];
+  });
   const prior: PriorTreatment[] = [];
   const incomplete: string[] = [];
-  const noResponse = (r: Read) => {
-    incomplete.push(r.name);
-    notes.push({
-      path: r.name,
-      message: `${r.option}: no response recorded (a treatment-response or follow-up Observation with partOf this ${r.name.split('/')[0]}); not counted`,
+  for (const r of readCourses(courses)) {
+    if (!r.response) {
+      for (const e of r.sources) {
+        incomplete.push(nameOf(e));
+        notes.push({
+          path: nameOf(e),
+          message: `${r.option}: no response recorded (a treatment-response or follow-up Observation with partOf this ${e.type}); not counted`,
+        });
+      }
+      continue;
+    }
+    prior.push({
+      option: r.option,
+      response: r.response,
+      ...(r.monthsSince === undefined ? {} : { monthsSince: r.monthsSince }),
+      ...(r.cycles === undefined ? {} : { cycles: Math.min(r.cycles, 1000) }), // the schema's bound
     });
-  };
-  const since = (m: number | undefined) => (m === undefined ? {} : { monthsSince: m });
-  for (const r of reads.filter((x) => x.option !== 'botulinum_toxin')) {
-    if (r.response) prior.push({ option: r.option, response: r.response, ...since(r.monthsSince) });
-    else noResponse(r);
-  }
-  const toxin = reads.filter((x) => x.option === 'botulinum_toxin').sort(byRecency);
-  if (toxin.length) {
-    const answered = toxin.find((r) => r.response);
-    if (answered) {
-      prior.push({
-        option: 'botulinum_toxin',
-        response: answered.response!,
-        ...since(toxin[0]!.monthsSince),
-        cycles: Math.min(toxin.length, 1000), // the schema's bound
-      });
-    } else toxin.forEach(noResponse);
   }
   return { prior: prior.slice(0, 50), incomplete, notes };
 }

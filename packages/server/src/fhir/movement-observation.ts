@@ -10,10 +10,9 @@ import { romanGrade } from '@hemispasm/core';
 import type { Observation, ObservationComponent } from 'fhir/r4';
 import type { Selectable } from 'kysely';
 import type { VideoMeasurementsTable } from '../db/schema';
-import { isoWithin4DigitYears } from '../routes/common';
-import { HS_SYSTEM, hsObservation, quantity, SIDE_TEXT, SYSTEM } from './codes';
+import { HS_SYSTEM, hsObservation, quantity, SYSTEM } from './codes';
 import type { PatientRecord } from './record';
-import { performerOf, ref } from './refs';
+import { sideComponent, videoObservation } from './video-observation';
 
 const ABSENT: Record<Exclude<MovementResult['status'], 'measured'>, { code: string; text: string }> = {
   missing: { code: 'not-performed', text: 'not made during its prompt' },
@@ -65,16 +64,10 @@ export function toMovementObservation(
       },
     );
   }
-  component.push(
-    {
-      code: { coding: [hsObservation('movementWeakerSide')] },
-      valueCodeableConcept: {
-        coding: [{ system: HS_SYSTEM.laterality, code: a.weakerSide }],
-        text: SIDE_TEXT[a.weakerSide] ?? a.weakerSide,
-      },
-    },
-    { code: { coding: [hsObservation('movementFollowsPrompts')] }, valueBoolean: a.followsPrompts },
-  );
+  component.push(sideComponent('movementWeakerSide', a.weakerSide), {
+    code: { coding: [hsObservation('movementFollowsPrompts')] },
+    valueBoolean: a.followsPrompts,
+  });
   if (a.band) {
     const [best, worst] = a.band.gradeRange;
     component.push(
@@ -94,23 +87,11 @@ export function toMovementObservation(
       },
     );
   }
-  const performer = performerOf(record, m.created_by);
-  const effective = isoWithin4DigitYears(m.recorded_at);
-  return {
-    resourceType: 'Observation',
-    id: m.id,
-    status: 'final',
-    category: [{ coding: [{ system: SYSTEM.observationCategory, code: 'exam' }] }],
-    code: { coding: [hsObservation('movementTest')], text: 'Facial movement test from a face video' },
-    subject: ref(record.patient.id),
-    ...(effective ? { effectiveDateTime: effective } : {}),
-    ...(performer.length ? { performer } : {}),
-    device: { display: `hemispasm movement analyzer ${m.analyzer_version}` },
+  return videoObservation(record, m, {
+    code: hsObservation('movementTest'),
+    text: 'Facial movement test from a face video',
+    analyzer: 'movement',
     component,
-    note: [
-      {
-        text: `Measured movement symmetry from a face video, not a clinician's House–Brackmann grade. It supports, and does not replace, a clinician's assessment.${m.notes ? ` ${m.notes}` : ''}`,
-      },
-    ],
-  };
+    note: `Measured movement symmetry from a face video, not a clinician's House–Brackmann grade. It supports, and does not replace, a clinician's assessment.${m.notes ? ` ${m.notes}` : ''}`,
+  });
 }

@@ -6,6 +6,7 @@
  */
 import { type Db, inTransaction } from '../db/database';
 import { jsonText } from '../routes/common';
+import { episodeColumns } from '../routes/episodes';
 import type { ImportPlan } from './import-plan';
 
 export interface ImportActor {
@@ -36,24 +37,11 @@ export async function storeImport(
 
     const episodeIds = new Map<string, string>();
     for (const { key, input } of plan.episodes) {
-      const { kind, startDate, ...rest } = input;
-      const side = 'side' in rest ? rest.side : null;
-      const endDate = 'endDate' in rest ? (rest.endDate ?? null) : null;
-      const details: Record<string, unknown> = { ...rest };
-      delete details.side;
-      delete details.endDate;
-      if (input.kind === 'botulinum_toxin') {
-        details.totalUnits = input.injections.reduce((s, i) => s + i.units, 0);
-      }
       const row = await trx
         .insertInto('treatment_episodes')
         .values({
           patient_id: patient.id,
-          kind,
-          start_date: startDate,
-          end_date: endDate,
-          side,
-          details: jsonText(details),
+          ...episodeColumns(input),
           created_by: actor.userId,
         })
         .returning('id')

@@ -50,6 +50,10 @@ export class ApiError extends Error {
   }
 }
 
+/** An ApiError about one field, e.g. `fieldError('not_found', 'body.episodeId', 'no such episode')`. */
+export const fieldError = (code: ErrorCode, path: string, message: string): ApiError =>
+  new ApiError(code, { issues: [{ path, message }] });
+
 export const ProblemSchema = z
   .object({
     type: z.string().describe('URI naming the error kind: urn:hemispasm:error:<code>'),

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Actor, CSRF_HEADER, findSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db/database';
 import { decide, isPatientScoped, type PatientRef, type PolicyTarget } from '../policy/access';
-import { ApiError } from './errors';
+import { ApiError, fieldError } from './errors';
 import { isUuid } from './uuid';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -30,9 +30,7 @@ function idParam(req: FastifyRequest, name: string): string | undefined {
   const v = (req.params as Record<string, string | undefined> | undefined)?.[name];
   if (v === undefined) return undefined;
   if (!isUuid(v)) {
-    throw new ApiError('validation_failed', {
-      issues: [{ path: `params.${name}`, message: 'expected a UUID' }],
-    });
+    throw fieldError('validation_failed', `params.${name}`, 'expected a UUID');
   }
   return v.toLowerCase();
 }
@@ -72,10 +70,7 @@ export function installGuard(app: FastifyInstance, db: Db): void {
       if (lookup?.id !== id)
         throw new Error(`route ${req.routeOptions.url}: patient not looked up with the session`);
       const { clinicId } = lookup;
-      if (clinicId === null)
-        throw new ApiError('not_found', {
-          issues: [{ path: 'params.patientId', message: 'no such patient' }],
-        });
+      if (clinicId === null) throw fieldError('not_found', 'params.patientId', 'no such patient');
       target.patient = { id, clinicId };
     }
     const userId = idParam(req, 'userId');
@@ -85,8 +80,7 @@ export function installGuard(app: FastifyInstance, db: Db): void {
         .select(['id', 'clinic_id'])
         .where('id', '=', userId)
         .executeTakeFirst();
-      if (!u)
-        throw new ApiError('not_found', { issues: [{ path: 'params.userId', message: 'no such user' }] });
+      if (!u) throw fieldError('not_found', 'params.userId', 'no such user');
       target.user = { id: u.id, clinicId: u.clinic_id };
     }
     if (decide(policy, req.actor, target) === 'deny') throw new ApiError('forbidden');

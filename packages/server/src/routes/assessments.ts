@@ -3,9 +3,9 @@ import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { AssessmentsTable } from '../db/schema';
 import { scoreAnswers } from '../domain/clinical-core';
-import { iso, jsonText, key, PastDate, StoredDate, Uuid } from './common';
+import { apiRow, jsonText, key, PastDate, StoredDate, Uuid } from './common';
 import type { RouteModule } from './context';
-import { listRoute, patientRoute } from './route-options';
+import { patientRows } from './route-options';
 
 export const AssessmentSchema = z
   .object({
@@ -32,52 +32,29 @@ const AssessmentCreate = z
   .meta({ id: 'AssessmentCreate' });
 
 function dto(r: Selectable<AssessmentsTable>): z.infer<typeof AssessmentSchema> {
-  return {
-    id: r.id,
-    patientId: r.patient_id,
-    instrumentId: r.instrument_id,
-    instrumentVersion: r.instrument_version,
-    answers: r.answers,
-    score: { ...r.score },
-    total: r.total,
-    bandId: r.band_id,
-    assessedOn: r.assessed_on,
-    createdBy: r.created_by,
-    createdAt: iso(r.created_at),
-  };
+  return { ...apiRow(r), score: { ...r.score } };
 }
 
 export const assessmentRoutes: RouteModule = async (api, ctx) => {
-  listRoute(api, ctx.records, {
-    path: '/patients/:patientId/assessments',
-    tag: 'assessments',
-    summary: 'Assessments, newest first',
-    querystring: z.strictObject({ instrumentId: key(60).optional() }),
-    item: AssessmentSchema,
-    table: 'assessments',
-    list: (query) => ({
+  const assessments = patientRows(api, ctx.records, 'assessments', AssessmentSchema, dto);
+
+  assessments.list(
+    'Assessments, newest first',
+    (query) => ({
       newestFirst: ['assessed_on', 'created_at'],
       limit: 1000,
       where: [['instrument_id', '=', query.instrumentId || undefined]],
     }),
-    dto,
-  });
+    z.strictObject({ instrumentId: key(60).optional() }),
+  );
 
-  api.post(
-    '/patients/:patientId/assessments',
-    patientRoute(
-      'patient-self-report',
-      'assessments',
-      'Record answers to an instrument; the server scores them with the clinical core',
-      {
-        body: AssessmentCreate,
-        response: { 201: AssessmentSchema },
-      },
-    ),
-    async (req, reply) => {
-      const b = req.body;
+  assessments.create(
+    'patient-self-report',
+    'Record answers to an instrument; the server scores them with the clinical core',
+    AssessmentCreate,
+    (b) => {
       const score = scoreAnswers(b.instrumentId, b.answers);
-      const row = await ctx.records.insert(req, 'assessments', {
+      return {
         instrument_id: score.instrumentId,
         instrument_version: score.instrumentVersion,
         answers: jsonText(b.answers),
@@ -85,8 +62,7 @@ export const assessmentRoutes: RouteModule = async (api, ctx) => {
         total: typeof score.total === 'number' ? score.total : null,
         band_id: score.band?.id ?? null,
         assessed_on: b.assessedOn ?? new Date().toISOString().slice(0, 10),
-      });
-      return reply.code(201).send(dto(row));
+      };
     },
   );
 };

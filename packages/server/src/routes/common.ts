@@ -44,6 +44,38 @@ export const isoWithin4DigitYears = (d: Date): string | undefined => {
   return year >= 1 && year <= 9999 ? d.toISOString() : undefined;
 };
 
+/** What every stored row of a patient answers besides its own fields: its id, patient, author and time. */
+export const storedFields = (r: {
+  id: string;
+  patient_id: string;
+  created_by: string;
+  created_at: Date;
+}) => ({
+  id: r.id,
+  patientId: r.patient_id,
+  createdBy: r.created_by,
+  createdAt: iso(r.created_at),
+});
+
+/** A snake_case column name in the API's camelCase (`patient_id` → `patientId`), as a type. */
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+/** A stored row as the API spells it: camelCase names, `createdAt` as ISO 8601. */
+export type ApiRow<R> = { [K in keyof R & string as Camel<K>]: R[K] } & { createdAt: string };
+
+const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * A stored row of a patient with its columns named as the API names them (`assessed_on` → `assessedOn`,
+ * the mapping every collection's response follows) and `created_at` as ISO 8601. The route's response
+ * schema says what is sent: a column it does not name is dropped when the response is serialized.
+ */
+export function apiRow<R extends { created_at: Date }>(r: R): ApiRow<R> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) out[camel(k)] = v;
+  out.createdAt = iso(r.created_at);
+  return out as ApiRow<R>;
+}
+
 export const jsonText = (v: unknown) => JSON.stringify(v);
 
 // ---------------------------------------------------------------------------------------------------

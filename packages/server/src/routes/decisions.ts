@@ -9,11 +9,11 @@ import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schema';
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
-import { ApiError } from '../http/errors';
+import { fieldError } from '../http/errors';
 import { requireActor } from '../http/guard';
-import { iso, jsonText, key, PatientParams, text, Uuid } from './common';
+import { apiRow, iso, jsonText, key, PatientParams, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { listRoute, patientRoute, routeOptions } from './route-options';
+import { patientRows, routeOptions } from './route-options';
 
 const OptionId = z.enum(OPTION_IDS);
 
@@ -81,68 +81,17 @@ const PreferenceCreate = z
   .meta({ id: 'PreferenceCreate' });
 
 function decisionDto(r: Selectable<DecisionRecordsTable>): z.infer<typeof DecisionSchema> {
-  return {
-    id: r.id,
-    patientId: r.patient_id,
-    profile: r.profile,
-    result: { ...r.result },
-    chosenOption: r.chosen_option,
-    chosenBy: r.chosen_by,
-    chosenAt: r.chosen_at ? iso(r.chosen_at) : null,
-    createdBy: r.created_by,
-    createdAt: iso(r.created_at),
-  };
+  return { ...apiRow(r), result: { ...r.result }, chosenAt: r.chosen_at ? iso(r.chosen_at) : null };
 }
 
 function preferenceDto(r: Selectable<DecisionPreferencesTable>): z.infer<typeof PreferenceSchema> {
-  return {
-    id: r.id,
-    patientId: r.patient_id,
-    decisionId: r.decision_id,
-    preferredOption: r.preferred_option,
-    values: r.values_answers,
-    sure: r.sure,
-    sureScore: r.sure_score,
-    createdBy: r.created_by,
-    createdAt: iso(r.created_at),
-  };
+  return { ...apiRow(r), values: r.values_answers };
 }
 
 export const decisionRoutes: RouteModule = async (api, ctx) => {
-  listRoute(api, ctx.records, {
-    path: '/patients/:patientId/decisions',
-    tag: 'decisions',
-    summary: 'Decision records, newest first',
-    item: DecisionSchema,
-    table: 'decision_records',
-    list: { newestFirst: ['created_at'] },
-    dto: decisionDto,
-  });
+  const decisions = patientRows(api, ctx.records, 'decisions', DecisionSchema, decisionDto);
 
-  api.post(
-    '/patients/:patientId/decisions',
-    patientRoute(
-      'patient-clinical-write',
-      'decisions',
-      'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
-      {
-        body: DecisionCreate,
-        response: { 201: DecisionSchema },
-      },
-    ),
-    async (req, reply) => {
-      const result = recommendFor(req.body.profile);
-      const chosen = req.body.chosenOption ?? null;
-      const row = await ctx.records.insert(req, 'decision_records', {
-        profile: jsonText(req.body.profile),
-        result: jsonText(result),
-        chosen_option: chosen,
-        chosen_by: chosen ? requireActor(req).userId : null,
-        chosen_at: chosen ? sql<Date>`now()` : null,
-      });
-      return reply.code(201).send(decisionDto(row));
-    },
-  );
+  decisions.list('Decision records, newest first', { newestFirst: ['created_at'] });
 
   api.patch(
     '/patients/:patientId/decisions/:decisionId',
@@ -171,38 +120,36 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
           .where('patient_id', '=', req.params.patientId)
           .returningAll(),
       );
-      if (!row) {
-        throw new ApiError('not_found', {
-          issues: [{ path: 'params.decisionId', message: 'no such decision of this patient' }],
-        });
-      }
+      if (!row) throw fieldError('not_found', 'params.decisionId', 'no such decision of this patient');
       return decisionDto(row);
     },
   );
 
-  listRoute(api, ctx.records, {
-    path: '/patients/:patientId/preferences',
-    tag: 'decisions',
-    summary: "The patient's decision-aid answers, newest first",
-    item: PreferenceSchema,
-    table: 'decision_preferences',
-    list: { newestFirst: ['created_at'] },
-    dto: preferenceDto,
-  });
+  decisions.create(
+    'patient-clinical-write',
+    'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
+    DecisionCreate,
+    (b, req) => {
+      const chosen = b.chosenOption ?? null;
+      return {
+        profile: jsonText(b.profile),
+        result: jsonText(recommendFor(b.profile)),
+        chosen_option: chosen,
+        chosen_by: chosen ? requireActor(req).userId : null,
+        chosen_at: chosen ? sql<Date>`now()` : null,
+      };
+    },
+  );
 
-  api.post(
-    '/patients/:patientId/preferences',
-    patientRoute(
-      'patient-self-report',
-      'decisions',
-      "Record the patient's preferred option, values-exercise answers and SURE test",
-      {
-        body: PreferenceCreate,
-        response: { 201: PreferenceSchema },
-      },
-    ),
-    async (req, reply) => {
-      const b = req.body;
+  const preferences = patientRows(api, ctx.records, 'preferences', PreferenceSchema, preferenceDto);
+
+  preferences.list("The patient's decision-aid answers, newest first", { newestFirst: ['created_at'] });
+
+  preferences.create(
+    'patient-self-report',
+    "Record the patient's preferred option, values-exercise answers and SURE test",
+    PreferenceCreate,
+    async (b, req) => {
       if (b.decisionId) {
         const d = await ctx.db
           .selectFrom('decision_records')
@@ -210,21 +157,15 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
           .where('id', '=', b.decisionId)
           .where('patient_id', '=', req.params.patientId)
           .executeTakeFirst();
-        if (!d) {
-          throw new ApiError('not_found', {
-            issues: [{ path: 'body.decisionId', message: 'no such decision of this patient' }],
-          });
-        }
+        if (!d) throw fieldError('not_found', 'body.decisionId', 'no such decision of this patient');
       }
-      const sureScore = Object.values(b.sure).filter(Boolean).length;
-      const row = await ctx.records.insert(req, 'decision_preferences', {
+      return {
         decision_id: b.decisionId ?? null,
         preferred_option: b.preferredOption ?? null,
         values_answers: jsonText(b.values),
         sure: jsonText(b.sure),
-        sure_score: sureScore,
-      });
-      return reply.code(201).send(preferenceDto(row));
+        sure_score: Object.values(b.sure).filter(Boolean).length,
+      };
     },
   );
 };

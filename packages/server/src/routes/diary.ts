@@ -2,11 +2,11 @@
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { DiaryEntriesTable } from '../db/schema';
-import { ApiError } from '../http/errors';
-import { iso, jsonText, PastDate, PatientParams, QueryDate, StoredDate, text, Uuid } from './common';
+import { fieldError } from '../http/errors';
+import { apiRow, jsonText, PastDate, PatientParams, QueryDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import type { NewRow } from './records';
-import { listRoute, patientRoute, routeOptions } from './route-options';
+import { patientRoute, patientRows, routeOptions } from './route-options';
 
 const Trigger = text(60).min(1);
 
@@ -56,20 +56,7 @@ const DiaryQuery = z.strictObject({
 });
 
 function dto(r: Selectable<DiaryEntriesTable>): z.infer<typeof DiaryEntrySchema> {
-  return {
-    id: r.id,
-    patientId: r.patient_id,
-    entryDate: r.entry_date,
-    severity: r.severity,
-    spasmEpisodes: r.spasm_episodes,
-    triggers: r.triggers,
-    notes: r.notes,
-    toxinInjectionDay: r.toxin_injection,
-    toxinEffectNoticed: r.toxin_effect_noticed,
-    toxinWearingOff: r.toxin_wearing_off,
-    createdBy: r.created_by,
-    createdAt: iso(r.created_at),
-  };
+  return { ...apiRow(r), toxinInjectionDay: r.toxin_injection };
 }
 
 type DiaryInput = z.infer<typeof DiaryEntryCreate>;
@@ -90,19 +77,16 @@ function rowOf(b: DiaryInput): NewRow<'diary_entries'> {
 /** Diary dates may run one day ahead of the server's UTC date (time zones), never more. */
 function checkNotFuture(date: string, path: string): void {
   if (date > new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)) {
-    throw new ApiError('validation_failed', { issues: [{ path, message: 'must not be in the future' }] });
+    throw fieldError('validation_failed', path, 'must not be in the future');
   }
 }
 
 export const diaryRoutes: RouteModule = async (api, ctx) => {
-  listRoute(api, ctx.records, {
-    path: '/patients/:patientId/diary',
-    tag: 'diary',
-    summary: 'Diary entries, newest first',
-    querystring: DiaryQuery,
-    item: DiaryEntrySchema,
-    table: 'diary_entries',
-    list: (query) => ({
+  const diary = patientRows(api, ctx.records, 'diary', DiaryEntrySchema, dto);
+
+  diary.list(
+    'Diary entries, newest first',
+    (query) => ({
       newestFirst: ['entry_date', 'created_at'],
       limit: query.limit,
       where: [
@@ -110,21 +94,13 @@ export const diaryRoutes: RouteModule = async (api, ctx) => {
         ['entry_date', '<=', query.to],
       ],
     }),
-    dto,
-  });
-
-  api.post(
-    '/patients/:patientId/diary',
-    patientRoute('patient-self-report', 'diary', 'Add a diary entry', {
-      body: DiaryEntryCreate,
-      response: { 201: DiaryEntrySchema },
-    }),
-    async (req, reply) => {
-      checkNotFuture(req.body.entryDate, 'body.entryDate');
-      const row = await ctx.records.insert(req, 'diary_entries', rowOf(req.body));
-      return reply.code(201).send(dto(row));
-    },
+    DiaryQuery,
   );
+
+  diary.create('patient-self-report', 'Add a diary entry', DiaryEntryCreate, (b) => {
+    checkNotFuture(b.entryDate, 'body.entryDate');
+    return rowOf(b);
+  });
 
   api.post(
     '/patients/:patientId/diary/batch',
@@ -163,9 +139,7 @@ export const diaryRoutes: RouteModule = async (api, ctx) => {
           .returning('id'),
       );
       if (deleted.length === 0) {
-        throw new ApiError('not_found', {
-          issues: [{ path: 'params.entryId', message: 'no such diary entry of this patient' }],
-        });
+        throw fieldError('not_found', 'params.entryId', 'no such diary entry of this patient');
       }
       return reply.code(204).send(null);
     },

@@ -7,10 +7,10 @@ import { OFFENDING_VESSELS, TREATED_SIDES } from '@hemispasm/core';
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { TreatmentEpisodesTable } from '../db/schema';
-import { ApiError } from '../http/errors';
-import { EpisodeDate, iso, jsonText, StoredDate, text, Uuid } from './common';
+import { fieldError } from '../http/errors';
+import { EpisodeDate, jsonText, StoredDate, storedFields, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { listRoute, patientRoute } from './route-options';
+import { patientRows } from './route-options';
 
 const Side = z.enum(TREATED_SIDES).describe("The patient's anatomical side treated");
 const Complications = z.array(text(200).min(1)).max(30).default([]);
@@ -123,15 +123,15 @@ function dto(r: Selectable<TreatmentEpisodesTable>): Episode {
     startDate: r.start_date,
     ...(r.kind === 'oral_medication' ? { endDate: r.end_date } : {}),
     ...(r.side ? { side: r.side } : {}),
-    id: r.id,
-    patientId: r.patient_id,
-    createdBy: r.created_by,
-    createdAt: iso(r.created_at),
+    ...storedFields(r),
   } as Episode;
 }
 
-/** Splits a validated episode into its columns and its kind-specific details. */
-function columnsOf(e: EpisodeInput) {
+/**
+ * Splits a validated episode into its columns and its kind-specific details (a toxin session's total units
+ * added): how the route and the FHIR import store one.
+ */
+export function episodeColumns(e: EpisodeInput) {
   const { kind, startDate, ...rest } = e;
   const side = 'side' in rest ? rest.side : null;
   const endDate = 'endDate' in rest ? (rest.endDate ?? null) : null;
@@ -143,33 +143,14 @@ function columnsOf(e: EpisodeInput) {
 }
 
 export const episodeRoutes: RouteModule = async (api, ctx) => {
-  listRoute(api, ctx.records, {
-    path: '/patients/:patientId/episodes',
-    tag: 'treatments',
-    summary: 'Treatment episodes, newest first',
-    item: EpisodeSchema,
-    table: 'treatment_episodes',
-    list: {
-      newestFirst: ['start_date', 'created_at'],
-    },
-    dto,
-  });
+  const episodes = patientRows(api, ctx.records, 'episodes', EpisodeSchema, dto);
 
-  api.post(
-    '/patients/:patientId/episodes',
-    patientRoute('patient-clinical-write', 'treatments', 'Record a treatment episode (clinicians)', {
-      body: EpisodeCreate,
-      response: { 201: EpisodeSchema },
-    }),
-    async (req, reply) => {
-      const b = req.body;
-      if (b.kind === 'oral_medication' && b.endDate && b.endDate < b.startDate) {
-        throw new ApiError('validation_failed', {
-          issues: [{ path: 'body.endDate', message: 'must not be before startDate' }],
-        });
-      }
-      const row = await ctx.records.insert(req, 'treatment_episodes', columnsOf(b));
-      return reply.code(201).send(dto(row));
-    },
-  );
+  episodes.list('Treatment episodes, newest first', { newestFirst: ['start_date', 'created_at'] });
+
+  episodes.create('patient-clinical-write', 'Record a treatment episode (clinicians)', EpisodeCreate, (b) => {
+    if (b.kind === 'oral_medication' && b.endDate && b.endDate < b.startDate) {
+      throw fieldError('validation_failed', 'body.endDate', 'must not be before startDate');
+    }
+    return episodeColumns(b);
+  });
 };

@@ -3,10 +3,10 @@ import { FOLLOW_UP_TIME_POINTS, HEARING_CLASSES, SPASM_STATUSES } from '@hemispa
 import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
-import { ApiError } from '../http/errors';
-import { iso, jsonText, PastDate, StoredDate, text, Uuid } from './common';
+import { fieldError } from '../http/errors';
+import { apiRow, jsonText, PastDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { listRoute, patientRoute } from './route-options';
+import { patientRows } from './route-options';
 
 export const FollowUpSchema = z
   .object({
@@ -48,68 +48,35 @@ const FollowUpCreate = z
   .meta({ id: 'FollowUpCreate' });
 
 function dto(r: Selectable<FollowUpsTable>): z.infer<typeof FollowUpSchema> {
-  return {
-    id: r.id,
-    patientId: r.patient_id,
-    episodeId: r.episode_id,
-    timePoint: r.time_point,
-    assessedOn: r.assessed_on,
-    spasmStatus: r.spasm_status,
-    houseBrackmann: r.house_brackmann,
-    hearingClass: r.hearing_class,
-    complications: r.complications,
-    recurrence: r.recurrence,
-    notes: r.notes,
-    createdBy: r.created_by,
-    createdAt: iso(r.created_at),
-  };
+  return apiRow(r);
 }
 
 export const followUpRoutes: RouteModule = async (api, ctx) => {
-  listRoute(api, ctx.records, {
-    path: '/patients/:patientId/follow-ups',
-    tag: 'treatments',
-    summary: 'Follow-ups, newest first',
-    querystring: z.strictObject({ episodeId: Uuid.optional() }),
-    item: FollowUpSchema,
-    table: 'follow_ups',
-    list: (query) => ({
-      newestFirst: ['assessed_on'],
-      where: [['episode_id', '=', query.episodeId]],
-    }),
-    dto,
-  });
+  const followUps = patientRows(api, ctx.records, 'follow-ups', FollowUpSchema, dto);
 
-  api.post(
-    '/patients/:patientId/follow-ups',
-    patientRoute(
-      'patient-clinical-write',
-      'treatments',
-      'Record a follow-up of a treatment episode (clinicians)',
-      {
-        body: FollowUpCreate,
-        response: { 201: FollowUpSchema },
-      },
-    ),
-    async (req, reply) => {
-      const b = req.body;
+  followUps.list(
+    'Follow-ups, newest first',
+    (query) => ({ newestFirst: ['assessed_on'], where: [['episode_id', '=', query.episodeId]] }),
+    z.strictObject({ episodeId: Uuid.optional() }),
+  );
+
+  followUps.create(
+    'patient-clinical-write',
+    'Record a follow-up of a treatment episode (clinicians)',
+    FollowUpCreate,
+    async (b, req) => {
       const episode = await ctx.db
         .selectFrom('treatment_episodes')
         .select(['id', 'start_date'])
         .where('id', '=', b.episodeId)
         .where('patient_id', '=', req.params.patientId)
         .executeTakeFirst();
-      if (!episode) {
-        throw new ApiError('not_found', {
-          issues: [{ path: 'body.episodeId', message: 'no such treatment episode of this patient' }],
-        });
-      }
+      if (!episode)
+        throw fieldError('not_found', 'body.episodeId', 'no such treatment episode of this patient');
       if (b.assessedOn < episode.start_date) {
-        throw new ApiError('validation_failed', {
-          issues: [{ path: 'body.assessedOn', message: 'must not be before the episode started' }],
-        });
+        throw fieldError('validation_failed', 'body.assessedOn', 'must not be before the episode started');
       }
-      const row = await ctx.records.insert(req, 'follow_ups', {
+      return {
         episode_id: b.episodeId,
         time_point: b.timePoint,
         assessed_on: b.assessedOn,
@@ -119,8 +86,7 @@ export const followUpRoutes: RouteModule = async (api, ctx) => {
         complications: jsonText(b.complications ?? []),
         recurrence: b.recurrence ?? false,
         notes: b.notes ?? null,
-      });
-      return reply.code(201).send(dto(row));
+      };
     },
   );
 };

@@ -14,8 +14,9 @@ import {
   MovementAnalysisSchema,
   SpasmAnalysisSchema,
 } from '../domain/clinical-core';
-import { iso, jsonText, PastDateTime, PatientParams, problems, text, Uuid } from './common';
+import { iso, jsonText, PastDateTime, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { patientRoute } from './route-options';
 
 const common = {
   id: Uuid,
@@ -89,16 +90,15 @@ function dto(r: Selectable<VideoMeasurementsTable>): Dto {
 export const measurementRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/patients/:patientId/measurements',
-    {
-      config: { policy: 'patient-read' },
-      schema: {
-        tags: ['measurements'],
-        summary: 'Video measurements (spasm and facial-movement tests), newest first',
-        params: PatientParams,
+    patientRoute(
+      'patient-read',
+      'measurements',
+      'Video measurements (spasm and facial-movement tests), newest first',
+      {
         querystring: ListQuery,
-        response: { 200: z.array(AnyMeasurement), ...problems },
+        response: { 200: z.array(AnyMeasurement) },
       },
-    },
+    ),
     async (req) => {
       const rows = await ctx.records.list(req, 'video_measurements', {
         newestFirst: ['recorded_at'],
@@ -111,17 +111,15 @@ export const measurementRoutes: RouteModule = async (api, ctx) => {
 
   api.post(
     '/patients/:patientId/measurements',
-    {
-      config: { policy: 'patient-self-report' },
-      schema: {
-        tags: ['measurements'],
-        summary:
-          'Store the analysis of a face video (spasm: summary and events; movement: the movement test), never the video',
-        params: PatientParams,
+    patientRoute(
+      'patient-self-report',
+      'measurements',
+      'Store the analysis of a face video (spasm: summary and events; movement: the movement test), never the video',
+      {
         body: z.discriminatedUnion('kind', [MeasurementCreate, MovementMeasurementCreate]),
-        response: { 201: AnyMeasurement, ...problems },
+        response: { 201: AnyMeasurement },
       },
-    },
+    ),
     async (req, reply) => {
       const b = req.body;
       const values =

@@ -3,7 +3,7 @@ import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import type { UsersTable } from '../db/schema';
-import { ApiError } from '../http/errors';
+import { fieldError } from '../http/errors';
 import { requireActor } from '../http/guard';
 import { iso, text, Uuid } from './common';
 import type { RouteModule } from './context';
@@ -119,14 +119,14 @@ export const userRoutes: RouteModule = async (api, ctx) => {
       const b = req.body;
       const clinicId = requireActor(req).clinicId;
       if (b.role === 'patient' && !b.patientId) {
-        throw new ApiError('validation_failed', {
-          issues: [{ path: 'body.patientId', message: 'required for a patient login' }],
-        });
+        throw fieldError('validation_failed', 'body.patientId', 'required for a patient login');
       }
       if (b.role !== 'patient' && b.patientId) {
-        throw new ApiError('validation_failed', {
-          issues: [{ path: 'body.patientId', message: 'only a patient login is linked to a patient' }],
-        });
+        throw fieldError(
+          'validation_failed',
+          'body.patientId',
+          'only a patient login is linked to a patient',
+        );
       }
       if (b.patientId) {
         const p = await ctx.db
@@ -135,9 +135,7 @@ export const userRoutes: RouteModule = async (api, ctx) => {
           .where('id', '=', b.patientId)
           .executeTakeFirst();
         if (!p || p.clinic_id !== clinicId) {
-          throw new ApiError('not_found', {
-            issues: [{ path: 'body.patientId', message: 'no such patient in your clinic' }],
-          });
+          throw fieldError('not_found', 'body.patientId', 'no such patient in your clinic');
         }
         const linked = await ctx.db
           .selectFrom('users')
@@ -145,9 +143,7 @@ export const userRoutes: RouteModule = async (api, ctx) => {
           .where('patient_id', '=', b.patientId)
           .executeTakeFirst();
         if (linked) {
-          throw new ApiError('conflict', {
-            issues: [{ path: 'body.patientId', message: 'this patient already has a login' }],
-          });
+          throw fieldError('conflict', 'body.patientId', 'this patient already has a login');
         }
       }
       const taken = await ctx.db
@@ -155,8 +151,7 @@ export const userRoutes: RouteModule = async (api, ctx) => {
         .select('id')
         .where(sql`lower(email)`, '=', b.email.toLowerCase())
         .executeTakeFirst();
-      if (taken)
-        throw new ApiError('conflict', { issues: [{ path: 'body.email', message: 'already in use' }] });
+      if (taken) throw fieldError('conflict', 'body.email', 'already in use');
       const row = await ctx.db
         .insertInto('users')
         .values({
@@ -183,9 +178,7 @@ export const userRoutes: RouteModule = async (api, ctx) => {
     async (req) => {
       const b = req.body;
       if (b.disabled && req.params.userId === requireActor(req).userId) {
-        throw new ApiError('validation_failed', {
-          issues: [{ path: 'body.disabled', message: 'you cannot disable yourself' }],
-        });
+        throw fieldError('validation_failed', 'body.disabled', 'you cannot disable yourself');
       }
       const passwordHash = b.password ? await hashPassword(b.password) : undefined;
       // The update and the ending of the user's sessions happen together or not at all.

@@ -21,6 +21,7 @@
 import {
   analyzeSignals,
   DEFAULT_SCENARIO,
+  EXAMPLE_PROFILE,
   FOLLOW_UP_TIME_POINTS,
   generateScenario,
   type HearingClass,
@@ -454,25 +455,12 @@ export async function seedDemo(db: Db, opts: { today?: Date } = {}): Promise<Dem
 
       if (i === 0) {
         const profile: PatientProfileInput = {
+          ...EXAMPLE_PROFILE,
           age,
-          sex: 'female',
           affectedSide: side,
           symptomDurationMonths: Math.round((today.getTime() - onset.getTime()) / (30.44 * 86_400_000)),
-          progression: 'slow',
           severity: { smcGrade },
-          imaging: { mri: 'neurovascular_conflict' },
-          asaClass: 1,
-          anticoagulated: false,
-          pregnant: false,
-          contralateralHearingLoss: false,
-          history: { bellsPalsy: false, facialTrauma: false },
           priorTreatments: [{ option: 'botulinum_toxin', response: 'partial' }],
-          preferences: {
-            riskTolerance: 'moderate',
-            avoidSurgery: false,
-            avoidGeneralAnesthesia: false,
-            wantsLongTermCure: true,
-          },
         };
         await trx
           .insertInto('decision_records')

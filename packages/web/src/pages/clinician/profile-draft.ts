@@ -7,10 +7,12 @@
  * and a treatment without a follow-up has no response until the clinician picks one. Pure: data in, draft out.
  */
 import {
+  FOLLOW_UP_TIME_POINTS,
   type OptionId,
   type PatientProfileInput,
   PatientProfileSchema,
   type PriorResponse,
+  readPriorTreatments,
 } from '@hemispasm/core';
 import type { DecisionRecord, Episode, FollowUp, Patient, Preference } from '../../api/types';
 import { reportedSigns, withReportedSigns } from '../../lib/warning-signs';
@@ -42,82 +44,55 @@ export function monthsBetween(fromIso: string, today: Date): number {
   return Math.max(0, Math.round((days / MONTH_DAYS) * 10) / 10);
 }
 
-const STATUS_ORDER: Record<FollowUp['spasmStatus'], number> = {
-  resolved: 0,
-  improved: 1,
-  unchanged: 2,
-  worse: 3,
-};
-const TIME_ORDER = ['1w', '1m', '3m', '6m', '12m', 'later'];
-
 function byTime(a: FollowUp, b: FollowUp): number {
   return (
     a.assessedOn.localeCompare(b.assessedOn) ||
-    TIME_ORDER.indexOf(a.timePoint) - TIME_ORDER.indexOf(b.timePoint)
+    FOLLOW_UP_TIME_POINTS.indexOf(a.timePoint) - FOLLOW_UP_TIME_POINTS.indexOf(b.timePoint)
   );
 }
 
-function responseOf(status: FollowUp['spasmStatus']): PriorResponse {
-  if (status === 'resolved') return 'good';
-  if (status === 'improved') return 'partial';
-  return 'none';
-}
-
 /**
- * The prior treatments the record shows. MVD, RF and oral drugs: one row per episode, the response from its
- * latest follow-up (resolved → good, improved → partial, unchanged or worse → none), `recurred` when a
- * follow-up marked the spasm as back after resolving. Botulinum toxin: one row for all sessions (`cycles`),
- * `monthsSince` from the latest session, the response from the best follow-up of the latest followed session,
- * because toxin is judged at its peak and wears off by design (a recurrence then is expected, not a failure).
+ * The prior treatments the record shows, one row per entry of core's `readPriorTreatments` (the one rule,
+ * shared with the CDS Hooks service): MVD, RF and oral drugs one row per episode, oldest first; botulinum
+ * toxin one row for all sessions. `monthsSince` counts from the episode's start; a row whose response the
+ * follow-ups do not give has none until the clinician picks one.
  */
 export function priorTreatmentsFromRecord(
   episodes: readonly Episode[],
   followUps: readonly FollowUp[],
   today: Date,
 ): PriorRow[] {
-  const ofEpisode = (id: string) => followUps.filter((f) => f.episodeId === id).sort(byTime);
-  const rows: PriorRow[] = [];
   const sorted = [...episodes].sort((a, b) => a.startDate.localeCompare(b.startDate));
-  const toxin = sorted.filter((e) => e.kind === 'botulinum_toxin');
-  for (const e of sorted.filter((x) => x.kind !== 'botulinum_toxin')) {
-    const fus = ofEpisode(e.id);
-    const latest = fus.at(-1);
-    const recurred = fus.some((f) => f.recurrence);
-    rows.push({
-      key: `episode-${e.id}`,
+  // Toxin sessions latest first, so that two with the same monthsSince count the later one as the latest.
+  const ordered = [
+    ...sorted.filter((e) => e.kind !== 'botulinum_toxin'),
+    ...sorted.filter((e) => e.kind === 'botulinum_toxin').reverse(),
+  ];
+  const readings = readPriorTreatments(
+    ordered.map((e) => ({
       option: e.kind,
-      response: recurred ? 'recurred' : latest ? responseOf(latest.spasmStatus) : '',
       monthsSince: monthsBetween(e.startDate, today),
-      cycles: '',
+      followUps: followUps.filter((f) => f.episodeId === e.id).sort(byTime),
+      source: e,
+    })),
+  );
+  return readings.map((r) => {
+    const latest = r.sources[0]!;
+    return {
+      key: r.option === 'botulinum_toxin' ? 'toxin' : `episode-${latest.id}`,
+      option: r.option,
+      response: r.response ?? '',
+      monthsSince: r.monthsSince ?? '',
+      cycles: r.cycles ?? '',
       from: {
-        startDate: e.startDate,
-        sessions: 1,
-        ...(latest ? { followUp: { timePoint: latest.timePoint, spasmStatus: latest.spasmStatus } } : {}),
+        startDate: latest.startDate,
+        sessions: r.sources.length,
+        ...(r.followUp
+          ? { followUp: { timePoint: r.followUp.timePoint, spasmStatus: r.followUp.spasmStatus } }
+          : {}),
       },
-    });
-  }
-  if (toxin.length > 0) {
-    const last = toxin.at(-1)!;
-    const followed = [...toxin].reverse().find((e) => ofEpisode(e.id).length > 0);
-    const best = followed
-      ? [...ofEpisode(followed.id)].sort(
-          (a, b) => STATUS_ORDER[a.spasmStatus] - STATUS_ORDER[b.spasmStatus],
-        )[0]
-      : undefined;
-    rows.push({
-      key: 'toxin',
-      option: 'botulinum_toxin',
-      response: best ? responseOf(best.spasmStatus) : '',
-      monthsSince: monthsBetween(last.startDate, today),
-      cycles: toxin.length,
-      from: {
-        startDate: last.startDate,
-        sessions: toxin.length,
-        ...(best ? { followUp: { timePoint: best.timePoint, spasmStatus: best.spasmStatus } } : {}),
-      },
-    });
-  }
-  return rows;
+    };
+  });
 }
 
 /** The latest ISO timestamp (they sort as text), or '' for none. */
