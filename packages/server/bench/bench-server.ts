@@ -9,6 +9,7 @@ import { buildApp } from '../src/app';
 import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
+import { insertClinicWithClinician } from '../test/helpers/clinic-with-clinician';
 
 const url = process.env.BENCH_DATABASE_URL;
 const searchPath = process.env.BENCH_SEARCH_PATH;
@@ -19,15 +20,15 @@ const database = await openDatabase(
 );
 await migrate(database.db);
 const db = database.db;
-const clinic = await db
-  .insertInto('clinics')
-  .values({ name: 'Bench clinic' })
-  .returning('id')
-  .executeTakeFirstOrThrow();
+const { clinicId, clinicianId } = await insertClinicWithClinician(db, {
+  clinic: 'Bench clinic',
+  email: `bench-${Date.now()}@bench.test`,
+  displayName: 'Bench',
+});
 const patient = await db
   .insertInto('patients')
   .values({
-    clinic_id: clinic.id,
+    clinic_id: clinicId,
     name: 'Bench Patient',
     birth_date: '1960-01-01',
     sex: 'female',
@@ -35,19 +36,7 @@ const patient = await db
   })
   .returning('id')
   .executeTakeFirstOrThrow();
-const clinician = await db
-  .insertInto('users')
-  .values({
-    clinic_id: clinic.id,
-    email: `bench-${Date.now()}@bench.test`,
-    display_name: 'Bench',
-    role: 'clinician',
-    // Never used to sign in: the benchmark mints its session directly.
-    password_hash: '$argon2id$v=19$m=19456,t=2,p=1$bm90LXVzZWQ$bm90LXVzZWQ',
-  })
-  .returning('id')
-  .executeTakeFirstOrThrow();
-const session = await createSession(db, clinician.id);
+const session = await createSession(db, clinicianId);
 const writes = process.env.BENCH_WRITES === 'transaction' ? 'transaction' : 'statement';
 const app = await buildApp({ db, databaseKind: database.kind, webDist: false, logger: false, writes });
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -58,8 +47,8 @@ process.stdout.write(
     cookie: `${SESSION_COOKIE}=${session.token}`,
     csrf: session.csrfToken,
     patientId: patient.id,
-    clinicianId: clinician.id,
-    clinicId: clinic.id,
+    clinicianId,
+    clinicId,
   })}\n`,
 );
 // The driver asks for the CPU time this process spent, to show where the time goes.

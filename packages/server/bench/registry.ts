@@ -11,6 +11,7 @@ import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { seedRegistry } from '../src/seed/registry';
+import { insertClinicWithClinician } from '../test/helpers/clinic-with-clinician';
 
 const REPEATS = Number(process.env.BENCH_REGISTRY_REPEATS ?? 20);
 
@@ -37,29 +38,18 @@ export async function benchRegistry(url: string, sizes: number[]): Promise<Regis
     try {
       const db = database.db;
       await migrate(db);
-      const clinic = await db
-        .insertInto('clinics')
-        .values({ name: 'Registry' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const doc = await db
-        .insertInto('users')
-        .values({
-          clinic_id: clinic.id,
-          email: 'doc@registry.bench',
-          display_name: 'Dr Bench',
-          role: 'clinician',
-          password_hash: 'never used: the session is minted directly',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const { clinicId, clinicianId } = await insertClinicWithClinician(db, {
+        clinic: 'Registry',
+        email: 'doc@registry.bench',
+        displayName: 'Dr Bench',
+      });
       const started = performance.now();
       const counts = await seedRegistry(
         { kind: 'postgres', url, searchPath: schema },
-        { patients, clinicId: clinic.id, createdBy: doc.id, seed: 1 },
+        { patients, clinicId, createdBy: clinicianId, seed: 1 },
       );
       const seedS = (performance.now() - started) / 1000;
-      const session = await createSession(db, doc.id);
+      const session = await createSession(db, clinicianId);
       const app = await buildApp({ db, databaseKind: 'postgres', webDist: false });
       const get = async (path: string) => {
         const r = await app.inject({ url: path, headers: { cookie: `${SESSION_COOKIE}=${session.token}` } });

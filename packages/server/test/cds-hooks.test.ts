@@ -160,13 +160,17 @@ describe('prior treatments from FHIR (pure)', () => {
     ...(performedDateTime ? { performedDateTime } : {}),
     reasonReference,
   });
-  const followUp = (id: string, of: string, on: string, status: string, recurrence = false) => ({
+  /** An Observation of this patient about the treatment `of`, coded with hemispasm's observation `code`. */
+  const observationOf = (id: string, of: string, code: string) => ({
     resourceType: 'Observation',
     id,
     status: 'final',
     subject,
-    code: { coding: [{ system: `${HS}/observation`, code: 'treatment-follow-up' }] },
+    code: { coding: [{ system: `${HS}/observation`, code }] },
     partOf: [{ reference: of }],
+  });
+  const followUp = (id: string, of: string, on: string, status: string, recurrence = false) => ({
+    ...observationOf(id, of, 'treatment-follow-up'),
     effectiveDateTime: on,
     component: [
       {
@@ -213,12 +217,7 @@ describe('prior treatments from FHIR (pure)', () => {
       reasonReference,
     });
     const response = (id: string, of: string, code: string) => ({
-      resourceType: 'Observation',
-      id,
-      status: 'final',
-      subject,
-      code: { coding: [{ system: `${HS}/observation`, code: 'treatment-response' }] },
-      partOf: [{ reference: of }],
+      ...observationOf(id, of, 'treatment-response'),
       valueCodeableConcept: { coding: [{ system: `${HS}/decision-profile-answer`, code }] },
     });
     const mvd = {

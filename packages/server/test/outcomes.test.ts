@@ -35,6 +35,12 @@ const fu = (
   complications: [],
   recurrence,
 });
+/** The MVD event-free curve of episodes `ids`, all treated on `startDate`, with these follow-ups. */
+const mvdCurve = (ids: string[], startDate: string, followUps: FollowUpFact[]) =>
+  computeOutcomes(
+    ids.map((id) => ep(id, 'mvd', [], startDate)),
+    followUps,
+  ).find((k) => k.kind === 'mvd')!.eventFree;
 
 describe('computeOutcomes', () => {
   const out = computeOutcomes(
@@ -91,21 +97,18 @@ describe('event-free curve (MVD: failure or recurrence), with episodes that all 
   //   e: resolved at 12 months                                                     → censored at 12.0
   //   f: no follow-up                                                              → not in the estimate
   const start = '2025-01-01';
-  const out = computeOutcomes(
-    ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ep(id, 'mvd', [], start)),
-    [
-      fu('a', '1m', 'resolved', false, '2025-02-01'),
-      fu('a', '3m', 'resolved', false, '2025-04-02'),
-      fu('a', '6m', 'unchanged', true, '2025-07-02'),
-      fu('a', '12m', 'improved', false, '2026-01-01'),
-      fu('b', '1m', 'resolved', false, '2025-02-01'),
-      fu('b', '3m', 'resolved', false, '2025-04-02'),
-      fu('c', '6m', 'resolved', false, '2025-07-02'),
-      fu('c', '12m', 'worse', true, '2026-01-01'),
-      fu('d', '1w', 'improved', false, '2025-01-08'),
-      fu('e', '12m', 'resolved', false, '2026-01-01'),
-    ],
-  ).find((k) => k.kind === 'mvd')!.eventFree;
+  const out = mvdCurve(['a', 'b', 'c', 'd', 'e', 'f'], start, [
+    fu('a', '1m', 'resolved', false, '2025-02-01'),
+    fu('a', '3m', 'resolved', false, '2025-04-02'),
+    fu('a', '6m', 'unchanged', true, '2025-07-02'),
+    fu('a', '12m', 'improved', false, '2026-01-01'),
+    fu('b', '1m', 'resolved', false, '2025-02-01'),
+    fu('b', '3m', 'resolved', false, '2025-04-02'),
+    fu('c', '6m', 'resolved', false, '2025-07-02'),
+    fu('c', '12m', 'worse', true, '2026-01-01'),
+    fu('d', '1w', 'improved', false, '2025-01-08'),
+    fu('e', '12m', 'resolved', false, '2026-01-01'),
+  ]);
   const month = (days: number) => days / (365.25 / 12);
 
   it('takes months from the treatment date to each follow-up’s own date', () => {
@@ -218,16 +221,13 @@ describe('failures count as events: a treatment that never worked no longer keep
   });
 
   it('the curve drops for failures (half the MVDs never resolved: 50 % at 12 months)', () => {
-    const out = computeOutcomes(
-      ['a', 'b', 'c', 'd'].map((id) => ep(id, 'mvd', [], start)),
-      [
-        fu('a', '12m', 'unchanged', false, '2026-01-01'),
-        fu('b', '12m', 'worse', false, '2026-01-01'),
-        fu('c', '1m', 'resolved', false, '2025-02-01'),
-        fu('c', '12m', 'resolved', false, '2026-01-01'),
-        fu('d', '12m', 'resolved', false, '2026-01-01'),
-      ],
-    ).find((k) => k.kind === 'mvd')!.eventFree;
+    const out = mvdCurve(['a', 'b', 'c', 'd'], start, [
+      fu('a', '12m', 'unchanged', false, '2026-01-01'),
+      fu('b', '12m', 'worse', false, '2026-01-01'),
+      fu('c', '1m', 'resolved', false, '2025-02-01'),
+      fu('c', '12m', 'resolved', false, '2026-01-01'),
+      fu('d', '12m', 'resolved', false, '2026-01-01'),
+    ]);
     expect(out).toMatchObject({ episodes: 4, events: 2, failures: 2, recurrences: 0 });
     // Failures and successes seen at the same 12-month visit: 4 at risk, 2 events, then 2 censored.
     expect(out.steps.at(-1)).toMatchObject({

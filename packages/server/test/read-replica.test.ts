@@ -13,6 +13,7 @@ import { loadConfig } from '../src/config';
 import { LAST_WRITE_COOKIE } from '../src/db/read-routing';
 import { type RunningServer, startServer } from '../src/server';
 import { mvdEpisode, newPatient, toxinEpisode } from './helpers/bodies';
+import { insertClinicWithClinician } from './helpers/clinic-with-clinician';
 import { type Cluster, pgBinDir, startCluster, startStandby } from './helpers/pg-cluster';
 
 const bin = pgBinDir();
@@ -98,23 +99,12 @@ describe.skipIf(!bin)(
         { print: () => {} },
       );
       const db = server.database.db;
-      const clinic = await db
-        .insertInto('clinics')
-        .values({ name: 'Replica clinic' })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const doc = await db
-        .insertInto('users')
-        .values({
-          clinic_id: clinic.id,
-          email: 'doc@replica.test',
-          display_name: 'Dr Replica',
-          role: 'clinician',
-          password_hash: '$argon2id$v=19$m=19456,t=2,p=1$bm90LXVzZWQ$bm90LXVzZWQ',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      session = await createSession(db, doc.id);
+      const { clinicianId } = await insertClinicWithClinician(db, {
+        clinic: 'Replica clinic',
+        email: 'doc@replica.test',
+        displayName: 'Dr Replica',
+      });
+      session = await createSession(db, clinicianId);
     }, SLOW);
 
     afterAll(async () => {

@@ -7,7 +7,7 @@
 
 import type { FollowUpTimePoint, SpasmStatus } from '@hemispasm/core';
 import { makeRng } from '@hemispasm/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { episodeOutcomes } from '../src/analytics/episode-outcomes';
 import { computeOutcomes, type EpisodeFact, type FollowUpFact } from '../src/domain/outcomes';
@@ -249,15 +249,15 @@ describeEachDatabase('registry size', (variant) => {
     const db = w.database.db;
     const all = (await doc()('GET', '/api/clinic/cohort')).json();
     const mvd = (await doc()('GET', '/api/clinic/cohort?kind=mvd&side=left')).json();
-    const direct = await db
-      .selectFrom('treatment_episodes as e')
-      .innerJoin('patients as p', 'p.id', 'e.patient_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('p.clinic_id', '=', w.clinicA)
-      .where('e.kind', '=', 'mvd')
-      .where('p.affected_side', '=', 'left')
-      .executeTakeFirstOrThrow();
-    expect(mvd.counts.episodes).toBe(Number(direct.n));
+    /** Clinic A's episodes whose episode (e) and patient (p) match `where`, counted in SQL. */
+    const episodesWhere = async (where: RawBuilder<unknown>) =>
+      Number(
+        (
+          await sql<{ n: string }>`SELECT count(*) AS n FROM treatment_episodes e
+            JOIN patients p ON p.id = e.patient_id WHERE p.clinic_id = ${w.clinicA} AND ${where}`.execute(db)
+        ).rows[0]?.n,
+      );
+    expect(mvd.counts.episodes).toBe(await episodesWhere(sql`e.kind = 'mvd' AND p.affected_side = 'left'`));
     expect(mvd.counts.episodes).toBeLessThan(all.counts.episodes);
     expect(mvd.filters).toEqual({ kind: 'mvd', side: 'left' });
     // The four age bands and the four SMC grades each split the cohort without overlap.
@@ -272,14 +272,8 @@ describeEachDatabase('registry size', (variant) => {
       byGrade += c.counts.episodes;
     }
     // Every registry episode has a baseline SMC grade; the world's own patients have none.
-    const withoutGrade = await db
-      .selectFrom('treatment_episodes as e')
-      .innerJoin('patients as p', 'p.id', 'e.patient_id')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('p.clinic_id', '=', w.clinicA)
-      .where('p.name', 'like', 'Pat %')
-      .executeTakeFirstOrThrow();
-    expect(byGrade).toBe(all.counts.episodes - Number(withoutGrade.n));
+    const withoutGrade = await episodesWhere(sql`p.name LIKE 'Pat %'`);
+    expect(byGrade).toBe(all.counts.episodes - withoutGrade);
     // The summary follows the patient: a new affected side, a first SMC assessment (baseline grade).
     const count = async (q: string) => (await doc()('GET', `/api/clinic/cohort?${q}`)).json().counts.episodes;
     const mover = await db

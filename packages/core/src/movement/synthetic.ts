@@ -13,6 +13,7 @@
  * each with Gaussian landmark noise (pixels), blinks in the pauses, and a gain per side and movement: the
  * affected side's gain is the set ratio of the other side's (1).
  */
+import { gaussian, makeRng } from '../signals/synthetic';
 import { DEFAULT_SCRIPT } from './script';
 import {
   type ActiveMovementId,
@@ -58,23 +59,6 @@ export const DEFAULT_MOVEMENT_SCENARIO: Omit<SyntheticMovementConfig, 'seed'> = 
   blinksPerMin: 12,
 };
 
-/** Mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function gaussian(rand: () => number): number {
-  const u = Math.max(1e-12, rand());
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-}
-
 /** Activation 0…1 of a held prompt: starts 0.4 s after it appears, 0.3 s ramps, released at its end. */
 function activation(t: number, startS: number, endS: number): number {
   const on = startS + 0.4;
@@ -87,7 +71,7 @@ function activation(t: number, startS: number, endS: number): number {
 
 export function generateMovementSeries(config: SyntheticMovementConfig): MovementSeries {
   const c = config;
-  const rand = rng(c.seed);
+  const rand = makeRng(c.seed);
   const noise = () => c.noisePx * gaussian(rand);
   const end = c.script.durationS;
   const n = Math.round(end * c.fps);

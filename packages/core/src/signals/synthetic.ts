@@ -120,7 +120,8 @@ export function makeRng(seed: number): () => number {
   };
 }
 
-function gaussian(rng: () => number): number {
+/** A standard normal draw (Box–Muller) from a uniform generator. */
+export function gaussian(rng: () => number): number {
   const u = Math.max(rng(), 1e-12);
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }

@@ -4,7 +4,7 @@
  * `episode_outcomes` (one narrow row per episode, migration 0010) and returns only small aggregates —
  * per treatment kind the episode, patient and complication counts and the follow-up status counts at
  * each time point, and the survival observations grouped as (months, event, reason, count), from which
- * core's `kaplanMeier` builds the curve.
+ * core's `kaplanMeier` builds the curve (through the domain's `eventFreeCurve`).
  *
  * The summary is kept by the database's triggers in the same statement as every write that changes it
  * (episodes, follow-ups, complications, a patient's birth date, side or clinic, SMC assessments; the API,
@@ -13,14 +13,17 @@
  * figures with `computeOutcomes` on generated data, after writes, updates and deletes, so the SQL and the
  * TypeScript cannot drift apart silently.
  */
-import { kaplanMeier, TREATMENT_KINDS, type TreatmentKind } from '@hemispasm/core';
+import {
+  type AffectedSide,
+  FOLLOW_UP_TIME_POINTS,
+  SPASM_STATUSES,
+  type SpasmStatus,
+  TREATMENT_KINDS,
+  type TreatmentKind,
+} from '@hemispasm/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database';
-import { CURVE_DEFINITIONS, type EpisodeObservation, type KindOutcome } from '../domain/outcomes';
-
-export const TIME_POINTS = ['1w', '1m', '3m', '6m', '12m', 'later'] as const;
-export const STATUSES = ['resolved', 'improved', 'unchanged', 'worse'] as const;
-type Status = (typeof STATUSES)[number];
+import { type EpisodeObservation, eventFreeCurve, type KindOutcome } from '../domain/outcomes';
 
 export interface EpisodeSelection {
   clinicId: string;
@@ -31,7 +34,7 @@ export interface EpisodeSelection {
   /** Baseline SMC grade 1–4: the patient's latest SMC assessment on or before the treatment date. */
   smcGrade?: number | undefined;
   /** The patient's affected side. */
-  side?: 'left' | 'right' | 'bilateral' | undefined;
+  side?: AffectedSide | undefined;
 }
 
 /** The figures of one kind: the same shape as `computeOutcomes` gives. */
@@ -46,7 +49,7 @@ export interface EpisodeOutcomes {
 }
 
 /** The summary's `status_counts`: one count per (time point, status), in this order (migration 0010). */
-const SLOTS = TIME_POINTS.flatMap((tp) => STATUSES.map((status) => ({ tp, status })));
+const SLOTS = FOLLOW_UP_TIME_POINTS.flatMap((tp) => SPASM_STATUSES.map((status) => ({ tp, status })));
 
 function selection(s: EpisodeSelection): RawBuilder<unknown> {
   const where = [sql`o.clinic_id = ${s.clinicId}`];
@@ -118,31 +121,22 @@ function assemble(row: Row): EpisodeOutcomes {
         );
     allObservations.push(...observations);
     const episodes = k?.episodes ?? 0;
-    const failures = observations.filter((o) => o.reason === 'failure').length;
-    const recurrences = observations.filter((o) => o.reason === 'recurrence').length;
     return {
       kind,
       episodes,
       patients: (row.kind_patients ?? []).find((x) => x.kind === kind)?.patients ?? 0,
-      followUps: TIME_POINTS.map((tp) => {
+      followUps: FOLLOW_UP_TIME_POINTS.map((tp) => {
         const at = SLOTS.flatMap((slot, i) =>
           slot.tp === tp ? [[slot.status, k?.statuses[i] ?? 0] as const] : [],
         );
-        const counts = Object.fromEntries(at) as Record<Status, number>;
+        const counts = Object.fromEntries(at) as Record<SpasmStatus, number>;
         return { timePoint: tp, total: at.reduce((sum, [, n]) => sum + n, 0), ...counts };
       }),
       complications: {
         episodes: k?.complicated ?? 0,
         rate: episodes ? (k?.complicated ?? 0) / episodes : null,
       },
-      eventFree: {
-        ...CURVE_DEFINITIONS[kind],
-        episodes: observations.length,
-        events: failures + recurrences,
-        failures,
-        recurrences,
-        steps: kaplanMeier(observations.map(({ time, event }) => ({ time, event }))),
-      },
+      eventFree: eventFreeCurve(kind, observations),
     };
   });
   return { patients: row.patients ?? 0, kinds, allObservations };

@@ -24,6 +24,10 @@ const Ref = z.looseObject({ reference: z.string().optional() });
 const Period = z.looseObject({ start: z.string().optional(), end: z.string().optional() });
 const Subject = { subject: Ref.optional() };
 const Id = { id: z.string().optional() };
+/** Why a treatment was given: the condition it treats, by reference or by code. */
+const Reasons = { reasonReference: z.array(Ref).optional(), reasonCode: z.array(Concept).optional() };
+/** When an observation or a medication statement holds: a moment or a period. */
+const Effective = { effectiveDateTime: z.string().optional(), effectivePeriod: Period.optional() };
 const Values = {
   valueInteger: z.number().optional(),
   valueBoolean: z.boolean().optional(),
@@ -53,8 +57,7 @@ const ObservationR = z.looseObject({
   ...Subject,
   status: z.string().optional(),
   code: Concept.optional(),
-  effectiveDateTime: z.string().optional(),
-  effectivePeriod: Period.optional(),
+  ...Effective,
   issued: z.string().optional(),
   partOf: z.array(Ref).optional(),
   ...Values,
@@ -68,8 +71,7 @@ const ProcedureR = z.looseObject({
   code: Concept.optional(),
   performedDateTime: z.string().optional(),
   performedPeriod: Period.optional(),
-  reasonReference: z.array(Ref).optional(),
-  reasonCode: z.array(Concept).optional(),
+  ...Reasons,
 });
 const MedicationStatementR = z.looseObject({
   resourceType: z.literal('MedicationStatement'),
@@ -77,10 +79,8 @@ const MedicationStatementR = z.looseObject({
   ...Subject,
   status: z.string().optional(),
   category: Concept.optional(),
-  effectiveDateTime: z.string().optional(),
-  effectivePeriod: Period.optional(),
-  reasonReference: z.array(Ref).optional(),
-  reasonCode: z.array(Concept).optional(),
+  ...Effective,
+  ...Reasons,
 });
 
 export type CodingR = z.infer<typeof Coding>;

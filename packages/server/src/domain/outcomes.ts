@@ -210,7 +210,17 @@ function eventFree(
   eps: EpisodeFact[],
   byEpisode: Map<string, FollowUpFact[]>,
 ): KindOutcome['eventFree'] {
-  const observations = eps.flatMap((e) => observationFor(kind, e, byEpisode.get(e.id) ?? []) ?? []);
+  return eventFreeCurve(
+    kind,
+    eps.flatMap((e) => observationFor(kind, e, byEpisode.get(e.id) ?? []) ?? []),
+  );
+}
+
+/** One kind's event-free curve and its counts from its episodes' observations (also used by the SQL outcomes). */
+export function eventFreeCurve(
+  kind: TreatmentKind,
+  observations: EpisodeObservation[],
+): KindOutcome['eventFree'] {
   const failures = observations.filter((o) => o.reason === 'failure').length;
   const recurrences = observations.filter((o) => o.reason === 'recurrence').length;
   return {

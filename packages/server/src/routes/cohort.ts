@@ -4,14 +4,22 @@
  * and a Kaplan–Meier failure-or-recurrence curve (src/analytics/episode-outcomes.ts). Aggregates only, no
  * identities; read from the replica when there is one.
  */
-import { kaplanMeier, TREATMENT_KINDS } from '@hemispasm/core';
+import {
+  AFFECTED_SIDES,
+  FOLLOW_UP_TIME_POINTS,
+  type FollowUpTimePoint,
+  kaplanMeier,
+  SPASM_STATUSES,
+  type SpasmStatus,
+  TREATMENT_KINDS,
+} from '@hemispasm/core';
 import { z } from 'zod';
-import { episodeOutcomes, STATUSES, TIME_POINTS } from '../analytics/episode-outcomes';
+import { episodeOutcomes } from '../analytics/episode-outcomes';
 import { readAnalytics } from '../db/read-routing';
 import { requireActor } from '../http/guard';
-import { problems } from './common';
 import type { RouteModule } from './context';
 import { KaplanMeierStepSchema } from './outcomes';
+import { routeOptions } from './route-options';
 
 const AGE_BANDS = {
   'under-40': [0, 39],
@@ -33,7 +41,7 @@ const CohortQuery = z.strictObject({
     .max(4)
     .optional()
     .describe('Baseline SMC grade: the latest SMC assessment on or before the treatment date'),
-  side: z.enum(['left', 'right', 'bilateral']).optional().describe("The patient's affected side"),
+  side: z.enum(AFFECTED_SIDES).optional().describe("The patient's affected side"),
 });
 
 const Count = z.number().int().min(0);
@@ -51,15 +59,15 @@ export const CohortSchema = z
     }),
     resolution: z.array(
       z.object({
-        timePoint: z.enum(TIME_POINTS),
+        timePoint: z.enum(FOLLOW_UP_TIME_POINTS),
         total: Count,
-        ...Object.fromEntries(STATUSES.map((s) => [s, Count])),
+        ...Object.fromEntries(SPASM_STATUSES.map((s) => [s, Count])),
         resolvedProportion: z.number().min(0).max(1).nullable(),
       } as {
-        timePoint: z.ZodEnum<{ [K in (typeof TIME_POINTS)[number]]: K }>;
+        timePoint: z.ZodEnum<{ [K in FollowUpTimePoint]: K }>;
         total: typeof Count;
         resolvedProportion: z.ZodNullable<z.ZodNumber>;
-      } & Record<(typeof STATUSES)[number], typeof Count>),
+      } & Record<SpasmStatus, typeof Count>),
     ),
     curve: z.object({
       episodes: Count,
@@ -82,16 +90,15 @@ export const FAILURE_OR_RECURRENCE =
 export const cohortRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/clinic/cohort',
-    {
-      config: { policy: 'clinic-outcomes' },
-      schema: {
-        tags: ['outcomes'],
-        summary:
-          'A cohort of treatment episodes (treatment, age band, baseline SMC grade, side): counts, status at each time point, failure-or-recurrence curve',
+    routeOptions(
+      'clinic-outcomes',
+      'outcomes',
+      'A cohort of treatment episodes (treatment, age band, baseline SMC grade, side): counts, status at each time point, failure-or-recurrence curve',
+      {
         querystring: CohortQuery,
-        response: { 200: CohortSchema, ...problems },
+        response: { 200: CohortSchema },
       },
-    },
+    ),
     async (req) => {
       const clinicId = requireActor(req).clinicId;
       const { kind, ageBand, smcGrade, side } = req.query;
@@ -99,17 +106,14 @@ export const cohortRoutes: RouteModule = async (api, ctx) => {
       const figures = await readAnalytics(req, ctx.db, (db) =>
         episodeOutcomes(db, { clinicId, kind, side, smcGrade, minAge: ages?.[0], maxAge: ages?.[1] }),
       );
-      const resolution = TIME_POINTS.map((timePoint, i) => {
+      const resolution = FOLLOW_UP_TIME_POINTS.map((timePoint, i) => {
         const at = figures.kinds.map((k) => k.followUps[i]!);
-        const sum = (key: 'total' | (typeof STATUSES)[number]) => at.reduce((s, x) => s + x[key], 0);
+        const sum = (key: 'total' | SpasmStatus) => at.reduce((s, x) => s + x[key], 0);
         const total = sum('total');
         return {
           timePoint,
           total,
-          ...(Object.fromEntries(STATUSES.map((s) => [s, sum(s)])) as Record<
-            (typeof STATUSES)[number],
-            number
-          >),
+          ...(Object.fromEntries(SPASM_STATUSES.map((s) => [s, sum(s)])) as Record<SpasmStatus, number>),
           resolvedProportion: total ? sum('resolved') / total : null,
         };
       });

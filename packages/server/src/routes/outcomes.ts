@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { episodeOutcomes } from '../analytics/episode-outcomes';
 import { readAnalytics } from '../db/read-routing';
 import { requireActor } from '../http/guard';
-import { problems } from './common';
 import type { RouteModule } from './context';
+import { routeOptions } from './route-options';
 
 const Count = z.number().int().min(0);
 const Probability = z.number().min(0).max(1);
@@ -84,15 +84,12 @@ export const OutcomesSchema = z
 export const outcomeRoutes: RouteModule = async (api, ctx) => {
   api.get(
     '/clinic/outcomes',
-    {
-      config: { policy: 'clinic-outcomes' },
-      schema: {
-        tags: ['outcomes'],
-        summary:
-          'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off)',
-        response: { 200: OutcomesSchema, ...problems },
-      },
-    },
+    routeOptions(
+      'clinic-outcomes',
+      'outcomes',
+      'Per treatment kind: counts, follow-up status at each time point, complication rate and a Kaplan–Meier curve (failure or recurrence; toxin and oral drugs: time to wearing off)',
+      { response: { 200: OutcomesSchema } },
+    ),
     async (req) => {
       const clinicId = requireActor(req).clinicId;
       // Aggregated in the database (src/analytics/episode-outcomes.ts: the same figures as computeOutcomes,
