@@ -46,7 +46,13 @@ CREATE TABLE IF NOT EXISTS episode_outcomes (
 CREATE INDEX IF NOT EXISTS episode_outcomes_clinic_idx ON episode_outcomes (clinic_id, kind);
 
 -- Recomputes the summary of the given episodes (those that no longer exist are gone by ON DELETE CASCADE).
+-- First it locks the episodes' rows (in id order): two transactions writing follow-ups of one episode at once
+-- then recompute one after the other, and the second one's next statement (a fresh snapshot: the function is
+-- volatile) sees the first one's follow-ups. Without it the second would overwrite the summary with figures
+-- that miss the first one's write. NO KEY UPDATE does not conflict with the KEY SHARE locks that inserting a
+-- follow-up takes on its episode, so it cannot deadlock with them.
 CREATE OR REPLACE FUNCTION episode_outcomes_refresh(ids uuid[]) RETURNS void LANGUAGE sql AS $fn$
+  SELECT 1 FROM treatment_episodes WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
   WITH eps AS (
     SELECT e.id, e.patient_id, e.kind, e.start_date, p.clinic_id, p.affected_side, p.birth_date,
       coalesce(jsonb_typeof(e.details -> 'complications') = 'array'

@@ -404,4 +404,61 @@ describeEachDatabase('registry size', (variant) => {
     expect([sum('failures'), sum('recurrences')]).toEqual([3, 2]);
     expect(c.definition).toContain('failure');
   });
+
+  // Two transactions writing follow-ups of one episode at once (two clinicians, or two servers): the second
+  // must see the first's follow-up when it recomputes the summary, or the summary silently misses it.
+  it.skipIf(variant.name !== 'postgres')(
+    'the summary counts the follow-ups of two concurrent transactions on one episode',
+    async () => {
+      const db = w.database.db;
+      const episode = await db
+        .selectFrom('treatment_episodes as e')
+        .innerJoin('patients as p', 'p.id', 'e.patient_id')
+        .select(['e.id', 'e.patient_id'])
+        .where('p.clinic_id', '=', w.clinicA)
+        .where('e.kind', '=', 'mvd')
+        .executeTakeFirstOrThrow();
+      const followUp = (timePoint: FollowUpTimePoint) => ({
+        patient_id: episode.patient_id,
+        episode_id: episode.id,
+        time_point: timePoint,
+        assessed_on: '2026-11-01',
+        spasm_status: 'improved' as const,
+        complications: JSON.stringify([]),
+        created_by: w.users.clinicianA.id,
+      });
+      let firstWrote!: () => void;
+      const firstHasWritten = new Promise<void>((resolve) => {
+        firstWrote = resolve;
+      });
+      let letFirstCommit!: () => void;
+      const firstMayCommit = new Promise<void>((resolve) => {
+        letFirstCommit = resolve;
+      });
+      const first = db.transaction().execute(async (trx) => {
+        await trx.insertInto('follow_ups').values(followUp('later')).execute();
+        firstWrote();
+        await firstMayCommit;
+      });
+      await firstHasWritten;
+      const second = db.transaction().execute(async (trx) => {
+        await trx.insertInto('follow_ups').values(followUp('later')).execute();
+      });
+      // Let the second reach the summary while the first is still open, then commit the first.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      letFirstCommit();
+      await Promise.all([first, second]);
+      const stored = await db
+        .selectFrom('follow_ups')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('episode_id', '=', episode.id)
+        .executeTakeFirstOrThrow();
+      const summary = await db
+        .selectFrom('episode_outcomes')
+        .select('follow_ups')
+        .where('episode_id', '=', episode.id)
+        .executeTakeFirstOrThrow();
+      expect(summary.follow_ups).toBe(Number(stored.n));
+    },
+  );
 });
