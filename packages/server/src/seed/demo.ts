@@ -86,7 +86,7 @@ interface DemoEpisode {
 }
 
 /** Days after treatment of each visit (before a few days' jitter); a visit not reached yet is not seeded. */
-const VISIT_DAY: Record<TimePoint, number> = {
+export const VISIT_DAY: Record<TimePoint, number> = {
   '1w': 7,
   '1m': 30,
   '3m': 91,

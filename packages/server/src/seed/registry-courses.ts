@@ -9,12 +9,15 @@
  * part; tablets help little). The proportions are made up for load and paging tests: they are NOT
  * clinical figures and must never be quoted as such.
  */
-import { makeRng, scoreInstrument } from '@hemispasm/core';
-import { episodeDetails } from './demo';
-
-type Kind = 'oral_medication' | 'botulinum_toxin' | 'mvd' | 'rf_neurotomy';
-type TimePoint = '1w' | '1m' | '3m' | '6m' | '12m' | 'later';
-type Status = 'resolved' | 'improved' | 'unchanged' | 'worse';
+import {
+  FOLLOW_UP_TIME_POINTS,
+  type TreatmentKind as Kind,
+  makeRng,
+  type SpasmStatus as Status,
+  scoreInstrument,
+  type FollowUpTimePoint as TimePoint,
+} from '@hemispasm/core';
+import { episodeDetails, VISIT_DAY } from './demo';
 
 const GIVEN = [
   'Ada',
@@ -160,15 +163,7 @@ export const REGISTRY_COLUMNS: Record<RegistryTable, readonly string[]> = {
   diary_entries: ['patient_id', 'entry_date', 'severity', 'spasm_episodes', 'triggers', 'created_by'],
 };
 
-const VISIT_DAY: Record<TimePoint, number> = {
-  '1w': 7,
-  '1m': 30,
-  '3m': 91,
-  '6m': 182,
-  '12m': 365,
-  later: 730,
-};
-const ORDER: TimePoint[] = ['1w', '1m', '3m', '6m', '12m', 'later'];
+const ORDER: readonly TimePoint[] = FOLLOW_UP_TIME_POINTS;
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
