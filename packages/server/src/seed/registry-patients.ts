@@ -6,9 +6,8 @@
  * registry with `seedRegistry`.
  *
  * The names come from the registry's own lists, every given × family name pair about equally often, so a
- * name is shared by dozens of patients (the list's (name, id) order must page through them); ids are
- * derived from the clinic and the row number, so a run is repeatable. The other fields are spread by row
- * number; like the registry's, they are made up for load and paging tests, not clinical figures.
+ * name is shared by dozens of patients (the list's (name, id) order must page through them, and the ids
+ * are random, as the app's own). The other fields are spread by row number; like the registry's, they are made up for load and paging tests, not clinical figures.
  */
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
@@ -29,12 +28,12 @@ export async function seedRegistryPatients(db: Db, opts: RegistryPatientsOptions
   const family = sql`${FAMILY}::text[]`;
   const r = await sql`
     INSERT INTO patients (id, clinic_id, name, birth_date, sex, affected_side, onset_date, created_by)
-    SELECT md5(${opts.clinicId} || ':' || i)::uuid, ${opts.clinicId}::uuid,
+    SELECT gen_random_uuid(), ${opts.clinicId}::uuid,
       (${given})[1 + i % ${GIVEN.length}] || ' ' || (${family})[1 + (i / ${GIVEN.length}) % ${FAMILY.length}],
-      DATE '1940-01-01' + (i * 7919) % 21900,
+      DATE '1940-01-01' + (i::bigint * 7919 % 21900)::int,
       CASE WHEN i % 5 < 3 THEN 'female' ELSE 'male' END,
       CASE WHEN i % 100 = 0 THEN 'bilateral' WHEN i % 100 < 56 THEN 'left' ELSE 'right' END,
-      DATE '2005-01-01' + (i * 104729) % 7300,
+      DATE '2005-01-01' + (i::bigint * 104729 % 7300)::int,
       ${opts.createdBy}::uuid
     FROM generate_series(0, ${opts.patients - 1}) AS i`.execute(db);
   await sql`ANALYZE patients`.execute(db);
