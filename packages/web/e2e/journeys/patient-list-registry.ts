@@ -8,7 +8,8 @@ import { DEMO, type E2eEnv, login, newPage, OUTPUT_DIR, screenshot } from '../ha
 
 const REGISTRY = 100_000;
 const PAGE = 50;
-const FORWARD = 6;
+/** Next-page clicks (PATIENT_LIST_PAGES, at least 3: `npm run bench web` asks for more, for a steadier median). */
+const FORWARD = Math.max(3, Number(process.env.PATIENT_LIST_PAGES) || 6);
 /** One patient whose name no generated patient shares: the one to find among 100 000. */
 const NEEDLE = 'Xiadani Okonkwo-Lindqvist';
 
