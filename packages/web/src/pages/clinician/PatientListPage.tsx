@@ -56,15 +56,16 @@ export function PatientListPage() {
     if (typed === q) return;
     // Clearing the search is at once: the whole list's first page is likely still at hand.
     const pause = typed ? SEARCH_PAUSE_MS : 0;
-    const timer = setTimeout(() => setPosition({ ...position, q: typed, cursors: [undefined] }), pause);
+    const timer = setTimeout(() => setPosition((p) => ({ ...p, q: typed, cursors: [undefined] })), pause);
     return () => clearTimeout(timer);
-  });
+  }, [typed, q, setPosition]);
   const filter = <K extends 'side' | 'sex'>(key: K) => ({
     value: position[key],
-    onValue: (value: ListPosition[K]) => setPosition({ ...position, [key]: value, cursors: [undefined] }),
+    onValue: (value: ListPosition[K]) => setPosition((p) => ({ ...p, [key]: value, cursors: [undefined] })),
     empty: t('patients.any'),
   });
-  const goTo = (nextCursors: Array<string | undefined>) => setPosition({ ...position, cursors: nextCursors });
+  const goTo = (nextCursors: Array<string | undefined>) =>
+    setPosition((p) => ({ ...p, cursors: nextCursors }));
   const sides = choicesOf(AFFECTED_SIDES, (s) => t(`sides.${s}`));
   const sexes = choicesOf(SEXES, (s) => t(`sexes.${s}`));
   const rows = list.data?.patients ?? [];

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type Dispatch, type SetStateAction, useEffect, useState } from 'react';
 import type { Patient } from '../../api/types';
 
 /**
@@ -20,13 +20,14 @@ export const FIRST_PAGE: ListPosition = { q: '', side: null, sex: null, cursors:
 
 let kept: { user: string; position: ListPosition } | undefined;
 
-export function useListPosition(user: string | undefined): [ListPosition, (next: ListPosition) => void] {
+export function useListPosition(
+  user: string | undefined,
+): [ListPosition, Dispatch<SetStateAction<ListPosition>>] {
   const [position, setPosition] = useState(() =>
     kept && user && kept.user === user ? kept.position : FIRST_PAGE,
   );
-  const update = (next: ListPosition) => {
-    if (user) kept = { user, position: next };
-    setPosition(next);
-  };
-  return [position, update];
+  useEffect(() => {
+    if (user) kept = { user, position };
+  }, [user, position]);
+  return [position, setPosition];
 }
