@@ -103,7 +103,10 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
       }
       // A lone frame (below 20 fps) is a spasm only if the other eye stayed open around it: at that rate a
       // blink's other eye, a few frames late, can fall outside the blink test's lag.
-      if (e.first === e.last && !staysOpen(p, closure[other], startS - DETECTOR.loneQuietS, endS + DETECTOR.loneQuietS))
+      if (
+        e.first === e.last &&
+        !staysOpen(p, closure[other], startS - DETECTOR.loneQuietS, endS + DETECTOR.loneQuietS)
+      )
         continue;
       const withMouth = mouthDuring(p, mouth, side, startS, endS);
       events.push({
