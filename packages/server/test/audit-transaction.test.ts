@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './helpers/databases';
 import { buildWorld, type World } from './helpers/world';
 
-for (const writes of ['statement', 'transaction'] as const)
+for (const writes of ['one-trip', 'two-trips'] as const)
   describeEachDatabase(`audit row with the write (${writes})`, (variant) => {
     let w: World;
     beforeAll(async () => {
