@@ -14,6 +14,7 @@ import { decide, type Policy } from '../src/policy/access';
 import { policyCondition } from '../src/policy/access-sql';
 import { mvdEpisode, newPatient } from './helpers/bodies';
 import { describeEachDatabase } from './helpers/databases';
+import { auditRowsOf, countRows } from './helpers/rows';
 import { type Requester, type WorldUser, worldFor } from './helpers/world';
 
 /**
@@ -44,15 +45,9 @@ describeEachDatabase('one round trip per write', (variant) => {
     counter.n = 0;
   });
 
-  const count = async (table: 'diary_entries' | 'audit_log' | 'patients') =>
-    (
-      await w.database.db
-        .selectFrom(table)
-        .select(sql<number>`count(*)::int`.as('n'))
-        .executeTakeFirstOrThrow()
-    ).n;
-  const auditOf = (requestId: unknown) =>
-    w.database.db.selectFrom('audit_log').selectAll().where('request_id', '=', String(requestId)).execute();
+  const count = (table: 'diary_entries' | 'audit_log' | 'patients' | 'treatment_episodes') =>
+    countRows(w.database.db, table);
+  const auditOf = (requestId: unknown) => auditRowsOf(w.database.db, requestId);
 
   /** A fresh session of `u` and a requester using it. */
   async function signedIn(u: WorldUser): Promise<{ as: Requester; token: string }> {

@@ -38,7 +38,7 @@ import {
   sql,
 } from 'kysely';
 import type { Actor } from '../auth/sessions';
-import type { Db } from '../db/database';
+import { type Db, PREPARED_MARK } from '../db/database';
 import type { Database } from '../db/schema';
 import { auditedRequest, logAuditFailure } from '../http/audit';
 import { insertAuditRows } from '../http/audit-writer';
@@ -250,7 +250,7 @@ export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
     req: FastifyRequest,
     status: number,
     change: OperationNodeSource,
-    opts: ChangeOptions & { kind: 'insert' | 'change' },
+    opts: ChangeOptions & { kind: 'insert' | 'change'; rows?: number },
   ): Promise<R[]> {
     const fields = auditedRequest(req, status);
     if (!fields) throw new Error(`route ${req.routeOptions.url} writes patient data but is not audited`);
@@ -273,7 +273,9 @@ export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
       : sql``;
     let result: { rows: Record<string, unknown>[] };
     try {
-      result = await sql<Record<string, unknown>>`WITH guard AS (${guardQuery(req)}),
+      // Prepared once per connection on PostgreSQL (db/database.ts): a batch's text varies with its size.
+      const prepared = opts.rows === undefined || opts.rows === 1 ? sql.raw(PREPARED_MARK) : sql``;
+      result = await sql<Record<string, unknown>>`${prepared} WITH guard AS (${guardQuery(req)}),
         change AS (${change}),
         audit AS (INSERT INTO audit_log (actor_user_id, actor_role, clinic_id, ${sql.join(REQUEST_COLUMNS.map((c) => sql.ref(c)))})
           SELECT g.user_id, g.role, g.clinic_id, ${sql.join(values)} FROM guard g WHERE EXISTS (SELECT 1 FROM change))
@@ -311,7 +313,10 @@ export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
   const insertMany: Records['insertMany'] = async (req, table, rows) => {
     const patientId = addressedPatient(req);
     const values = rows.map((r) => ({ ...r, patient_id: patientId, created_by: ACTOR_USER_ID }));
-    const stored = await guarded(req, 201, guardedInsert(table, values, '*'), { kind: 'insert' });
+    const stored = await guarded(req, 201, guardedInsert(table, values, '*'), {
+      kind: 'insert',
+      rows: rows.length,
+    });
     return stored as Selectable<Database[typeof table]>[];
   };
 
