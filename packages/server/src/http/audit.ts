@@ -4,8 +4,9 @@
  * template), the outcome status, when, from where (client address) and the request id.
  *
  * One mechanism, two moments:
- * - a write stores its audit row in its own transaction (routes/records.ts `write`): both commit or
- *   neither does, so a crash can never leave a record without its audit row;
+ * - a write stores its audit row in its own statement or transaction (routes/records.ts), built from
+ *   `auditedRequest` and the caller that statement checked: both commit or neither does, so a crash can
+ *   never leave a record without its audit row;
  * - everything else (reads, refused attempts) is recorded here, in onSend, before the response leaves.
  * If the row cannot be stored the request fails with 503 `audit_unavailable`: a write keeps nothing,
  * and a read releases nothing.

@@ -140,6 +140,8 @@ const CALLER = {
   token_hash: 'sessionHash',
 } as const;
 const CALLER_PREFIX = 'hemispasm_guard_';
+/** The guard's columns the statement returns: the caller and the addressed patient's clinic. */
+const GUARD_COLUMNS = [...Object.keys(CALLER), 'patient_clinic_id'];
 
 /** A failure of the audit row's part of a combined statement (e.g. a constraint of audit_log). */
 function isAuditFailure(err: unknown): boolean {
@@ -265,11 +267,7 @@ export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
     );
     const deferred = !!req.deferredGuard;
     const caller = deferred
-      ? sql`${sql.join(
-          [...Object.keys(CALLER), 'patient_clinic_id'].map(
-            (c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`,
-          ),
-        )},`
+      ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
       : sql``;
     let result: { rows: Record<string, unknown>[] };
     try {
@@ -304,7 +302,7 @@ export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
         req.patient = { id: patientId, clinicId: patientClinicId };
       req.deferredGuard = undefined;
       for (const r of rows)
-        for (const c of [...Object.keys(CALLER), 'patient_clinic_id']) delete r[CALLER_PREFIX + c];
+        for (const c of GUARD_COLUMNS) delete r[CALLER_PREFIX + c];
     }
     req.auditedStatus = status;
     return rows as R[];
