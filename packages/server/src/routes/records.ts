@@ -301,8 +301,7 @@ export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
       if (patientId && typeof patientClinicId === 'string')
         req.patient = { id: patientId, clinicId: patientClinicId };
       req.deferredGuard = undefined;
-      for (const r of rows)
-        for (const c of GUARD_COLUMNS) delete r[CALLER_PREFIX + c];
+      for (const r of rows) for (const c of GUARD_COLUMNS) delete r[CALLER_PREFIX + c];
     }
     req.auditedStatus = status;
     return rows as R[];
