@@ -18,4 +18,5 @@ export { decide, POLICY_KINDS, type Policy } from './policy/access';
 export { AdminExistsError, AdminInputSchema, createAdmin } from './seed/admin';
 export { DEMO_LOGINS, type DemoLogin, databaseIsEmpty, demoClinicExists, seedDemo } from './seed/demo';
 export { type RegistryCounts, type RegistryTarget, seedRegistry } from './seed/registry';
+export { type RegistryPatientsOptions, seedRegistryPatients } from './seed/registry-patients';
 export { type RunningServer, startServer } from './server';

@@ -13,6 +13,7 @@ import { accessibilityChecks } from './journeys/accessibility';
 import { clinicianJourney } from './journeys/clinician';
 import { movementTestJourney } from './journeys/movement-test';
 import { patientJourney } from './journeys/patient';
+import { patientListRegistryJourney } from './journeys/patient-list-registry';
 import { selfTestJourney } from './journeys/self-test';
 import { shellChecks } from './journeys/shell';
 
@@ -40,6 +41,8 @@ selfTestJourney(env);
 movementTestJourney(env);
 accessibilityChecks(env);
 shellChecks(env);
+// Last: it adds 100 000 patients to the demo clinic, which the journeys above expect small.
+patientListRegistryJourney(env);
 
 // The watch is not blind: a script the policy forbids, injected into the app, is seen.
 it('sees a Content-Security-Policy violation when there is one', async () => {

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConfig, type RunningServer, startServer } from '@hemispasm/server';
+import { type Db, loadConfig, type RunningServer, startServer } from '@hemispasm/server';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 const webDir = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +26,10 @@ export { ensureWebBuilt } from '../scripts/build-if-stale';
 
 export interface TestServer {
   url: string;
+  /** The server's database, for a journey's set-up (e.g. a registry-size patient list) and its checks. */
+  db: Db;
+  /** The demo clinic. */
+  clinicId: string;
   close(): Promise<void>;
 }
 
@@ -45,8 +49,11 @@ export async function startTestServer(): Promise<TestServer> {
   const addr = running.app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   const server = running;
+  if (!server.demo) throw new Error('the e2e server has no demo clinic');
   return {
     url: `http://127.0.0.1:${port}`,
+    db: server.database.db,
+    clinicId: server.demo.clinicId,
     close: async () => {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

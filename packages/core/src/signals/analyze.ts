@@ -5,7 +5,7 @@
  */
 import type { SpasmAnalysis, SpasmEvent } from './analysis-schema';
 import { asymmetryNoise, eyeClosure, mouthPull } from './baseline';
-import { type EyeEvent, type EyeSide, findEyeEvents, otherEyeCloses } from './detect';
+import { type EyeEvent, type EyeSide, findEyeEvents, loneFrameLevel, otherEyeCloses } from './detect';
 import { ANALYZER_VERSION, DETECTOR } from './params';
 import { firstAtOrAfter, type PreparedSeries, prepareSeries } from './series-prep';
 import { summarize } from './summary';
@@ -60,9 +60,10 @@ function mergeIntervals(list: Interval[], gapS: number): Interval[] {
 export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
   const p = prepareSeries(series);
   const closure = { left: eyeClosure(p, p.eyeL), right: eyeClosure(p, p.eyeR) };
+  const lone = loneFrameLevel(p, closure.left, closure.right);
   const eyeEvents = {
-    left: findEyeEvents(p, closure.left, 'left'),
-    right: findEyeEvents(p, closure.right, 'right'),
+    left: findEyeEvents(p, closure.left, 'left', lone),
+    right: findEyeEvents(p, closure.right, 'right', lone),
   };
 
   // Mouth rest positions leave out every eye event (± 0.2 s): a tonic spasm pulls the corner for seconds.
@@ -100,6 +101,13 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
         blinks.push({ startS, endS, peak: e.peak });
         continue;
       }
+      // A lone frame (below 20 fps) is a spasm only if the other eye stayed open around it: at that rate a
+      // blink's other eye, a few frames late, can fall outside the blink test's lag.
+      if (
+        e.first === e.last &&
+        !staysOpen(p, closure[other], startS - DETECTOR.loneQuietS, endS + DETECTOR.loneQuietS)
+      )
+        continue;
       const withMouth = mouthDuring(p, mouth, side, startS, endS);
       events.push({
         startS,
@@ -132,6 +140,16 @@ function coveredDuring(p: PreparedSeries, side: EyeSide, startS: number, endS: n
   const occ = side === 'left' ? p.occL : p.occR;
   for (let i = firstAtOrAfter(p, startS); i < p.n && p.t[i]! <= endS; i++) if (occ[i]) return true;
   return false;
+}
+
+/** Is this eye seen open (closure < extentClosure) in every frame of [startS, endS], with no frame dropped? */
+function staysOpen(p: PreparedSeries, closure: Float64Array, startS: number, endS: number): boolean {
+  const from = firstAtOrAfter(p, startS);
+  for (let i = from; i < p.n && p.t[i]! <= endS; i++) {
+    if (!(closure[i]! < DETECTOR.extentClosure)) return false;
+    if (i > from && p.t[i]! - p.t[i - 1]! > 1.5 * p.dtMedian) return false;
+  }
+  return true;
 }
 
 /** Seconds within [startS, endS) during which both eyes are closed at least at the onset level. */

@@ -181,19 +181,24 @@ export function mouthPull(p: PreparedSeries, corner: Float64Array, exclude: Uint
   return { pull, deviation, noise: jitterNoise(p, corner, half) };
 }
 
-/**
- * Robust σ of the difference of the two corners' signed deviations from rest (median |x| / 0.6745): what the
- * asymmetry test must rise above. Movements of both corners together (speech, a smile, nodding, zoom)
- * cancel in it; what is left is both corners' jitter and any one-sided wander the rest positions do not
- * follow (a head turn seen in perspective). One-sided pulls are a minority of frames and do not move the median.
- */
-export function asymmetryNoise(a: Float64Array, b: Float64Array): number {
+/** Robust σ of values scattered around 0: median |x| / 0.6745 (NaN skipped); 0 when there are none. */
+export function robustSigma(values: ArrayLike<number>): number {
   const d: number[] = [];
-  for (let i = 0; i < a.length; i++) {
-    const x = Math.abs(a[i]! - b[i]!);
+  for (let i = 0; i < values.length; i++) {
+    const x = Math.abs(values[i]!);
     if (!Number.isNaN(x)) d.push(x);
   }
   if (d.length === 0) return 0;
   d.sort((x, y) => x - y);
   return d[d.length >> 1]! / 0.6745;
+}
+
+/**
+ * Robust σ of the difference of the two corners' signed deviations from rest: what the asymmetry test must
+ * rise above. Movements of both corners together (speech, a smile, nodding, zoom) cancel in it; what is left
+ * is both corners' jitter and any one-sided wander the rest positions do not follow (a head turn seen in
+ * perspective). One-sided pulls are a minority of frames and do not move the median.
+ */
+export function asymmetryNoise(a: Float64Array, b: Float64Array): number {
+  return robustSigma(a.map((x, i) => x - b[i]!));
 }

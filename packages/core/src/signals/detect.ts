@@ -2,6 +2,7 @@
  * Eye events and their classification: a closure of one eye that the other eye does not share is a
  * spasm; a closure both eyes make together (within a couple of frames, depths may differ) is a blink.
  */
+import { robustSigma } from './baseline';
 import { DETECTOR } from './params';
 import { firstAtOrAfter, type PreparedSeries } from './series-prep';
 
@@ -17,8 +18,53 @@ export interface EyeEvent {
   core: number[];
 }
 
-/** Hysteresis per eye: an event starts at onClosure and spans the frames around it at ≥ extentClosure. */
-export function findEyeEvents(p: PreparedSeries, closure: Float64Array, side: EyeSide): EyeEvent[] {
+/** Are frame i's two neighbours in its run, each one frame period away (no dropped frame between)? */
+function seenBothSides(p: PreparedSeries, i: number): boolean {
+  const maxStep = 1.5 * p.dtMedian;
+  return (
+    i > 0 &&
+    i + 1 < p.n &&
+    p.run[i - 1] === p.run[i] &&
+    p.run[i + 1] === p.run[i] &&
+    p.t[i]! - p.t[i - 1]! <= maxStep &&
+    p.t[i + 1]! - p.t[i]! <= maxStep
+  );
+}
+
+/**
+ * Below 20 fps (where the eyes are not median-filtered): the closure a lone frame needs to be an event on
+ * its own, or +∞ when lone frames are not believed in this series. A 0.1-s twitch at 15 fps is often one
+ * frame with both neighbours at rest, exactly what a one-frame landmark glitch looks like; what tells them
+ * apart is the series itself. A landmark jump throws an eye's outline wide open as often as it collapses it,
+ * while an eye cannot open far beyond its own reference for a single frame: so a lone frame is believed only
+ * when, in the whole series, no eye has a lone frame that much MORE open than its reference (closure ≤ −level,
+ * neighbours at rest). The level is `loneFrameClosure`, raised to `loneFrameNoiseK` σ of the noisier eye's
+ * closure (robust σ): far outside that eye's own noise. Parameters and measurements: README, step 3.
+ */
+export function loneFrameLevel(p: PreparedSeries, left: Float64Array, right: Float64Array): number {
+  if (!(p.dtMedian >= DETECTOR.unfilteredEyesMinDtS)) return Number.POSITIVE_INFINITY;
+  const level = Math.max(
+    DETECTOR.loneFrameClosure,
+    DETECTOR.loneFrameNoiseK * Math.max(robustSigma(left), robustSigma(right)),
+  );
+  const rest = (v: number | undefined) => v !== undefined && Math.abs(v) < DETECTOR.extentClosure;
+  for (const c of [left, right])
+    for (let i = 1; i + 1 < p.n; i++)
+      if (c[i]! <= -level && rest(c[i - 1]) && rest(c[i + 1]) && seenBothSides(p, i))
+        return Number.POSITIVE_INFINITY;
+  return level;
+}
+
+/**
+ * Hysteresis per eye: an event starts at onClosure and spans the frames around it at ≥ extentClosure.
+ * A lone frame is an event only at `loneLevel` or deeper with both neighbours seen (`loneFrameLevel`).
+ */
+export function findEyeEvents(
+  p: PreparedSeries,
+  closure: Float64Array,
+  side: EyeSide,
+  loneLevel = Number.POSITIVE_INFINITY,
+): EyeEvent[] {
   const events: EyeEvent[] = [];
   let i = 0;
   while (i < p.n) {
@@ -35,8 +81,10 @@ export function findEyeEvents(p: PreparedSeries, closure: Float64Array, side: Ey
     const startS = p.t[first]!;
     const endS = p.t[last]! + p.dur[last]!;
     // ≥ 2 samples: a lone sample next to a dropped frame (which the median filter leaves alone) is
-    // indistinguishable from a glitch.
-    if (last > first && endS - startS >= DETECTOR.minEventS) {
+    // indistinguishable from a glitch; below 20 fps a lone frame may pass (loneFrameLevel).
+    const several = last > first && endS - startS >= DETECTOR.minEventS;
+    const lone = last === first && closure[i]! >= loneLevel && seenBothSides(p, i);
+    if (several || lone) {
       let peak = 0;
       for (let k = first; k <= last; k++) peak = Math.max(peak, closure[k]!);
       const core: number[] = [];

@@ -27,11 +27,15 @@ export const DETECTOR = {
   minEventS: 0.06,
   /** At a frame period of at least this (seconds: 20 fps and slower) the eye channels are not median-filtered:
    *  a 0.1-s twitch is one or two frames there, and the 3-frame median flattened a deep frame followed by a
-   *  shallow one below the onset level (and, on the vision bench at 15 fps, 2 of 5 blinks). One frame alone
-   *  is still no event: at 15 fps a one-frame twitch is indistinguishable from a one-frame landmark glitch
-   *  (allowing deep single frames found 2 % more twitches on the core bench at 15 fps but cost 8 % precision
-   *  with single-frame glitches at 1/s). */
+   *  shallow one below the onset level (and, on the vision bench at 15 fps, 2 of 5 blinks). */
   unfilteredEyesMinDtS: 0.05,
+  /** There, a lone frame (both neighbours at rest) is an event when its closure is at least this and
+   *  `loneFrameNoiseK` σ of the eyes' own closure noise, unless the series shows one-frame landmark glitches
+   *  (a lone frame that much more OPEN than the reference): then no lone frame is believed (detect.ts). */
+  loneFrameClosure: 0.25,
+  loneFrameNoiseK: 6,
+  /** ... and only when the other eye stays open (closure < extentClosure) this long (seconds) either side of it. */
+  loneQuietS: 0.25,
   /** How late the other eye may be and still make a blink (seconds); compared over shifted frames. */
   blinkLagS: 0.1,
   /** The other eye "closes with" this one when its mean closure over the event core (best shift, minus its
@@ -70,4 +74,4 @@ export const DETECTOR = {
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/2.2.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.3.0';

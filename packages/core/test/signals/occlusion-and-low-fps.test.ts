@@ -1,7 +1,7 @@
 /**
  * Two ways a real recording differs from a clean one: something in front of one eye (a hand, a glasses frame —
  * the vision package flags those frames `occludedL`/`occludedR`), and a low frame rate at which a twitch is a
- * single frame.
+ * single frame, as a one-frame landmark glitch is.
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSignals } from '../../src/signals/analyze';
@@ -75,17 +75,43 @@ describe('an eye covered by a hand or a glasses frame', () => {
 });
 
 describe('short twitches at a low frame rate', () => {
-  /** Open eyes at `fps`; the right eye's aperture set per frame index by `dip` (closure 0–1). */
-  const series = (fps: number, dip: Record<number, number>): SignalFrame[] =>
-    handMade(fps, 6, []).map((f, i) => ({ ...f, eyeR: f.eyeR! * (1 - 0.85 * (dip[i] ?? 0)) }));
+  /** Open eyes at `fps` for 6 s; each eye's aperture scaled per frame index (closure 0–1; negative = wider). */
+  const series = (
+    fps: number,
+    right: Record<number, number>,
+    left: Record<number, number> = {},
+    wobble?: number,
+  ): SignalFrame[] =>
+    handMade(fps, 6, [], wobble).map((f, i) => ({
+      ...f,
+      eyeL: f.eyeL! * (1 - 0.85 * (left[i] ?? 0)),
+      eyeR: f.eyeR! * (1 - 0.85 * (right[i] ?? 0)),
+    }));
 
   it('finds a 0.1-s twitch sampled as one deep frame and one shallow one at 15 fps', () => {
     // The 3-frame median used to flatten it (to the shallow frame's 0.2) below the onset level.
     expect(spasms(series(15, { 40: 0.8, 41: 0.2 }))).toEqual([['right', 2.7]]);
   });
 
-  it('still takes one frame alone for a landmark glitch, at 15 fps as at 30', () => {
-    expect(spasms(series(15, { 40: 0.8 }))).toEqual([]);
+  it('finds a 0.1-s twitch that is one frame alone at 15 fps, while the other eye stays open', () => {
+    expect(spasms(series(15, { 40: 0.4 }))).toEqual([['right', 2.7]]);
+  });
+
+  it('still takes one frame alone for a glitch at 30 fps, and at 15 fps in a series that shows glitches', () => {
     expect(spasms(series(30, { 80: 0.8 }))).toEqual([]);
+    // An eye's outline thrown wide open for one frame: landmark glitches, which collapse an eye as often.
+    expect(spasms(series(15, { 40: 0.8, 70: -0.6 }))).toEqual([]);
+    // A slower rise and fall (two frames) is no glitch: still found.
+    expect(spasms(series(15, { 40: 0.8, 41: 0.3, 70: -0.6 }))).toEqual([['right', 2.7]]);
+  });
+
+  it('at 15 fps, a lone frame must stand far out of the eye’s own noise, and the other eye must stay open', () => {
+    // Aperture noise of ±8 % (σ of the closure ≈ 0.08): a closure of 0.38 is within 6 σ of it.
+    expect(spasms(series(15, { 40: 0.45 }, {}, 0.024))).toEqual([]);
+    // The other eye closing two frames later (a blink the test's lag does not reach at this rate): no spasm.
+    expect(spasms(series(15, { 40: 0.8 }, { 42: 0.2 }))).toEqual([]);
+    // Both eyes in the same frame: one blink.
+    const both = analyzeSignals({ frames: series(15, { 40: 0.8 }, { 40: 0.7 }) });
+    expect(both.events.map((e) => [e.kind, e.side])).toEqual([['blink', 'both']]);
   });
 });

@@ -19,7 +19,7 @@ import {
 } from '@hemispasm/core';
 import { episodeDetails, VISIT_DAY } from './demo';
 
-const GIVEN = [
+export const GIVEN = [
   'Ada',
   'Aiko',
   'Amara',
@@ -71,7 +71,7 @@ const GIVEN = [
   'Zanele',
   'Zoe',
 ];
-const FAMILY = [
+export const FAMILY = [
   'Abe',
   'Adeyemi',
   'Almeida',

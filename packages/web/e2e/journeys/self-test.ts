@@ -5,15 +5,16 @@ import { type FakeCameraBrowser, launchWithFakeCamera, offOrigin, saveSummaryPos
 import { DEMO, type E2eEnv, login, newPage, screenshot } from '../harness';
 
 /**
- * The fake camera: a 12 s clip of the vision package's face animator (a real photo warped, not painted),
+ * The fake camera: a 14 s clip of the vision package's face animator (a real photo warped, not painted),
  * which Chromium loops. On one side (the `side` asked): two eye twitches, a tonic spasm spreading to cheek
  * and mouth, and a lower-face spasm (mouth corner up and out, cheek up, the eye barely narrowing); a closure
- * of both eyes held 1.6 s (not hemifacial spasm: a red flag); a blink. The face is at rest where the clip
- * loops, so a recording of TEST_DURATION_S (longer than the clip) holds every event at least once, whole.
+ * of both eyes held 1.6 s (not hemifacial spasm: a red flag); a blink; then a hand over that side's eye for
+ * 1.5 s (not measured). The face is at rest where the clip loops, so a recording of TEST_DURATION_S (longer
+ * than the clip by more than any event) holds every event at least once, whole.
  */
 export function fakeCameraAnimation(side: PatientSide): FaceAnimation {
   return {
-    durationS: 12,
+    durationS: 14,
     // 15 frames/s: half the frames to render and to analyse in the browser (the self-test analyses at the
     // camera's rate; the 30-fps path is the same code).
     fps: 15,
@@ -49,10 +50,11 @@ export function fakeCameraAnimation(side: PatientSide): FaceAnimation {
       },
       { kind: 'spasm', side, form: 'clonic', startS: 10, durationS: 0.35, eye: 0.9 },
       { kind: 'blink', startS: 11.2, durationS: 0.25 },
+      { kind: 'occlusion', occluder: 'hand', side, startS: 12.1, durationS: 1.5, coverage: 0.6 },
     ],
   };
 }
-const TEST_DURATION_S = 16;
+const TEST_DURATION_S = 18;
 
 /** The signed-in patient's own record, as the API gives it to them. */
 async function ownRecord(page: Page): Promise<{ affectedSide: string }> {
@@ -97,7 +99,7 @@ export function selfTestJourney(env: () => E2eEnv): void {
       expect(await page.locator('main').textContent()).toContain(`for ${TEST_DURATION_S} seconds`);
     });
 
-    it('records, analyses in the worker and reports the spasms, a lower-face spasm, the closures of both eyes and the side that differs from the record', async () => {
+    it('records, analyses in the worker and reports the spasms, a lower-face spasm, the closures of both eyes, the side that differs from the record and the seconds an eye was covered', async () => {
       await page.getByRole('button', { name: 'Start the test' }).click();
       await page.getByTestId('selftest-status').filter({ hasText: 'Recording' }).waitFor({ timeout: 60_000 });
       await page.waitForTimeout(4000);
@@ -121,6 +123,13 @@ export function selfTestJourney(env: () => E2eEnv): void {
       expect(await page.getByTestId('side-warning').textContent()).toMatch(
         new RegExp(`Measured side: ${measured} \\(\\d+ spasms\\)\\. Recorded affected side: ${recorded}\\.`),
       );
+      // The hand over the eye: its seconds on the card, said in words not to have been measured.
+      const covered = (await page.getByTestId('covered-seconds').textContent())!;
+      const seconds = Number(new RegExp(`${measured} (\\d+\\.\\d) s`).exec(covered)?.[1]);
+      expect(seconds).toBeGreaterThanOrEqual(1);
+      const note = await page.getByTestId('covered-eyes').textContent();
+      expect(note).toContain(`the ${measured} eye for ${seconds.toFixed(1)} s`);
+      expect(note).toContain('Those seconds were not measured');
       expect(await page.getByTestId('analysis-mode').textContent()).toMatch(
         /Analysed at \d+ frames per second/,
       );

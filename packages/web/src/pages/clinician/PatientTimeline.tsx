@@ -2,6 +2,7 @@ import type { RecordedSide } from '@hemispasm/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, DiaryEntry, Episode, FollowUp, Measurement } from '../../api/types';
+import { CoveredEyes } from '../../components/CoveredEyes';
 import { MeasurementWarnings } from '../../components/MeasurementWarnings';
 
 interface Item {
@@ -9,7 +10,7 @@ interface Item {
   kind: 'assessment' | 'diary' | 'measurement' | 'episode' | 'followUp';
   text: string;
   key: string;
-  /** Warnings shown after the text (a measurement's red flag or side mismatch). */
+  /** Shown after the text: a measurement's red flag or side mismatch, and the seconds an eye was covered. */
   extra?: ReactNode;
 }
 
@@ -67,7 +68,12 @@ export function PatientTimeline({
         rate: m.analysis.spasmsPerMinute.toFixed(1),
         side: t(`sides.${m.analysis.side}`),
       }),
-      extra: <MeasurementWarnings analysis={m.analysis} recordedSide={recordedSide} compact />,
+      extra: (
+        <>
+          <MeasurementWarnings analysis={m.analysis} recordedSide={recordedSide} compact />
+          <CoveredEyes analysis={m.analysis} compact />
+        </>
+      ),
     })),
     ...episodes.map((e) => ({
       date: e.startDate,

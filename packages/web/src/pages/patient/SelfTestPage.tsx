@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, usePatientWrite } from '../../api/endpoints';
 import { CameraVideo, StartStop } from '../../components/CameraControls';
+import { CoveredEyes, coveredSeconds } from '../../components/CoveredEyes';
 import { ErrorText } from '../../components/ErrorText';
 import { EventsTimeline, isLowerFace } from '../../components/EventsTimeline';
 import { MeasurementWarnings } from '../../components/MeasurementWarnings';
@@ -131,6 +132,7 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
   }
 
   const saveSummary = () => analysis && save.mutate({ recordedAt: new Date().toISOString(), analysis });
+  const covered = analysis && coveredSeconds(analysis);
 
   return (
     <article>
@@ -194,8 +196,15 @@ export function SelfTestPage({ patientId, query }: { patientId: string; query: U
               <dt>{t('selfTest.noFaceTime')}</dt>
               <dd>{t('selfTest.seconds', { value: analysis.noFaceS.toFixed(1) })}</dd>
             </div>
+            {covered && (
+              <div>
+                <dt>{t('selfTest.coveredTime')}</dt>
+                <dd data-testid="covered-seconds">{t('selfTest.coveredValue', covered)}</dd>
+              </div>
+            )}
           </dl>
           <MeasurementWarnings analysis={analysis} recordedSide={patient.data?.affectedSide} />
+          <CoveredEyes analysis={analysis} />
           <EventsTimeline analysis={analysis} />
           {counts && (
             <p className="small muted" data-testid="analysis-mode">
