@@ -28,11 +28,16 @@ interface MouthRule {
   minAsym: number;
 }
 
-/** Frames where this side's mouth corner is pulled and the other is not (NaN-safe). */
+/**
+ * Frames where this side's mouth corner is pulled toward its eye and the other corner has not moved as far in
+ * either direction (NaN-safe). Only a pull toward the eye counts (`mouthPullSign`, README step 5): the muscles
+ * HFS contracts draw the corner up and out; a corner that moves away from its eye is speech, a jaw opening,
+ * or a rest position disturbed by a nearby spasm or a head turn.
+ */
 function oneSidedMouth(m: MouthRule, side: EyeSide, i: number): boolean {
   const a = m.pull[side][i]!;
   const o = m.pull[side === 'left' ? 'right' : 'left'][i]!;
-  const b = Number.isNaN(o) ? 0 : o;
+  const b = Number.isNaN(o) ? 0 : Math.abs(o);
   return a >= m.minPull[side] && a - b >= m.minAsym;
 }
 

@@ -44,8 +44,9 @@ export const DETECTOR = {
   blinkSupportRatio: 0.3,
   /** Flanks (seconds before/after the event, skipping blinkLagS) that give the other eye's own level. */
   flankS: 0.3,
-  /** Mouth: rolling median window (± s) of the rest position; a pull is one-sided when this eye's side
-   *  moves at least `mouthPull` inter-ocular distances and `mouthAsym` more than the other side. */
+  /** Mouth: rolling median window (± s) of the rest position; a pull is one-sided when this side's corner
+   *  moves at least `mouthPull` inter-ocular distances TOWARD its eye (the only direction HFS pulls it) and
+   *  `mouthAsym` more than the other corner moves either way. */
   mouthWindowS: 3,
   mouthPull: 0.03,
   mouthAsym: 0.025,
@@ -74,4 +75,4 @@ export const DETECTOR = {
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/2.3.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.4.0';

@@ -48,6 +48,18 @@ describe('analyzeSignals on hand-made series', () => {
     expect(a.side).toBe('left');
   });
 
+  it('counts only a corner drawn toward its eye: one corner moving away (speech, a head turn) is no spasm', () => {
+    // The mouth signal is the corner-to-eye distance: a pull shortens it. Here the left corner moves 0.07 AWAY
+    // from its eye for 0.6 s, as far as the pull above but the other way; the right corner is pulled 0.07.
+    const frames = handMade(30, 20, [{ side: 'right', from: 12, to: 12.6, depth: 0, mouth: 0.07 }]);
+    for (const f of frames) if (f.t >= 8 && f.t < 8.6) f.mouthL = (f.mouthL ?? 0) + 0.07;
+    const a = analyzeSignals({ frames });
+    expect(a.events).toEqual([
+      expect.objectContaining({ kind: 'spasm', side: 'right', regions: ['mouth'], peakClosure: 0 }),
+    ]);
+    expect(a.events[0]!.startS).toBeCloseTo(12, 1);
+  });
+
   it('sets the mouth thresholds from each corner’s own jitter, so slow movement of both corners does not hide a small one-sided pull', () => {
     // A steady landmark source (jitter σ 0.002 IOD, as the mouth-corner tracker on the face animator) on a
     // face that talks or nods: both corners wander together by ±0.02 over 4 s. A lower-face spasm pulls the
