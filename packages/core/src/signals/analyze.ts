@@ -185,6 +185,8 @@ function mouthOnlyEvents(
 ): SpasmEvent[] {
   const out: SpasmEvent[] = [];
   for (const side of ['left', 'right'] as const) {
+    // Runs of one-sided frames at least minMouthEventS long, as frame ranges.
+    const runs: { i: number; j: number }[] = [];
     let i = 0;
     while (i < p.n) {
       if (!(p.face[i] && oneSidedMouth(mouth, side, i))) {
@@ -193,25 +195,40 @@ function mouthOnlyEvents(
       }
       let j = i;
       while (j + 1 < p.n && p.run[j + 1] === p.run[i] && oneSidedMouth(mouth, side, j + 1)) j++;
-      const startS = p.t[i]!;
-      const endS = p.t[j]! + p.dur[j]!;
+      if (p.t[j]! + p.dur[j]! - p.t[i]! >= DETECTOR.minMouthEventS) runs.push({ i, j });
+      i = j + 1;
+    }
+    // A pull that dips under the thresholds for a moment is one movement, not several spasms
+    // (mouthJoinS, README step 6); only runs that passed on their own are joined, so no new frames count.
+    const joined: { i: number; j: number }[] = [];
+    for (const r of runs) {
+      const last = joined[joined.length - 1];
+      if (
+        last &&
+        p.run[r.i] === p.run[last.j] &&
+        p.t[r.i]! - (p.t[last.j]! + p.dur[last.j]!) <= DETECTOR.mouthJoinS
+      )
+        last.j = r.j;
+      else joined.push({ ...r });
+    }
+    for (const { i: a, j: b } of joined) {
+      const startS = p.t[a]!;
+      const endS = p.t[b]! + p.dur[b]!;
       const covered = eyeSpasms.some(
         (e) => e.side === side && startS < e.endS + 0.1 && endS > e.startS - 0.1,
       );
-      if (!covered && endS - startS >= DETECTOR.minMouthEventS) {
-        let narrowing = 0;
-        for (let k = i; k <= j; k++) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
-        const cheek = narrowing >= DETECTOR.cheekClosure;
-        out.push({
-          startS,
-          endS,
-          side,
-          kind: 'spasm',
-          regions: cheek ? ['cheek', 'mouth'] : ['mouth'],
-          peakClosure: 0,
-        });
-      }
-      i = j + 1;
+      if (covered) continue;
+      let narrowing = 0;
+      for (let k = a; k <= b; k++) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
+      const cheek = narrowing >= DETECTOR.cheekClosure;
+      out.push({
+        startS,
+        endS,
+        side,
+        kind: 'spasm',
+        regions: cheek ? ['cheek', 'mouth'] : ['mouth'],
+        peakClosure: 0,
+      });
     }
   }
   return out;

@@ -56,6 +56,9 @@ export const DETECTOR = {
   mouthNoiseK: 4,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
+  /** Mouth-only runs of one side this close (seconds) are one event: a held lower-face pull whose size
+   *  hovers at the thresholds passes them in pieces (README step 6). */
+  mouthJoinS: 0.5,
   /** A lower-face (mouth) spasm is also a `cheek` spasm when the same-side eye narrows from below by at least
    *  this closure during it (the model does not follow the cheek's smooth skin; the lower lid it pushes up, it does). */
   cheekClosure: 0.08,

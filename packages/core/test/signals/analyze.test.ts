@@ -48,6 +48,22 @@ describe('analyzeSignals on hand-made series', () => {
     expect(a.side).toBe('left');
   });
 
+  it('joins a held mouth pull that dips under the thresholds for a moment into one spasm, not two', () => {
+    const frames = handMade(30, 20, [
+      // One pull with a 0.3-s dip (pieces at 8–8.5 s and 8.8–9.4 s) and, 1.6 s later, a separate one.
+      { side: 'left', from: 8, to: 8.5, depth: 0, mouth: 0.07 },
+      { side: 'left', from: 8.8, to: 9.4, depth: 0, mouth: 0.07 },
+      { side: 'left', from: 11, to: 11.6, depth: 0, mouth: 0.07 },
+    ]);
+    const a = analyzeSignals({ frames });
+    expect(
+      a.events.map((e) => [e.kind, e.side, Math.round(e.startS * 10) / 10, Math.round(e.endS * 10) / 10]),
+    ).toEqual([
+      ['spasm', 'left', 8, 9.4],
+      ['spasm', 'left', 11, 11.6],
+    ]);
+  });
+
   it('counts only a corner drawn toward its eye: one corner moving away (speech, a head turn) is no spasm', () => {
     // The mouth signal is the corner-to-eye distance: a pull shortens it. Here the left corner moves 0.07 AWAY
     // from its eye for 0.6 s, as far as the pull above but the other way; the right corner is pulled 0.07.
