@@ -26,6 +26,20 @@ interface MouthRule {
   minPull: Record<EyeSide, number>;
   /** The same for the difference of the two corners (its σ combines both corners' jitter). */
   minAsym: number;
+  /** The asymmetry a mouth-only pull with no same-side lower-lid narrowing must reach at its peak. */
+  minAsymAlone: number;
+}
+
+/** The largest (pull of this side − |deviation of the other corner|) over frames a..b (NaN-safe). */
+function peakAsymmetry(m: MouthRule, side: EyeSide, a: number, b: number): number {
+  const other: EyeSide = side === 'left' ? 'right' : 'left';
+  let peak = Number.NEGATIVE_INFINITY;
+  for (let k = a; k <= b; k++) {
+    const o = m.pull[other][k]!;
+    const d = m.pull[side][k]! - (Number.isNaN(o) ? 0 : Math.abs(o));
+    if (d > peak) peak = d;
+  }
+  return peak;
 }
 
 /**
@@ -88,6 +102,11 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
       DETECTOR.mouthAsym,
       DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
       DETECTOR.mouthNoiseK * asymmetryNoise(left.deviation, right.deviation),
+    ),
+    minAsymAlone: Math.max(
+      DETECTOR.mouthAsym,
+      DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
+      DETECTOR.mouthAloneNoiseK * asymmetryNoise(left.deviation, right.deviation),
     ),
   };
 
@@ -221,6 +240,9 @@ function mouthOnlyEvents(
       let narrowing = 0;
       for (let k = a; k <= b; k++) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
       const cheek = narrowing >= DETECTOR.cheekClosure;
+      // Without the lower lid's confirmation the mouth is the only witness: it must stand further out of
+      // the series' own asymmetry noise (mouthAloneNoiseK, README step 6).
+      if (!cheek && !(peakAsymmetry(mouth, side, a, b) >= mouth.minAsymAlone)) continue;
       out.push({
         startS,
         endS,

@@ -54,6 +54,10 @@ export const DETECTOR = {
   mouthSmoothS: 0.05,
   /** Each corner's threshold rises to this many σ of that corner's own (smoothed) jitter, measured in the series. */
   mouthNoiseK: 4,
+  /** A mouth-only pull whose same-side lower lid does not narrow (< cheekClosure) must, at its peak, exceed
+   *  the other corner by this many σ of the corners' asymmetry noise (rather than mouthNoiseK): one witness,
+   *  a wider margin. It removed the healthy, moving, talking face's false lower-face spasm (README step 6). */
+  mouthAloneNoiseK: 5,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
   /** Mouth-only runs of one side this close (seconds) are one event: a held lower-face pull whose size

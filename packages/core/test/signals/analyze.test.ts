@@ -64,6 +64,24 @@ describe('analyzeSignals on hand-made series', () => {
     ]);
   });
 
+  it('asks a mouth-only pull the lower lid does not confirm to stand further out of the mouth noise', () => {
+    // The right corner wanders ±0.02 IOD (a head turn the rest position cannot follow): the corners'
+    // asymmetry noise σA ≈ 0.02, so 4σA ≈ 0.08 < the left pull of 0.095 < 5σA ≈ 0.1.
+    const withWander = (closures: Parameters<typeof handMade>[2]) =>
+      handMade(30, 20, closures).map((f, i) => ({ ...f, mouthR: f.mouthR! + 0.02 * Math.sin(i * 0.3) }));
+    const alone = analyzeSignals({
+      frames: withWander([{ side: 'left', from: 8, to: 9, depth: 0, mouth: 0.095 }]),
+    });
+    expect(alone.events).toEqual([]);
+    // The same pull with the left lower lid pushed up a little (closure ≈ 0.12: a cheek, not an eye event).
+    const withCheek = analyzeSignals({
+      frames: withWander([{ side: 'left', from: 8, to: 9, depth: 0.14, mouth: 0.095 }]),
+    });
+    expect(withCheek.events).toEqual([
+      expect.objectContaining({ kind: 'spasm', side: 'left', regions: ['cheek', 'mouth'] }),
+    ]);
+  });
+
   it('counts only a corner drawn toward its eye: one corner moving away (speech, a head turn) is no spasm', () => {
     // The mouth signal is the corner-to-eye distance: a pull shortens it. Here the left corner moves 0.07 AWAY
     // from its eye for 0.6 s, as far as the pull above but the other way; the right corner is pulled 0.07.
