@@ -37,7 +37,7 @@ const patient = await db
   .returning('id')
   .executeTakeFirstOrThrow();
 const session = await createSession(db, clinicianId);
-const writes = process.env.BENCH_WRITES === 'transaction' ? 'transaction' : 'statement';
+const writes = process.env.BENCH_WRITES === 'two-trips' ? 'two-trips' : 'one-trip';
 const app = await buildApp({ db, databaseKind: database.kind, webDist: false, logger: false, writes });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const addr = app.server.address();

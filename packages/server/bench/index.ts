@@ -5,10 +5,10 @@
  * same PostgreSQL (the database's own limit on this machine). Target: ≥ 50 % of that limit with
  * p99 < 50 ms on PostgreSQL.
  *
- * On PostgreSQL both write paths of routes/records.ts run side by side — one statement per write (the
- * insert and its audit row in one data-modifying CTE) and the transaction it replaced (BEGIN, insert,
- * audit row, COMMIT) — each through the API and as pgbench scripts of the same SQL, and the patient page
- * is read at 32 connections. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
+ * On PostgreSQL both write paths of routes/records.ts run side by side — one round trip per write (session,
+ * CSRF, policy, insert and audit row in one data-modifying CTE) and the two it replaced (the session lookup
+ * of the guard hooks, then the insert and its audit row as one statement) — each through the API and as
+ * pgbench scripts of the same SQL, and the patient page is read at 32 connections. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
  * load hits every row alike; the table gives the median over the rounds.
  *
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
@@ -143,45 +143,63 @@ function singleInsertSql(s: Started): string {
      VALUES ('${s.patientId}', '2026-01-15', 5, 12, '["stress"]', '${s.clinicianId}');\n`;
 }
 
+const tokenHashOf = (s: Started) => hashToken(decodeURIComponent(s.cookie.split('=')[1] ?? ''));
+
 /** The session lookup with the patient's clinic (auth/sessions.ts findSession), as the server sends it. */
 function sessionSql(s: Started): string {
-  const token = decodeURIComponent(s.cookie.split('=')[1] ?? '');
   return (
     `SELECT u.id, u.role, u.clinic_id, u.patient_id, u.email, u.display_name, s.csrf_token, s.token_hash, ` +
     `(SELECT clinic_id FROM patients WHERE id = '${s.patientId}') AS patient_clinic_id ` +
     `FROM sessions s JOIN users u ON u.id = s.user_id ` +
-    `WHERE s.token_hash = '${hashToken(token)}' AND s.expires_at > now() AND u.disabled = false;`
+    `WHERE s.token_hash = '${tokenHashOf(s)}' AND s.expires_at > now() AND u.disabled = false;`
   );
 }
 
-const diaryInsert = (s: Started) =>
-  `INSERT INTO diary_entries (patient_id, entry_date, severity, spasm_episodes, triggers, created_by) ` +
-  `VALUES ('${s.patientId}', '2026-01-15', 5, 12, '["stress"]', '${s.clinicianId}') RETURNING *`;
+const DIARY_COLUMNS = 'entry_date, severity, spasm_episodes, triggers, patient_id, created_by';
 const AUDIT_COLUMNS =
   'actor_user_id, actor_role, clinic_id, patient_id, action, resource, route, status, ip, request_id';
 const auditValues = (s: Started) =>
-  `'${s.clinicianId}', 'clinician', '${s.clinicId}', '${s.patientId}', 'create', 'diary', ` +
-  `'POST /api/patients/:patientId/diary', 201, '127.0.0.1', 'pgbench'`;
+  `'${s.patientId}'::uuid, 'create', 'diary', 'POST /api/patients/:patientId/diary', 201::smallint, '127.0.0.1', 'pgbench'`;
 
 /**
- * The SQL the API runs for one diary write, one statement per line as the server sends them: the session
- * lookup, then — `transaction` — BEGIN, the insert, its audit row and COMMIT (five round trips), or —
- * `statement` — the insert and its audit row in one statement (two round trips; routes/records.ts).
+ * One diary write as routes/records.ts sends it: `guard` is the session, CSRF and policy check
+ * (`one-trip`) or the caller the guard hooks found, as constants (`two-trips`).
  */
-function apiStatementsSql(s: Started, writes: 'statement' | 'transaction'): string {
-  const write =
-    writes === 'transaction'
-      ? [
-          'BEGIN;',
-          `${diaryInsert(s)};`,
-          `INSERT INTO audit_log (${AUDIT_COLUMNS}) VALUES (${auditValues(s)});`,
-          'COMMIT;',
-        ]
-      : [
-          `WITH change AS (${diaryInsert(s)}), audit AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) ` +
-            `SELECT ${auditValues(s)} WHERE EXISTS (SELECT 1 FROM change)) SELECT * FROM change;`,
-        ];
-  return [sessionSql(s), ...write, ''].join('\n');
+function guardedWriteSql(s: Started, guard: string, returnCaller: boolean): string {
+  const typed = DIARY_COLUMNS.split(', ')
+    .map((c) => `(NULL::diary_entries).${c}`)
+    .join(', ');
+  const caller = returnCaller
+    ? 'g.user_id AS c1, g.role AS c2, g.clinic_id AS c3, g.patient_id AS c4, g.email AS c5, ' +
+      'g.display_name AS c6, g.csrf_token AS c7, g.token_hash AS c8, g.patient_clinic_id AS c9, '
+    : '';
+  return (
+    `WITH guard AS (${guard}), change AS (INSERT INTO diary_entries (${DIARY_COLUMNS}) SELECT ${DIARY_COLUMNS} ` +
+    `FROM (VALUES (false, ${typed}), (true, '2026-01-15', 5, 12, '["stress"]', '${s.patientId}', ` +
+    `(SELECT user_id FROM guard))) AS v (keep, ${DIARY_COLUMNS}) WHERE v.keep AND EXISTS (SELECT 1 FROM guard) ` +
+    `RETURNING *), audit AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT g.user_id, g.role, g.clinic_id, ` +
+    `${auditValues(s)} FROM guard g WHERE EXISTS (SELECT 1 FROM change)) ` +
+    `SELECT ${caller}change.* FROM change CROSS JOIN guard g;`
+  );
+}
+
+/**
+ * The SQL the API runs for one diary write, one statement per line as the server sends them:
+ * `one-trip` — session, CSRF, policy, insert and audit row in one statement; `two-trips` — the guard
+ * hooks' session lookup, then the insert and its audit row in one statement.
+ */
+function apiStatementsSql(s: Started, writes: 'one-trip' | 'two-trips'): string {
+  if (writes === 'two-trips') {
+    const known = `SELECT '${s.clinicianId}'::uuid AS user_id, 'clinician'::text AS role, '${s.clinicId}'::uuid AS clinic_id`;
+    return [sessionSql(s), guardedWriteSql(s, known, false), ''].join('\n');
+  }
+  const guard =
+    'SELECT u.id AS user_id, u.role, u.clinic_id, u.patient_id, u.email, u.display_name, s.csrf_token, ' +
+    's.token_hash, p.clinic_id AS patient_clinic_id FROM sessions s JOIN users u ON u.id = s.user_id ' +
+    `LEFT JOIN patients p ON p.id = '${s.patientId}'::uuid WHERE s.token_hash = '${tokenHashOf(s)}' ` +
+    `AND s.expires_at > now() AND NOT u.disabled AND s.csrf_token = '${s.csrf}' ` +
+    "AND ((u.role = 'clinician' AND u.clinic_id = p.clinic_id) OR (u.role = 'patient' AND u.patient_id = p.id))";
+  return [guardedWriteSql(s, guard, true), ''].join('\n');
 }
 
 function pgbench(bin: string, url: string, label: string, sqlScript: string): Row {
@@ -253,42 +271,38 @@ async function main(): Promise<void> {
       await c.end();
       if (process.env.BENCH_WRITES !== '0') {
         const env = { BENCH_DATABASE_URL: url, BENCH_SEARCH_PATH: schema };
-        const statement = await startServer({ ...env, BENCH_WRITES: 'statement' });
-        const transaction = await startServer({ ...env, BENCH_WRITES: 'transaction' });
+        const oneTrip = await startServer({ ...env, BENCH_WRITES: 'one-trip' });
+        const twoTrips = await startServer({ ...env, BENCH_WRITES: 'two-trips' });
         try {
           // pgbench connects with the same search_path through PGOPTIONS.
           process.env.PGOPTIONS = `-c search_path=${schema}`;
           const runs: Array<() => Promise<Row> | Row> = [
-            () => pgbench(bin, url, LIMIT_LABEL, singleInsertSql(statement)),
+            () => pgbench(bin, url, LIMIT_LABEL, singleInsertSql(oneTrip)),
             () =>
               pgbench(
                 bin,
                 url,
-                'pgbench, API SQL: session + one statement',
-                apiStatementsSql(statement, 'statement'),
+                'pgbench, API SQL: one statement (session, policy, insert, audit)',
+                apiStatementsSql(oneTrip, 'one-trip'),
               ),
             () =>
               pgbench(
                 bin,
                 url,
-                'pgbench, API SQL: session + BEGIN/INSERT/INSERT/COMMIT',
-                apiStatementsSql(statement, 'transaction'),
+                'pgbench, API SQL: session, then insert + audit',
+                apiStatementsSql(oneTrip, 'two-trips'),
               ),
-            () => loadDiaryWrites(`${ONE_STATEMENT} ${pgVersion}`, statement),
-            () =>
-              loadDiaryWrites(
-                `API writes, transaction per write (before), PostgreSQL ${pgVersion}`,
-                transaction,
-              ),
-            () => loadPatientReads(`API reads GET /api/patients/:id, PostgreSQL ${pgVersion}`, statement),
+            () => loadDiaryWrites(`${ONE_TRIP} ${pgVersion}`, oneTrip),
+            () => loadDiaryWrites(`${TWO_TRIPS} ${pgVersion}`, twoTrips),
+            () => loadPatientReads(`API reads GET /api/patients/:id, PostgreSQL ${pgVersion}`, oneTrip),
           ];
           const byRun: Row[][] = runs.map(() => []);
           for (let round = 0; round < ROUNDS; round++)
             for (const [i, run] of runs.entries()) byRun[i]!.push(await run());
           rows.push(...byRun.map(medianRow));
         } finally {
-          await statement.stop();
-          await transaction.stop();
+          await oneTrip.stop();
+          await twoTrips.stop();
         }
       }
       const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -339,11 +353,11 @@ async function main(): Promise<void> {
     limit ? `${((100 * r.writesPerS) / limit).toFixed(0)} %` : '—',
   ]);
   printTable(header, lines);
-  const api = rows.find((r) => r.target.startsWith(ONE_STATEMENT));
-  const before = rows.find((r) => r.target.startsWith('API writes, transaction per write'));
+  const api = rows.find((r) => r.target.startsWith(ONE_TRIP));
+  const before = rows.find((r) => r.target.startsWith(TWO_TRIPS));
   if (api && before) {
     console.log(
-      `one statement vs transaction per write (API, PostgreSQL): ×${(api.writesPerS / before.writesPerS).toFixed(2)} ` +
+      `one round trip vs two per write (API, PostgreSQL): ×${(api.writesPerS / before.writesPerS).toFixed(2)} ` +
         `writes/s, p50 ×${fmt((api.p50 ?? Number.NaN) / (before.p50 ?? Number.NaN), 2)}, ` +
         `p99 ×${fmt((api.p99 ?? Number.NaN) / (before.p99 ?? Number.NaN), 2)}`,
     );
@@ -360,7 +374,8 @@ async function main(): Promise<void> {
 }
 
 const LIMIT_LABEL = 'pgbench single-row INSERT (the limit)';
-const ONE_STATEMENT = 'API writes, one statement per write, PostgreSQL';
+const ONE_TRIP = 'API writes, one round trip (session in the statement), PostgreSQL';
+const TWO_TRIPS = 'API writes, two round trips (session lookup first; before), PostgreSQL';
 
 /** The median of each figure over the rounds of one run (errors: the total). */
 function medianRow(rounds: Row[]): Row {

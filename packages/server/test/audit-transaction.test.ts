@@ -8,9 +8,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './helpers/databases';
+import { auditRowsOf, countRows } from './helpers/rows';
 import { buildWorld, type World } from './helpers/world';
 
-for (const writes of ['statement', 'transaction'] as const)
+for (const writes of ['one-trip', 'two-trips'] as const)
   describeEachDatabase(`audit row with the write (${writes})`, (variant) => {
     let w: World;
     beforeAll(async () => {
@@ -18,15 +19,9 @@ for (const writes of ['statement', 'transaction'] as const)
     });
     afterAll(async () => w.close());
 
-    const count = async (table: 'diary_entries' | 'patients' | 'treatment_episodes' | 'audit_log') =>
-      (
-        await w.database.db
-          .selectFrom(table)
-          .select(sql<number>`count(*)::int`.as('n'))
-          .executeTakeFirstOrThrow()
-      ).n;
-    const auditOf = (requestId: unknown) =>
-      w.database.db.selectFrom('audit_log').selectAll().where('request_id', '=', String(requestId)).execute();
+    const count = (table: 'diary_entries' | 'audit_log' | 'patients' | 'treatment_episodes') =>
+      countRows(w.database.db, table);
+    const auditOf = (requestId: unknown) => auditRowsOf(w.database.db, requestId);
 
     it('stores exactly one audit row with each write, for the status it answers with', async () => {
       const doc = w.as(w.users.clinicianA);

@@ -4,6 +4,7 @@
  * the same Kysely query builder and the same migrations. A data folder is locked for as long as it is
  * open (folder-lock.ts), and its holder answers backup requests (pglite-backup.ts).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -74,8 +75,39 @@ function openPostgres(url: string, opts: DatabaseOptions): Db {
   // client the pool discards it and the next query connects anew; on a client in use the query itself
   // fails (and the pool discards the client when it comes back). Unhandled, the event ends the process.
   pool.on('error', () => {});
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    prepareMarkedStatements(client);
+  });
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * A statement whose text starts with this comment is prepared once per connection and then only
+ * executed (a named statement, node-postgres), instead of being parsed and planned on every call: for the
+ * write statement of routes/records.ts (session, policy, change and audit row) planning costs PostgreSQL
+ * about as much as running it. Only for statements of few distinct texts (each is kept per connection).
+ * PGlite and any other driver run it as a plain statement (the marker is a comment).
+ */
+export const PREPARED_MARK = '/* prepared */';
+
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `hemispasm_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+    // Bounded: marked statements have few texts; past that, the name is computed again each time.
+    if (statementNames.size < 1000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+function prepareMarkedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (q: unknown, values?: unknown) => unknown;
+  client.query = ((q: unknown, values?: unknown) =>
+    typeof q === 'string' && q.startsWith(PREPARED_MARK) && Array.isArray(values)
+      ? query({ name: statementName(q), text: q, values })
+      : query(q, values)) as typeof client.query;
 }
 
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<OpenDatabase> {

@@ -4,8 +4,9 @@
  * template), the outcome status, when, from where (client address) and the request id.
  *
  * One mechanism, two moments:
- * - a write stores its audit row in its own transaction (routes/records.ts `write`): both commit or
- *   neither does, so a crash can never leave a record without its audit row;
+ * - a write stores its audit row in its own statement or transaction (routes/records.ts), built from
+ *   `auditedRequest` and the caller that statement checked: both commit or neither does, so a crash can
+ *   never leave a record without its audit row;
  * - everything else (reads, refused attempts) is recorded here, in onSend, before the response leaves.
  * If the row cannot be stored the request fails with 503 `audit_unavailable`: a write keeps nothing,
  * and a read releases nothing.
@@ -40,19 +41,19 @@ function resourceOf(url: string, explicit: string | undefined): string {
   return words.at(-1) ?? 'unknown';
 }
 
-/** The request's audit row if it answers with `status`; undefined for requests that are not audited. */
-export function auditRowOf(req: FastifyRequest, status: number): AuditRow | undefined {
+/** What a request's audit row holds besides its actor. */
+export type AuditedRequest = Omit<AuditRow, 'actor_user_id' | 'actor_role' | 'clinic_id'>;
+
+/**
+ * The request's audit row without its actor, if it answers with `status`; undefined for requests that
+ * are not audited. A write statement that checks the session itself takes the actor from it (records.ts).
+ */
+export function auditedRequest(req: FastifyRequest, status: number): AuditedRequest | undefined {
   const cfg = req.routeOptions.config;
   if (!cfg.policy || !(isPatientScoped(cfg.policy) || cfg.audit)) return undefined;
-  // Requests refused before we knew who was calling (no session) name nobody; skip them.
-  const actor = req.actor;
-  if (!actor || status === 401) return undefined;
   const rawPatient = (req.params as Record<string, string | undefined> | undefined)?.patientId;
   const patientId = req.patient?.id ?? req.auditPatientId ?? null;
   return {
-    actor_user_id: actor.userId,
-    actor_role: actor.role,
-    clinic_id: actor.clinicId,
     // A refused attempt on a well-formed id still records which record was tried.
     patient_id: patientId ?? (isUuid(rawPatient) ? rawPatient.toLowerCase() : null),
     action: ACTIONS[req.method as keyof typeof ACTIONS] ?? 'read',
@@ -62,6 +63,16 @@ export function auditRowOf(req: FastifyRequest, status: number): AuditRow | unde
     ip: req.ip,
     request_id: req.id,
   };
+}
+
+/** The request's audit row if it answers with `status`; undefined for requests that are not audited. */
+export function auditRowOf(req: FastifyRequest, status: number): AuditRow | undefined {
+  // Requests refused before we knew who was calling (no session) name nobody; skip them.
+  const actor = req.actor;
+  if (!actor || status === 401) return undefined;
+  const fields = auditedRequest(req, status);
+  if (!fields) return undefined;
+  return { actor_user_id: actor.userId, actor_role: actor.role, clinic_id: actor.clinicId, ...fields };
 }
 
 /** Logged when the audit trail cannot be written, through the one redaction point (never the error's text). */

@@ -118,8 +118,27 @@ export function frameworkErrorHandler(err: FastifyError, req: FastifyRequest, re
   void sendProblem(req, reply, err);
 }
 
-export function installErrorHandling(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
-  app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
+export interface ErrorHandlingOptions {
+  spaFallback?: boolean;
+  /**
+   * Checks the session and policy a write route left to its statement (http/guard.ts `authorize`), so
+   * that a request failing before its statement ran is refused as it would have been by the guard hooks
+   * (a revoked session with a bad body: 401, not 400); its refusal replaces the error.
+   */
+  authorize?: (req: FastifyRequest) => Promise<void>;
+}
+
+export function installErrorHandling(app: FastifyInstance, opts: ErrorHandlingOptions = {}): void {
+  app.setErrorHandler(async (err, req, reply) => {
+    if (req.deferredGuard && opts.authorize) {
+      try {
+        await opts.authorize(req);
+      } catch (refusal) {
+        return sendProblem(req, reply, refusal);
+      }
+    }
+    return sendProblem(req, reply, err);
+  });
   app.setNotFoundHandler((req, reply) => {
     // Single-page web app: a GET for a page (not /api, wants HTML) gets index.html and routes itself.
     if (

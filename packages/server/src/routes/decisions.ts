@@ -10,9 +10,9 @@ import { z } from 'zod';
 import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schema';
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
 import { fieldError } from '../http/errors';
-import { requireActor } from '../http/guard';
 import { apiRow, iso, jsonText, key, PatientParams, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { ACTOR_USER_ID } from './records';
 import { patientRows, routeOptions } from './route-options';
 
 const OptionId = z.enum(OPTION_IDS);
@@ -96,7 +96,7 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
   api.patch(
     '/patients/:patientId/decisions/:decisionId',
     routeOptions(
-      'patient-clinical-write',
+      { policy: 'patient-clinical-write', guardInStatement: true },
       'decisions',
       'Record the option chosen for a decision (clinicians)',
       {
@@ -113,7 +113,7 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
           .updateTable('decision_records')
           .set({
             chosen_option: req.body.chosenOption,
-            chosen_by: requireActor(req).userId,
+            chosen_by: ACTOR_USER_ID,
             chosen_at: sql<Date>`now()`,
           })
           .where('id', '=', req.params.decisionId)
@@ -129,13 +129,13 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
     'patient-clinical-write',
     'Run the decision engine on a profile and record it, optionally with the option chosen (clinicians)',
     DecisionCreate,
-    (b, req) => {
+    (b) => {
       const chosen = b.chosenOption ?? null;
       return {
         profile: jsonText(b.profile),
         result: jsonText(recommendFor(b.profile)),
         chosen_option: chosen,
-        chosen_by: chosen ? requireActor(req).userId : null,
+        chosen_by: chosen ? ACTOR_USER_ID : null,
         chosen_at: chosen ? sql<Date>`now()` : null,
       };
     },
@@ -151,6 +151,8 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
     PreferenceCreate,
     async (b, req) => {
       if (b.decisionId) {
+        // A read before the write: the caller is checked first (two more round trips on this path).
+        await ctx.records.authorize(req);
         const d = await ctx.db
           .selectFrom('decision_records')
           .select('id')

@@ -105,7 +105,7 @@ export const diaryRoutes: RouteModule = async (api, ctx) => {
   api.post(
     '/patients/:patientId/diary/batch',
     patientRoute(
-      { policy: 'patient-self-report', audit: 'diary' },
+      { policy: 'patient-self-report', audit: 'diary', guardInStatement: true },
       'diary',
       'Add several diary entries at once (e.g. kept offline): all are stored, or none',
       {
@@ -124,10 +124,15 @@ export const diaryRoutes: RouteModule = async (api, ctx) => {
 
   api.delete(
     '/patients/:patientId/diary/:entryId',
-    routeOptions('patient-self-report', 'diary', 'Delete a diary entry made by mistake', {
-      params: PatientParams.extend({ entryId: Uuid }),
-      response: { 204: z.null() },
-    }),
+    routeOptions(
+      { policy: 'patient-self-report', guardInStatement: true },
+      'diary',
+      'Delete a diary entry made by mistake',
+      {
+        params: PatientParams.extend({ entryId: Uuid }),
+        response: { 204: z.null() },
+      },
+    ),
     async (req, reply) => {
       const deleted = await ctx.records.change(
         req,

@@ -65,6 +65,8 @@ export const followUpRoutes: RouteModule = async (api, ctx) => {
     'Record a follow-up of a treatment episode (clinicians)',
     FollowUpCreate,
     async (b, req) => {
+      // A read before the write: the caller is checked first (two more round trips on this route).
+      await ctx.records.authorize(req);
       const episode = await ctx.db
         .selectFrom('treatment_episodes')
         .select(['id', 'start_date'])

@@ -112,7 +112,7 @@ export const measurementRoutes: RouteModule = async (api, ctx) => {
   api.post(
     '/patients/:patientId/measurements',
     patientRoute(
-      'patient-self-report',
+      { policy: 'patient-self-report', guardInStatement: true },
       'measurements',
       'Store the analysis of a face video (spasm: summary and events; movement: the movement test), never the video',
       {

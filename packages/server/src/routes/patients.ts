@@ -7,6 +7,7 @@ import { requireActor } from '../http/guard';
 import { iso, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
 import { encodeCursor, listPatients, PatientListQuery } from './patient-list';
+import { ACTOR_CLINIC_ID, ACTOR_USER_ID } from './records';
 
 export const PatientSchema = z
   .object({
@@ -129,7 +130,7 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
   api.post(
     '/patients',
     {
-      config: { policy: 'clinic-create-patient', audit: 'patient' },
+      config: { policy: 'clinic-create-patient', audit: 'patient', guardInStatement: true },
       schema: {
         tags: ['patients'],
         summary: "Add a patient to the clinician's clinic",
@@ -140,25 +141,21 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
     async (req, reply) => {
       const b = req.body;
       checkDates(b.birthDate, b.onsetDate);
-      const actor = requireActor(req);
-      const [row] = await ctx.records.change(
+      const row = await ctx.records.insertInto(
         req,
         201,
-        ctx.db
-          .insertInto('patients')
-          .values({
-            clinic_id: actor.clinicId,
-            name: b.name,
-            birth_date: b.birthDate,
-            sex: b.sex,
-            affected_side: b.affectedSide,
-            onset_date: b.onsetDate ?? null,
-            created_by: actor.userId,
-          })
-          .returning(COLUMNS),
-        { auditPatientFromResult: true },
+        'patients',
+        {
+          clinic_id: ACTOR_CLINIC_ID,
+          name: b.name,
+          birth_date: b.birthDate,
+          sex: b.sex,
+          affected_side: b.affectedSide,
+          onset_date: b.onsetDate ?? null,
+          created_by: ACTOR_USER_ID,
+        },
+        { returning: COLUMNS, auditPatientFromResult: true },
       );
-      if (!row) throw new Error('INSERT … RETURNING returned no row');
       return reply.code(201).send(patientDto(row));
     },
   );

@@ -2,18 +2,29 @@
  * The one path by which routes read and write a patient's records:
  * - `list`: the addressed patient's rows of one table, newest first, optionally filtered;
  * - `insert` / `insertMany`: rows of the addressed patient, by the signed-in user;
- * - `change`: any other single statement (an update or a delete … RETURNING);
+ * - `insertInto`: a row of another table (a new patient), by the signed-in user;
+ * - `change`: an update or a delete … RETURNING;
  * - `write`: a change that needs several statements (read then write, several tables).
  * Every write stores the request's audit row (http/audit.ts) atomically with its change, so a record and
  * its audit row commit together or not at all; if the audit row cannot be stored, nothing is kept and the
  * request fails with 503 `audit_unavailable`.
  *
- * One round trip per write where one statement does: `insert`, `insertMany` and `change` send the change
- * and the audit row as ONE statement — a data-modifying CTE, `WITH change AS (INSERT … RETURNING *),
- * audit AS (INSERT INTO audit_log …) SELECT * FROM change` — which PostgreSQL runs atomically on its own,
- * instead of BEGIN, the change, the audit row and COMMIT (four round trips; `write` still does that).
- * The audit row is stored only when the change returned a row: an update or delete that matched nothing
- * keeps nothing, and the route's 404 is audited by http/audit.ts like any refused request.
+ * One round trip per write: `insert`, `insertMany`, `insertInto` and `change` send ONE statement, a
+ * data-modifying CTE that PostgreSQL runs atomically on its own:
+ *
+ *   WITH guard  AS (SELECT <the caller> FROM sessions JOIN users … WHERE <live session, CSRF, policy>),
+ *        change AS (INSERT … SELECT … WHERE EXISTS (SELECT 1 FROM guard) RETURNING * | UPDATE/DELETE …),
+ *        audit  AS (INSERT INTO audit_log SELECT <guard's caller>, … WHERE EXISTS (SELECT 1 FROM change))
+ *   SELECT <the caller>, change.* FROM change CROSS JOIN guard
+ *
+ * `guard` checks what the guard hooks check for other routes (http/guard.ts: session cookie's hash, not
+ * expired, user not disabled, X-CSRF-Token, the route's policy for the addressed patient, as SQL from
+ * policy/access-sql.ts); when the hooks have already checked them (a route not marked `guardInStatement`,
+ * or the benchmark's `two-trips` mode) it is the known caller as constants. When the statement stores
+ * nothing, `authorize` (one more query, on that path only) finds the refusal the hooks would have given
+ * — 401, 403 (audited by http/audit.ts like any refused request) or 404 — or, for an update or delete
+ * that matched no row, lets the route answer its 404. So a revoked session writes nothing and no audit
+ * row, and the audit row always names the caller the statement itself found.
  */
 import type { FastifyRequest } from 'fastify';
 import {
@@ -21,15 +32,20 @@ import {
   type InsertObject,
   type Kysely,
   type OperationNodeSource,
+  type RawBuilder,
   type Selectable,
+  type SqlBool,
   sql,
 } from 'kysely';
-import type { Db } from '../db/database';
+import type { Actor } from '../auth/sessions';
+import { type Db, PREPARED_MARK } from '../db/database';
 import type { Database } from '../db/schema';
-import { auditRowOf, logAuditFailure } from '../http/audit';
+import { auditedRequest, logAuditFailure } from '../http/audit';
 import { insertAuditRows } from '../http/audit-writer';
 import { ApiError } from '../http/errors';
-import { requireActor, requirePatient } from '../http/guard';
+import { authorize, requireActor } from '../http/guard';
+import { isPatientScoped } from '../policy/access';
+import { policyCondition } from '../policy/access-sql';
 
 /** Tables of rows that belong to one patient and record who created them. */
 export type PatientTable = {
@@ -49,6 +65,12 @@ export interface ListOptions<T extends PatientTable> {
 /** What a route gives for a new row: everything but the patient and the author, which come from the request. */
 export type NewRow<T extends PatientTable> = Omit<InsertObject<Database, T>, 'patient_id' | 'created_by'>;
 
+/** The signed-in caller's id and clinic inside a write statement (a row value or an update's SET). */
+export const ACTOR_USER_ID: RawBuilder<string> = sql<string>`(SELECT user_id FROM guard)`;
+export const ACTOR_CLINIC_ID: RawBuilder<string> = sql<string>`(SELECT clinic_id FROM guard)`;
+/** True when the statement's guard passed; records adds it to every update and delete. */
+const GUARD_PASSED: RawBuilder<SqlBool> = sql<SqlBool>`EXISTS (SELECT 1 FROM guard)`;
+
 export interface Records {
   list<T extends PatientTable>(
     req: FastifyRequest,
@@ -66,34 +88,60 @@ export interface Records {
     rows: readonly NewRow<T>[],
   ): Promise<Selectable<Database[T]>[]>;
   /**
-   * Runs one data-modifying statement with RETURNING and the audit row of the request answering
-   * `status` as one statement; the rows it returned (none: nothing changed, no audit row stored).
+   * Inserts one row of any table (answering `status`), its values free to use ACTOR_USER_ID and
+   * ACTOR_CLINIC_ID; returns the `returning` columns of the stored row.
    */
-  change<R>(req: FastifyRequest, status: number, query: Statement<R>, opts?: ChangeOptions): Promise<R[]>;
+  insertInto<T extends keyof Database, C extends keyof Selectable<Database[T]> & string>(
+    req: FastifyRequest,
+    status: number,
+    table: T,
+    row: InsertObject<Database, T>,
+    opts: { returning: readonly C[] } & ChangeOptions,
+  ): Promise<Pick<Selectable<Database[T]>, C>>;
+  /**
+   * Runs an update or delete … RETURNING (which records makes conditional on the guard) and the audit row
+   * of the request answering `status` as one statement; the rows it returned (none: nothing changed, no
+   * audit row stored).
+   */
+  change<R>(req: FastifyRequest, status: number, query: Guardable<R>): Promise<R[]>;
   /** Runs `change` in a transaction that also stores the audit row of the request answering `status`. */
   write<R>(req: FastifyRequest, status: number, change: (trx: Db) => Promise<R>): Promise<R>;
+  /**
+   * Checks now what a `guardInStatement` route left to its statement (http/guard.ts): for a route that
+   * must read before it writes, before the read.
+   */
+  authorize(req: FastifyRequest): Promise<void>;
 }
 
 /** An insert, update or delete … RETURNING built with Kysely (not executed). */
 export type Statement<R> = Compilable<R> & OperationNodeSource;
+/** An update or delete … RETURNING built with Kysely, to which a condition can be added. */
+export interface Guardable<R> extends Statement<R> {
+  where(expression: RawBuilder<SqlBool>): Statement<R>;
+}
 
 export interface ChangeOptions {
   /** The audit row names the patient the statement returns (column `id`): a patient being created. */
   auditPatientFromResult?: boolean;
 }
 
-const AUDIT_COLUMNS = [
-  'actor_user_id',
-  'actor_role',
-  'clinic_id',
-  'patient_id',
-  'action',
-  'resource',
-  'route',
-  'status',
-  'ip',
-  'request_id',
-] as const;
+/** The audit columns the statement fills from the request; the actor's come from `guard`. */
+const REQUEST_COLUMNS = ['patient_id', 'action', 'resource', 'route', 'status', 'ip', 'request_id'] as const;
+
+/** The caller's columns the statement returns with its rows (prefixed, to never clash with a table's). */
+const CALLER = {
+  user_id: 'userId',
+  role: 'role',
+  clinic_id: 'clinicId',
+  patient_id: 'patientId',
+  email: 'email',
+  display_name: 'displayName',
+  csrf_token: 'csrfToken',
+  token_hash: 'sessionHash',
+} as const;
+const CALLER_PREFIX = 'hemispasm_guard_';
+/** The guard's columns the statement returns: the caller and the addressed patient's clinic. */
+const GUARD_COLUMNS = [...Object.keys(CALLER), 'patient_clinic_id'];
 
 /** A failure of the audit row's part of a combined statement (e.g. a constraint of audit_log). */
 function isAuditFailure(err: unknown): boolean {
@@ -106,24 +154,88 @@ type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
 export interface RecordsOptions {
   /**
-   * How `insert`, `insertMany` and `change` send a write: `statement` (the default) as one statement with
-   * its audit row; `transaction` as BEGIN, the change, the audit row, COMMIT — the write path before, kept
-   * only so that `npm run bench server` measures both side by side in one run.
+   * `one-trip` (the default): a `guardInStatement` route's write checks the session itself; `two-trips`:
+   * the guard hooks look the session up first, then the write goes as one statement — the write path
+   * before, kept only so that `npm run bench server` measures both side by side in one run.
    */
-  writes?: 'statement' | 'transaction';
+  writes?: 'one-trip' | 'two-trips';
 }
 
-/** Thrown inside the transaction of a change that matched nothing, to store nothing (not even the audit row). */
-const NOTHING_CHANGED = Symbol('nothing changed');
+/** The patient a patient-scoped route addresses (its id validated by the route's params schema). */
+function addressedPatient(req: FastifyRequest): string | null {
+  const policy = req.routeOptions.config.policy;
+  if (!policy || !isPatientScoped(policy)) return null;
+  if (req.patient) return req.patient.id;
+  const id = (req.params as { patientId?: string }).patientId;
+  if (!id) throw new Error(`route ${req.routeOptions.url} has a patient policy but no :patientId`);
+  return id.toLowerCase();
+}
 
-export function createRecords(db: Db, options: RecordsOptions = {}): Records {
+/**
+ * The statement's `guard`: the caller, if the session, CSRF token and policy pass (one row), else no row.
+ * A request the hooks already checked: its known caller as constants.
+ */
+function guardQuery(req: FastifyRequest): RawBuilder<unknown> {
+  const deferred = req.deferredGuard;
+  if (!deferred) {
+    const a = requireActor(req);
+    return sql`SELECT ${a.userId}::uuid AS user_id, ${a.role}::text AS role, ${a.clinicId}::uuid AS clinic_id`;
+  }
+  const policy = req.routeOptions.config.policy;
+  const condition = policy && policyCondition(policy);
+  if (!condition) throw new Error(`route ${req.routeOptions.url}: policy ${policy} cannot be checked in SQL`);
+  // Every column of CALLER, and the addressed patient's clinic.
+  return sql`SELECT u.id AS user_id, u.role, u.clinic_id, u.patient_id, u.email, u.display_name,
+      s.csrf_token, s.token_hash, p.clinic_id AS patient_clinic_id
+    FROM sessions s JOIN users u ON u.id = s.user_id
+      LEFT JOIN patients p ON p.id = ${addressedPatient(req)}::uuid
+    WHERE s.token_hash = ${deferred.tokenHash} AND s.expires_at > now() AND NOT u.disabled
+      AND s.csrf_token = ${deferred.csrfToken} AND ${condition}`;
+}
+
+/**
+ * `INSERT INTO table (…) SELECT … FROM (VALUES …) WHERE <guard passed>`: an insert that stores nothing
+ * unless the guard passed. The first VALUES row (dropped by `keep`) is the table's own columns, typed
+ * `(NULL::table).column`, so PostgreSQL types each parameter as its column, as it does in a plain VALUES.
+ */
+function guardedInsert(
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  returning: readonly string[] | '*',
+): RawBuilder<unknown> {
+  const first = rows[0];
+  if (!first) throw new Error('insert of no rows');
+  const columns = Object.keys(first).filter((c) => first[c] !== undefined);
+  for (const r of rows) {
+    const keys = Object.keys(r).filter((c) => r[c] !== undefined);
+    if (keys.length !== columns.length || keys.some((c) => !(c in first))) {
+      throw new Error(`insert into ${table}: every row must give the same columns`);
+    }
+  }
+  const t = sql.table(table);
+  const cols = sql.join(columns.map((c) => sql.ref(c)));
+  const typed = sql`(false, ${sql.join(columns.map((c) => sql`(NULL::${t}).${sql.ref(c)}`))})`;
+  const values = rows.map((r) => sql`(true, ${sql.join(columns.map((c) => sql`${r[c]}`))})`);
+  const ret = returning === '*' ? sql`*` : sql.join(returning.map((c) => sql.ref(c)));
+  return sql`INSERT INTO ${t} (${cols}) SELECT ${cols}
+    FROM (VALUES ${sql.join([typed, ...values])}) AS v (hemispasm_keep, ${cols})
+    WHERE v.hemispasm_keep AND ${GUARD_PASSED} RETURNING ${ret}`;
+}
+
+export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
+  const authorizeNow = (req: FastifyRequest) => authorize(db, req);
+
   const write: Records['write'] = async (req, status, change) => {
+    await authorizeNow(req);
     const result = await db.transaction().execute(async (trx) => {
       const out = await change(trx);
-      const row = auditRowOf(req, status);
-      if (row) {
+      const fields = auditedRequest(req, status);
+      const actor = requireActor(req);
+      if (fields) {
         try {
-          await insertAuditRows(trx, [row]);
+          await insertAuditRows(trx, [
+            { actor_user_id: actor.userId, actor_role: actor.role, clinic_id: actor.clinicId, ...fields },
+          ]);
         } catch (err) {
           logAuditFailure(req, err);
           throw new ApiError('audit_unavailable');
@@ -135,74 +247,83 @@ export function createRecords(db: Db, options: RecordsOptions = {}): Records {
     return result;
   };
 
-  async function change<R>(
+  /** Runs `change` (a statement over `guard`) with its guard and audit row as one statement. */
+  async function guarded<R>(
     req: FastifyRequest,
     status: number,
-    query: Statement<R>,
-    opts: ChangeOptions = {},
+    change: OperationNodeSource,
+    opts: ChangeOptions & { kind: 'insert' | 'change'; rows?: number },
   ): Promise<R[]> {
-    if (options.writes === 'transaction') return changeInTransaction(req, status, query, opts);
-    const audit = auditRowOf(req, status);
-    if (!audit) return (await db.executeQuery(query.compile())).rows;
-    const values = AUDIT_COLUMNS.map((c) =>
-      c === 'patient_id' && opts.auditPatientFromResult
-        ? sql`(SELECT id FROM change LIMIT 1)`
+    const fields = auditedRequest(req, status);
+    if (!fields) throw new Error(`route ${req.routeOptions.url} writes patient data but is not audited`);
+    const values = REQUEST_COLUMNS.map((c) =>
+      c === 'patient_id'
+        ? opts.auditPatientFromResult
+          ? sql`(SELECT id FROM change LIMIT 1)`
+          : sql`${fields.patient_id ?? null}::uuid`
         : c === 'status'
-          ? sql`${audit[c]}::smallint`
-          : sql`${audit[c] ?? null}`,
+          ? sql`${fields.status}::smallint`
+          : sql`${fields[c] ?? null}`,
     );
-    let result: { rows: R[] };
+    const deferred = !!req.deferredGuard;
+    const caller = deferred
+      ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
+      : sql``;
+    let result: { rows: Record<string, unknown>[] };
     try {
-      result = await sql<R>`WITH change AS (${query}),
-        audit AS (INSERT INTO audit_log (${sql.join(AUDIT_COLUMNS.map((c) => sql.ref(c)))})
-          SELECT ${sql.join(values)} WHERE EXISTS (SELECT 1 FROM change))
-        SELECT * FROM change`.execute(db);
+      // Prepared once per connection on PostgreSQL (db/database.ts): a batch's text varies with its size.
+      const prepared = opts.rows === undefined || opts.rows === 1 ? sql.raw(PREPARED_MARK) : sql``;
+      result = await sql<Record<string, unknown>>`${prepared} WITH guard AS (${guardQuery(req)}),
+        change AS (${change}),
+        audit AS (INSERT INTO audit_log (actor_user_id, actor_role, clinic_id, ${sql.join(REQUEST_COLUMNS.map((c) => sql.ref(c)))})
+          SELECT g.user_id, g.role, g.clinic_id, ${sql.join(values)} FROM guard g WHERE EXISTS (SELECT 1 FROM change))
+        SELECT ${caller} change.* FROM change CROSS JOIN guard g`.execute(db);
     } catch (err) {
       if (!isAuditFailure(err)) throw err;
       logAuditFailure(req, err);
       throw new ApiError('audit_unavailable');
     }
-    if (result.rows.length > 0) req.auditedStatus = status;
-    return result.rows;
-  }
-
-  async function changeInTransaction<R>(
-    req: FastifyRequest,
-    status: number,
-    query: Statement<R>,
-    opts: ChangeOptions,
-  ): Promise<R[]> {
-    try {
-      return await write(req, status, async (trx) => {
-        const { rows } = await trx.executeQuery(query.compile());
-        if (rows.length === 0) throw NOTHING_CHANGED;
-        if (opts.auditPatientFromResult) req.auditPatientId = (rows[0] as { id: string }).id;
-        return rows;
-      });
-    } catch (e) {
-      if (e === NOTHING_CHANGED) return [];
-      throw e;
+    const rows = result.rows;
+    if (rows.length === 0) {
+      // Refused (the hooks' answer, with one more query) or, for an update or delete, nothing matched.
+      await authorizeNow(req);
+      if (opts.kind === 'insert')
+        throw new Error(`route ${req.routeOptions.url}: the guard refused an allowed insert`);
+      return [];
     }
+    if (deferred) {
+      const first = rows[0]!;
+      const actor: Record<string, unknown> = {};
+      for (const [column, field] of Object.entries(CALLER)) actor[field] = first[CALLER_PREFIX + column];
+      req.actor = actor as unknown as Actor;
+      const patientClinicId = first[`${CALLER_PREFIX}patient_clinic_id`];
+      const patientId = addressedPatient(req);
+      if (patientId && typeof patientClinicId === 'string')
+        req.patient = { id: patientId, clinicId: patientClinicId };
+      req.deferredGuard = undefined;
+      for (const r of rows) for (const c of GUARD_COLUMNS) delete r[CALLER_PREFIX + c];
+    }
+    req.auditedStatus = status;
+    return rows as R[];
   }
 
   const insertMany: Records['insertMany'] = async (req, table, rows) => {
-    const patientId = requirePatient(req).id;
-    const createdBy = requireActor(req).userId;
-    const values = rows.map((r) => ({ ...r, patient_id: patientId, created_by: createdBy }));
-    const stored = await change(
-      req,
-      201,
-      (db as unknown as AnyDb).insertInto(table).values(values).returningAll(),
-    );
+    const patientId = addressedPatient(req);
+    const values = rows.map((r) => ({ ...r, patient_id: patientId, created_by: ACTOR_USER_ID }));
+    const stored = await guarded(req, 201, guardedInsert(table, values, '*'), {
+      kind: 'insert',
+      rows: rows.length,
+    });
     return stored as Selectable<Database[typeof table]>[];
   };
 
   return {
     async list(req, table, opts) {
+      await authorizeNow(req);
       let q = (db as unknown as AnyDb)
         .selectFrom(table)
         .selectAll()
-        .where('patient_id', '=', requirePatient(req).id);
+        .where('patient_id', '=', addressedPatient(req));
       for (const [column, op, value] of opts.where ?? []) {
         if (value !== undefined) q = q.where(sql.ref(column), op, value);
       }
@@ -215,7 +336,15 @@ export function createRecords(db: Db, options: RecordsOptions = {}): Records {
       return stored!;
     },
     insertMany,
-    change,
+    async insertInto(req, status, table, row, opts) {
+      const [stored] = await guarded(req, status, guardedInsert(table, [row], opts.returning), {
+        ...opts,
+        kind: 'insert',
+      });
+      return stored as Pick<Selectable<Database[typeof table]>, (typeof opts.returning)[number]>;
+    },
+    change: (req, status, query) => guarded(req, status, query.where(GUARD_PASSED), { kind: 'change' }),
     write,
+    authorize: authorizeNow,
   };
 }

@@ -73,7 +73,9 @@ type TableOf<C extends Collection> = (typeof PATIENT_COLLECTIONS)[C]['table'];
  *    filtered by `options` (which may read the query), each answered as `dto`;
  *  - `create`: POST one row: the body is checked by its schema, turned into the row's columns by `columns`
  *    (which may refuse it with an ApiError), stored through the record helper (audit row included) and
- *    answered 201 with the stored row.
+ *    answered 201 with the stored row. The route is `guardInStatement` (http/guard.ts): the insert checks
+ *    the session and policy itself, so `columns` runs before the caller is checked and must call
+ *    `records.authorize(req)` before it reads anything.
  */
 export function patientRows<C extends Collection, Item extends z.ZodType, T extends TableOf<C> = TableOf<C>>(
   api: Parameters<RouteModule>[0],
@@ -112,7 +114,12 @@ export function patientRows<C extends Collection, Item extends z.ZodType, T exte
       // Typed without the zod provider: the generic body and item are checked by the route's schemas.
       (api as FastifyInstance).post(
         path,
-        patientRoute(config, tag, summary, { body, response: { 201: item } }),
+        patientRoute(
+          { ...(typeof config === 'string' ? { policy: config } : config), guardInStatement: true },
+          tag,
+          summary,
+          { body, response: { 201: item } },
+        ),
         async (req, reply) => {
           const r = req as PatientRequest;
           const row = await records.insert(r, table, await columns(r.body as z.output<Body>, r));

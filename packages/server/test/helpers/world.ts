@@ -55,6 +55,8 @@ export interface WorldOptions {
   cds?: CdsConfig;
   /** How record writes reach the database (routes/records.ts; default one statement). */
   writes?: AppOptions['writes'];
+  /** The database the app is given, from the world's (a test may wrap it, e.g. to count statements). */
+  appDb?: (db: AppOptions['db']) => AppOptions['db'];
 }
 
 export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}): Promise<World> {
@@ -113,7 +115,7 @@ export async function buildWorld(database: OpenDatabase, opts: WorldOptions = {}
   };
   // Logging at debug level into the suite's log, which must never hold what the traffic carried.
   const app = await buildApp({
-    db,
+    db: opts.appDb ? opts.appDb(db) : db,
     databaseKind: database.kind,
     webDist: false,
     logger: debugLogger(),
