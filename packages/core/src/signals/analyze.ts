@@ -26,13 +26,32 @@ interface MouthRule {
   minPull: Record<EyeSide, number>;
   /** The same for the difference of the two corners (its σ combines both corners' jitter). */
   minAsym: number;
+  /** The asymmetry a mouth-only pull with no same-side lower-lid narrowing must reach at its peak. */
+  minAsymAlone: number;
 }
 
-/** Frames where this side's mouth corner is pulled and the other is not (NaN-safe). */
+/** The largest (pull of this side − |deviation of the other corner|) over frames a..b (NaN-safe). */
+function peakAsymmetry(m: MouthRule, side: EyeSide, a: number, b: number): number {
+  const other: EyeSide = side === 'left' ? 'right' : 'left';
+  let peak = Number.NEGATIVE_INFINITY;
+  for (let k = a; k <= b; k++) {
+    const o = m.pull[other][k]!;
+    const d = m.pull[side][k]! - (Number.isNaN(o) ? 0 : Math.abs(o));
+    if (d > peak) peak = d;
+  }
+  return peak;
+}
+
+/**
+ * Frames where this side's mouth corner is pulled toward its eye and the other corner has not moved as far in
+ * either direction (NaN-safe). Only a pull toward the eye counts (`mouthPullSign`, README step 5): the muscles
+ * HFS contracts draw the corner up and out; a corner that moves away from its eye is speech, a jaw opening,
+ * or a rest position disturbed by a nearby spasm or a head turn.
+ */
 function oneSidedMouth(m: MouthRule, side: EyeSide, i: number): boolean {
   const a = m.pull[side][i]!;
   const o = m.pull[side === 'left' ? 'right' : 'left'][i]!;
-  const b = Number.isNaN(o) ? 0 : o;
+  const b = Number.isNaN(o) ? 0 : Math.abs(o);
   return a >= m.minPull[side] && a - b >= m.minAsym;
 }
 
@@ -83,6 +102,11 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
       DETECTOR.mouthAsym,
       DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
       DETECTOR.mouthNoiseK * asymmetryNoise(left.deviation, right.deviation),
+    ),
+    minAsymAlone: Math.max(
+      DETECTOR.mouthAsym,
+      DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
+      DETECTOR.mouthAloneNoiseK * asymmetryNoise(left.deviation, right.deviation),
     ),
   };
 
@@ -180,6 +204,8 @@ function mouthOnlyEvents(
 ): SpasmEvent[] {
   const out: SpasmEvent[] = [];
   for (const side of ['left', 'right'] as const) {
+    // Runs of one-sided frames at least minMouthEventS long, as frame ranges.
+    const runs: { i: number; j: number }[] = [];
     let i = 0;
     while (i < p.n) {
       if (!(p.face[i] && oneSidedMouth(mouth, side, i))) {
@@ -188,25 +214,43 @@ function mouthOnlyEvents(
       }
       let j = i;
       while (j + 1 < p.n && p.run[j + 1] === p.run[i] && oneSidedMouth(mouth, side, j + 1)) j++;
-      const startS = p.t[i]!;
-      const endS = p.t[j]! + p.dur[j]!;
+      if (p.t[j]! + p.dur[j]! - p.t[i]! >= DETECTOR.minMouthEventS) runs.push({ i, j });
+      i = j + 1;
+    }
+    // A pull that dips under the thresholds for a moment is one movement, not several spasms
+    // (mouthJoinS, README step 6); only runs that passed on their own are joined, so no new frames count.
+    const joined: { i: number; j: number }[] = [];
+    for (const r of runs) {
+      const last = joined[joined.length - 1];
+      if (
+        last &&
+        p.run[r.i] === p.run[last.j] &&
+        p.t[r.i]! - (p.t[last.j]! + p.dur[last.j]!) <= DETECTOR.mouthJoinS
+      )
+        last.j = r.j;
+      else joined.push({ ...r });
+    }
+    for (const { i: a, j: b } of joined) {
+      const startS = p.t[a]!;
+      const endS = p.t[b]! + p.dur[b]!;
       const covered = eyeSpasms.some(
         (e) => e.side === side && startS < e.endS + 0.1 && endS > e.startS - 0.1,
       );
-      if (!covered && endS - startS >= DETECTOR.minMouthEventS) {
-        let narrowing = 0;
-        for (let k = i; k <= j; k++) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
-        const cheek = narrowing >= DETECTOR.cheekClosure;
-        out.push({
-          startS,
-          endS,
-          side,
-          kind: 'spasm',
-          regions: cheek ? ['cheek', 'mouth'] : ['mouth'],
-          peakClosure: 0,
-        });
-      }
-      i = j + 1;
+      if (covered) continue;
+      let narrowing = 0;
+      for (let k = a; k <= b; k++) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
+      const cheek = narrowing >= DETECTOR.cheekClosure;
+      // Without the lower lid's confirmation the mouth is the only witness: it must stand further out of
+      // the series' own asymmetry noise (mouthAloneNoiseK, README step 6).
+      if (!cheek && !(peakAsymmetry(mouth, side, a, b) >= mouth.minAsymAlone)) continue;
+      out.push({
+        startS,
+        endS,
+        side,
+        kind: 'spasm',
+        regions: cheek ? ['cheek', 'mouth'] : ['mouth'],
+        peakClosure: 0,
+      });
     }
   }
   return out;

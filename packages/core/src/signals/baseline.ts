@@ -134,7 +134,8 @@ function smoothCorner(p: PreparedSeries, corner: Float64Array, half: number): Fl
 }
 
 export interface MouthPull {
-  /** How far the (smoothed) corner is from its own rest position, inter-ocular distances, ≥ 0; NaN if unmeasured. */
+  /** How far the (smoothed) corner has moved from its own rest position TOWARD the same-side eye (the signal
+   *  shrinks: rest − corner), inter-ocular distances; negative when it moved away; NaN if unmeasured. */
   pull: Float64Array;
   /** The same, signed: smoothed corner − rest (NaN if unmeasured). */
   deviation: Float64Array;
@@ -176,7 +177,7 @@ export function mouthPull(p: PreparedSeries, corner: Float64Array, exclude: Uint
   const pull = new Float64Array(p.n);
   for (let i = 0; i < p.n; i++) {
     deviation[i] = smooth[i]! - rest[i]!;
-    pull[i] = Math.abs(deviation[i]!);
+    pull[i] = -deviation[i]!;
   }
   return { pull, deviation, noise: jitterNoise(p, corner, half) };
 }

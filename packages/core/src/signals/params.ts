@@ -44,8 +44,9 @@ export const DETECTOR = {
   blinkSupportRatio: 0.3,
   /** Flanks (seconds before/after the event, skipping blinkLagS) that give the other eye's own level. */
   flankS: 0.3,
-  /** Mouth: rolling median window (± s) of the rest position; a pull is one-sided when this eye's side
-   *  moves at least `mouthPull` inter-ocular distances and `mouthAsym` more than the other side. */
+  /** Mouth: rolling median window (± s) of the rest position; a pull is one-sided when this side's corner
+   *  moves at least `mouthPull` inter-ocular distances TOWARD its eye (the only direction HFS pulls it) and
+   *  `mouthAsym` more than the other corner moves either way. */
   mouthWindowS: 3,
   mouthPull: 0.03,
   mouthAsym: 0.025,
@@ -53,8 +54,15 @@ export const DETECTOR = {
   mouthSmoothS: 0.05,
   /** Each corner's threshold rises to this many σ of that corner's own (smoothed) jitter, measured in the series. */
   mouthNoiseK: 4,
+  /** A mouth-only pull whose same-side lower lid does not narrow (< cheekClosure) must, at its peak, exceed
+   *  the other corner by this many σ of the corners' asymmetry noise (rather than mouthNoiseK): one witness,
+   *  a wider margin. It removed the healthy, moving, talking face's false lower-face spasm (README step 6). */
+  mouthAloneNoiseK: 5,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
+  /** Mouth-only runs of one side this close (seconds) are one event: a held lower-face pull whose size
+   *  hovers at the thresholds passes them in pieces (README step 6). */
+  mouthJoinS: 0.5,
   /** A lower-face (mouth) spasm is also a `cheek` spasm when the same-side eye narrows from below by at least
    *  this closure during it (the model does not follow the cheek's smooth skin; the lower lid it pushes up, it does). */
   cheekClosure: 0.08,
@@ -74,4 +82,4 @@ export const DETECTOR = {
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/2.3.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.4.0';

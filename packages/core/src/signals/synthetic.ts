@@ -3,7 +3,8 @@
  *
  * Model (per frame, per patient side s):
  *   eye_s   = open_s · motion_s(t) · (1 − 0.85 · closure_s(t)) · (1 + noise)
- *   mouth_s = rest_s + drift(t) + pull_s(t) + noise
+ *   mouth_s = rest_s + drift(t) − pull_s(t) + noise   (a pull draws the corner toward the eye: the
+ *                                                   corner-to-eye distance shrinks, as in packages/vision)
  * open_s carries the person's eye size, a naturally narrower affected eye and the landmark model's
  * left/right bias; motion_s(t) is slow head motion (both eyes together) and yaw (the two eyes in
  * opposite directions). A fully closed eye keeps 15 % of its aperture, as landmark models do.
@@ -457,7 +458,8 @@ export function generateScenario(
       }
       const motion = (1 + pitch) * (1 + (side === 'left' ? yaw : -yaw));
       const eye = open[side] * motion * (1 - 0.85 * closure) * (1 + c.eyeNoise * gaussian(rng));
-      const mouth = mouthRest[side] + drift + pull + c.mouthNoise * gaussian(rng);
+      // A pull draws the corner toward the same-side eye: the signal (corner-to-eye distance) shrinks.
+      const mouth = mouthRest[side] + drift - pull + c.mouthNoise * gaussian(rng);
       return { eye: Math.max(0, eye), mouth };
     };
     const l = value('left');

@@ -6,7 +6,9 @@
  * CSV form (header `t,eye_l,eye_r,mouth_l,mouth_r`, more columns may follow; empty cell = no face):
  *   t       seconds from the start of the video
  *   eye_*   eyelid aperture ratio (eyelid distance over eye width, from raw landmarks)
- *   mouth_* mouth-corner excursion, in inter-ocular distances, relative to a face-fixed reference
+ *   mouth_* mouth-corner excursion, in inter-ocular distances, relative to a face-fixed reference on the same
+ *           side: the distance from the corner to that side's outer eye corner (packages/vision), so a
+ *           spasm's pull (up and out, toward the eye) makes it SMALLER; the detector counts only that direction
  *   occluded_l, occluded_r (optional) 1 when that eye is covered in the frame (a hand, a glasses frame)
  */
 export interface SignalFrame {
@@ -15,7 +17,8 @@ export interface SignalFrame {
   /** Eye aperture ratio of the patient's left / right eye; null when no face was found in this frame. */
   eyeL: number | null;
   eyeR: number | null;
-  /** Mouth-corner excursion of the patient's left / right corner; null when no face was found. */
+  /** Mouth-corner excursion of the patient's left / right corner (smaller = drawn toward that side's eye);
+   *  null when no face was found. */
   mouthL: number | null;
   mouthR: number | null;
   /** Head yaw in degrees where the landmark model gives it (positive = patient turns to their left). */

@@ -48,6 +48,52 @@ describe('analyzeSignals on hand-made series', () => {
     expect(a.side).toBe('left');
   });
 
+  it('joins a held mouth pull that dips under the thresholds for a moment into one spasm, not two', () => {
+    const frames = handMade(30, 20, [
+      // One pull with a 0.3-s dip (pieces at 8–8.5 s and 8.8–9.4 s) and, 1.6 s later, a separate one.
+      { side: 'left', from: 8, to: 8.5, depth: 0, mouth: 0.07 },
+      { side: 'left', from: 8.8, to: 9.4, depth: 0, mouth: 0.07 },
+      { side: 'left', from: 11, to: 11.6, depth: 0, mouth: 0.07 },
+    ]);
+    const a = analyzeSignals({ frames });
+    expect(
+      a.events.map((e) => [e.kind, e.side, Math.round(e.startS * 10) / 10, Math.round(e.endS * 10) / 10]),
+    ).toEqual([
+      ['spasm', 'left', 8, 9.4],
+      ['spasm', 'left', 11, 11.6],
+    ]);
+  });
+
+  it('asks a mouth-only pull the lower lid does not confirm to stand further out of the mouth noise', () => {
+    // The right corner wanders ±0.02 IOD (a head turn the rest position cannot follow): the corners'
+    // asymmetry noise σA ≈ 0.02, so 4σA ≈ 0.08 < the left pull of 0.095 < 5σA ≈ 0.1.
+    const withWander = (closures: Parameters<typeof handMade>[2]) =>
+      handMade(30, 20, closures).map((f, i) => ({ ...f, mouthR: f.mouthR! + 0.02 * Math.sin(i * 0.3) }));
+    const alone = analyzeSignals({
+      frames: withWander([{ side: 'left', from: 8, to: 9, depth: 0, mouth: 0.095 }]),
+    });
+    expect(alone.events).toEqual([]);
+    // The same pull with the left lower lid pushed up a little (closure ≈ 0.12: a cheek, not an eye event).
+    const withCheek = analyzeSignals({
+      frames: withWander([{ side: 'left', from: 8, to: 9, depth: 0.14, mouth: 0.095 }]),
+    });
+    expect(withCheek.events).toEqual([
+      expect.objectContaining({ kind: 'spasm', side: 'left', regions: ['cheek', 'mouth'] }),
+    ]);
+  });
+
+  it('counts only a corner drawn toward its eye: one corner moving away (speech, a head turn) is no spasm', () => {
+    // The mouth signal is the corner-to-eye distance: a pull shortens it. Here the left corner moves 0.07 AWAY
+    // from its eye for 0.6 s, as far as the pull above but the other way; the right corner is pulled 0.07.
+    const frames = handMade(30, 20, [{ side: 'right', from: 12, to: 12.6, depth: 0, mouth: 0.07 }]);
+    for (const f of frames) if (f.t >= 8 && f.t < 8.6) f.mouthL = (f.mouthL ?? 0) + 0.07;
+    const a = analyzeSignals({ frames });
+    expect(a.events).toEqual([
+      expect.objectContaining({ kind: 'spasm', side: 'right', regions: ['mouth'], peakClosure: 0 }),
+    ]);
+    expect(a.events[0]!.startS).toBeCloseTo(12, 1);
+  });
+
   it('sets the mouth thresholds from each corner’s own jitter, so slow movement of both corners does not hide a small one-sided pull', () => {
     // A steady landmark source (jitter σ 0.002 IOD, as the mouth-corner tracker on the face animator) on a
     // face that talks or nods: both corners wander together by ±0.02 over 4 s. A lower-face spasm pulls the

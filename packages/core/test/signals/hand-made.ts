@@ -27,8 +27,9 @@ export function handMade(fps: number, durationS: number, closures: Closure[], wo
       if (t < c.from || t >= c.to) continue;
       if (c.side !== 'right') l = Math.max(l, c.depth);
       if (c.side !== 'left') r = Math.max(r, c.depth);
-      if (c.mouth && c.side === 'left') ml = c.mouth;
-      if (c.mouth && c.side === 'right') mr = c.mouth;
+      // A pull shortens the corner-to-eye distance (the mouth signal).
+      if (c.mouth && c.side === 'left') ml = -c.mouth;
+      if (c.mouth && c.side === 'right') mr = -c.mouth;
     }
     const w = wobble * Math.sin(i * 1.7);
     frames.push({
