@@ -23,7 +23,7 @@ import type { Db } from './db/database';
 import { installReadRouting } from './db/read-routing';
 import { installAudit } from './http/audit';
 import { frameworkErrorHandler, installErrorHandling } from './http/error-handler';
-import { authorize, installGuard } from './http/guard';
+import { authorize, installGuard, type WritePath } from './http/guard';
 import { installInputRules } from './http/input-rules';
 import type { RouteEntry } from './http/route-config';
 import { docsCsp, installSecurityHeaders } from './http/security-headers';
@@ -32,7 +32,6 @@ import { zodValidatorCompiler } from './http/validation';
 import { POLICY_KINDS } from './policy/access';
 import { registerApiRoutes } from './routes';
 import { cdsHooksRoutes } from './routes/cds-hooks';
-import type { RecordsOptions } from './routes/records';
 import { defaultWebDist } from './web-dist';
 
 export interface AppOptions {
@@ -57,8 +56,8 @@ export interface AppOptions {
   purgeIntervalMs?: number | false;
   /** The CDS Hooks service (src/cds/config.ts; config: HEMISPASM_CDS_*); default and `null`: none. */
   cds?: CdsConfig | null;
-  /** How record writes reach the database (routes/records.ts); only the server benchmark changes it. */
-  writes?: RecordsOptions['writes'];
+  /** How record writes check their caller (http/guard.ts); only the server benchmark changes it. */
+  writes?: WritePath;
 }
 
 export const DEFAULT_WEB_DIST = defaultWebDist();
@@ -157,7 +156,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
         secureCookies,
-        ...(opts.writes ? { writes: opts.writes } : {}),
       });
     },
     { prefix: '/api' },

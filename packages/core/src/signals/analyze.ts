@@ -5,7 +5,14 @@
  */
 import type { SpasmAnalysis, SpasmEvent } from './analysis-schema';
 import { asymmetryNoise, eyeClosure, mouthPull } from './baseline';
-import { type EyeEvent, type EyeSide, findEyeEvents, loneFrameLevel, otherEyeCloses } from './detect';
+import {
+  type EyeEvent,
+  type EyeSide,
+  findEyeEvents,
+  followsWithoutGap,
+  loneFrameLevel,
+  otherEyeCloses,
+} from './detect';
 import { ANALYZER_VERSION, DETECTOR } from './params';
 import { firstAtOrAfter, type PreparedSeries, prepareSeries } from './series-prep';
 import { summarize } from './summary';
@@ -95,19 +102,15 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
   const left = mouthPull(p, p.mouthL, busy);
   const right = mouthPull(p, p.mouthR, busy);
   const floor = (noise: number) => Math.max(DETECTOR.mouthPull, DETECTOR.mouthNoiseK * noise);
+  const asymNoise = asymmetryNoise(left.deviation, right.deviation);
+  // The asymmetry floor, with the series' asymmetry noise taken `k` times.
+  const asymFloor = (k: number) =>
+    Math.max(DETECTOR.mouthAsym, DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise), k * asymNoise);
   const mouth: MouthRule = {
     pull: { left: left.pull, right: right.pull },
     minPull: { left: floor(left.noise), right: floor(right.noise) },
-    minAsym: Math.max(
-      DETECTOR.mouthAsym,
-      DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
-      DETECTOR.mouthNoiseK * asymmetryNoise(left.deviation, right.deviation),
-    ),
-    minAsymAlone: Math.max(
-      DETECTOR.mouthAsym,
-      DETECTOR.mouthNoiseK * Math.hypot(left.noise, right.noise),
-      DETECTOR.mouthAloneNoiseK * asymmetryNoise(left.deviation, right.deviation),
-    ),
+    minAsym: asymFloor(DETECTOR.mouthNoiseK),
+    minAsymAlone: asymFloor(DETECTOR.mouthAloneNoiseK),
   };
 
   const events: SpasmEvent[] = [];
@@ -171,7 +174,7 @@ function staysOpen(p: PreparedSeries, closure: Float64Array, startS: number, end
   const from = firstAtOrAfter(p, startS);
   for (let i = from; i < p.n && p.t[i]! <= endS; i++) {
     if (!(closure[i]! < DETECTOR.extentClosure)) return false;
-    if (i > from && p.t[i]! - p.t[i - 1]! > 1.5 * p.dtMedian) return false;
+    if (i > from && !followsWithoutGap(p, i)) return false;
   }
   return true;
 }

@@ -18,16 +18,20 @@ export interface EyeEvent {
   core: number[];
 }
 
+/** Does frame i (> 0) follow frame i − 1 one frame period later, with no dropped frame between? */
+export function followsWithoutGap(p: PreparedSeries, i: number): boolean {
+  return p.t[i]! - p.t[i - 1]! <= 1.5 * p.dtMedian;
+}
+
 /** Are frame i's two neighbours in its run, each one frame period away (no dropped frame between)? */
 function seenBothSides(p: PreparedSeries, i: number): boolean {
-  const maxStep = 1.5 * p.dtMedian;
   return (
     i > 0 &&
     i + 1 < p.n &&
     p.run[i - 1] === p.run[i] &&
     p.run[i + 1] === p.run[i] &&
-    p.t[i]! - p.t[i - 1]! <= maxStep &&
-    p.t[i + 1]! - p.t[i]! <= maxStep
+    followsWithoutGap(p, i) &&
+    followsWithoutGap(p, i + 1)
   );
 }
 

@@ -114,6 +114,13 @@ export async function authorize(db: Db, req: FastifyRequest): Promise<void> {
   await applyPolicy(db, req);
 }
 
+/**
+ * How a `guardInStatement` route's write checks its caller: `one-trip` (the default), in its own statement;
+ * `two-trips`, by the hooks' session lookup first, then the statement — the write path before, kept only so
+ * that `npm run bench server` measures both side by side in one run.
+ */
+export type WritePath = 'one-trip' | 'two-trips';
+
 export function installGuard(app: FastifyInstance, db: Db, opts: { guardInStatement: boolean }): void {
   app.addHook('onRequest', async (req) => {
     const config = req.routeOptions.config;

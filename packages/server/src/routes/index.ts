@@ -16,7 +16,7 @@ import { followUpRoutes } from './follow-ups';
 import { measurementRoutes } from './measurements';
 import { outcomeRoutes } from './outcomes';
 import { patientRoutes } from './patients';
-import { createRecords, type RecordsOptions } from './records';
+import { createRecords } from './records';
 import { userRoutes } from './users';
 
 export type { RouteContext } from './context';
@@ -43,10 +43,8 @@ export async function registerApiRoutes(
     db: Db;
     databaseKind: RouteContext['databaseKind'];
     secureCookies: boolean;
-    writes?: RecordsOptions['writes'];
   },
 ): Promise<void> {
-  const { writes, ...rest } = opts;
-  const ctx: RouteContext = { ...rest, records: createRecords(opts.db, writes ? { writes } : {}) };
+  const ctx: RouteContext = { ...opts, records: createRecords(opts.db) };
   for (const routes of MODULES) await api.register(routes, ctx);
 }

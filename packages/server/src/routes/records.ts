@@ -152,15 +152,6 @@ function isAuditFailure(err: unknown): boolean {
 // Kysely cannot check a query over a table chosen by a type parameter; the public signatures above do.
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
-export interface RecordsOptions {
-  /**
-   * `one-trip` (the default): a `guardInStatement` route's write checks the session itself; `two-trips`:
-   * the guard hooks look the session up first, then the write goes as one statement — the write path
-   * before, kept only so that `npm run bench server` measures both side by side in one run.
-   */
-  writes?: 'one-trip' | 'two-trips';
-}
-
 /** The patient a patient-scoped route addresses (its id validated by the route's params schema). */
 function addressedPatient(req: FastifyRequest): string | null {
   const policy = req.routeOptions.config.policy;
@@ -222,7 +213,7 @@ function guardedInsert(
     WHERE v.hemispasm_keep AND ${GUARD_PASSED} RETURNING ${ret}`;
 }
 
-export function createRecords(db: Db, _options: RecordsOptions = {}): Records {
+export function createRecords(db: Db): Records {
   const authorizeNow = (req: FastifyRequest) => authorize(db, req);
 
   const write: Records['write'] = async (req, status, change) => {
