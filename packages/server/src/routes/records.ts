@@ -1,7 +1,8 @@
 /**
  * The one path by which routes read and write a patient's records:
  * - `list`: the addressed patient's rows of one table, newest first, optionally filtered;
- * - `insert` / `insertMany`: rows of the addressed patient, by the signed-in user;
+ * - `insert` / `insertMany`: rows of the addressed patient, by the signed-in user (one row may carry a
+ *   requirement its own statement checks: another row it depends on);
  * - `insertInto`: a row of another table (a new patient), by the signed-in user;
  * - `change`: an update or a delete … RETURNING;
  * - `write`: a change that needs several statements (read then write, several tables).
@@ -77,10 +78,15 @@ export interface Records {
     table: T,
     opts: ListOptions<T>,
   ): Promise<Selectable<Database[T]>[]>;
+  /**
+   * Inserts one row of the addressed patient; with `requirement`, only if its condition holds in the
+   * same statement (a row of another table the new row depends on), else its `refused` answers.
+   */
   insert<T extends PatientTable>(
     req: FastifyRequest,
     table: T,
     row: NewRow<T>,
+    requirement?: Requirement,
   ): Promise<Selectable<Database[T]>>;
   insertMany<T extends PatientTable>(
     req: FastifyRequest,
@@ -104,7 +110,10 @@ export interface Records {
    * audit row stored).
    */
   change<R>(req: FastifyRequest, status: number, query: Guardable<R>): Promise<R[]>;
-  /** Runs `change` in a transaction that also stores the audit row of the request answering `status`. */
+  /**
+   * Runs `change` in a transaction that also stores the audit row of the request answering `status`; for
+   * a `guardInStatement` route the session, CSRF and policy check is the transaction's first statement.
+   */
   write<R>(req: FastifyRequest, status: number, change: (trx: Db) => Promise<R>): Promise<R>;
   /**
    * Checks now what a `guardInStatement` route left to its statement (http/guard.ts): for a route that
@@ -118,6 +127,25 @@ export type Statement<R> = Compilable<R> & OperationNodeSource;
 /** An update or delete … RETURNING built with Kysely, to which a condition can be added. */
 export interface Guardable<R> extends Statement<R> {
   where(expression: RawBuilder<SqlBool>): Statement<R>;
+}
+
+/**
+ * What a new row depends on besides its caller — another row of the same patient that must exist, a date
+ * it must not precede — checked by the insert statement itself (one round trip, and no window between a
+ * read and the write). When the statement stores nothing and the caller is allowed, `refused` finds out
+ * why (it may query, on that path only) and throws the route's answer (e.g. 404 naming the body field).
+ */
+export interface Requirement {
+  condition: RawBuilder<SqlBool>;
+  refused: () => Promise<never>;
+}
+
+/** The columns of a new row and, optionally, what it requires (see {@link Requirement}). */
+export class RequiringRow<Row> {
+  constructor(
+    readonly row: Row,
+    readonly requirement: Requirement,
+  ) {}
 }
 
 export interface ChangeOptions {
@@ -193,6 +221,7 @@ function guardedInsert(
   table: string,
   rows: readonly Record<string, unknown>[],
   returning: readonly string[] | '*',
+  requirement?: Requirement,
 ): RawBuilder<unknown> {
   const first = rows[0];
   if (!first) throw new Error('insert of no rows');
@@ -210,30 +239,60 @@ function guardedInsert(
   const ret = returning === '*' ? sql`*` : sql.join(returning.map((c) => sql.ref(c)));
   return sql`INSERT INTO ${t} (${cols}) SELECT ${cols}
     FROM (VALUES ${sql.join([typed, ...values])}) AS v (hemispasm_keep, ${cols})
-    WHERE v.hemispasm_keep AND ${GUARD_PASSED} RETURNING ${ret}`;
+    WHERE v.hemispasm_keep AND ${GUARD_PASSED}${requirement ? sql` AND ${requirement.condition}` : sql``}
+    RETURNING ${ret}`;
+}
+
+/** The caller a statement's guard found (its columns named with `prefix`) becomes the request's actor. */
+function adoptCaller(req: FastifyRequest, row: Record<string, unknown>, prefix: string): void {
+  const actor: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(CALLER)) actor[field] = row[prefix + column];
+  req.actor = actor as unknown as Actor;
+  const patientClinicId = row[`${prefix}patient_clinic_id`];
+  const patientId = addressedPatient(req);
+  if (patientId && typeof patientClinicId === 'string')
+    req.patient = { id: patientId, clinicId: patientClinicId };
+  req.deferredGuard = undefined;
 }
 
 export function createRecords(db: Db): Records {
   const authorizeNow = (req: FastifyRequest) => authorize(db, req);
 
+  /** Thrown inside `write`'s transaction when its guard found no caller: rolls back, then `authorize` answers. */
+  const refusedInTransaction = Symbol('refused');
+
   const write: Records['write'] = async (req, status, change) => {
-    await authorizeNow(req);
-    const result = await db.transaction().execute(async (trx) => {
-      const out = await change(trx);
-      const fields = auditedRequest(req, status);
-      const actor = requireActor(req);
-      if (fields) {
-        try {
-          await insertAuditRows(trx, [
-            { actor_user_id: actor.userId, actor_role: actor.role, clinic_id: actor.clinicId, ...fields },
-          ]);
-        } catch (err) {
-          logAuditFailure(req, err);
-          throw new ApiError('audit_unavailable');
+    // A `guardInStatement` route: the guard is the transaction's first statement (no round trip before
+    // it, and a session revoked meanwhile cannot write); otherwise the hooks have checked the caller.
+    const deferred = !!req.deferredGuard;
+    let result: Awaited<ReturnType<typeof change>>;
+    try {
+      result = await db.transaction().execute(async (trx) => {
+        if (deferred) {
+          const { rows } = await sql<Record<string, unknown>>`${guardQuery(req)}`.execute(trx);
+          if (!rows[0]) throw refusedInTransaction;
+          adoptCaller(req, rows[0], '');
         }
-      }
-      return out;
-    });
+        const out = await change(trx);
+        const fields = auditedRequest(req, status);
+        const actor = requireActor(req);
+        if (fields) {
+          try {
+            await insertAuditRows(trx, [
+              { actor_user_id: actor.userId, actor_role: actor.role, clinic_id: actor.clinicId, ...fields },
+            ]);
+          } catch (err) {
+            logAuditFailure(req, err);
+            throw new ApiError('audit_unavailable');
+          }
+        }
+        return out;
+      });
+    } catch (err) {
+      if (err !== refusedInTransaction) throw err;
+      await authorizeNow(req);
+      throw new Error(`route ${req.routeOptions.url}: the guard refused an allowed write`);
+    }
     req.auditedStatus = status;
     return result;
   };
@@ -243,7 +302,7 @@ export function createRecords(db: Db): Records {
     req: FastifyRequest,
     status: number,
     change: OperationNodeSource,
-    opts: ChangeOptions & { kind: 'insert' | 'change'; rows?: number },
+    opts: ChangeOptions & { kind: 'insert' | 'change'; rows?: number; requirement?: Requirement },
   ): Promise<R[]> {
     const fields = auditedRequest(req, status);
     if (!fields) throw new Error(`route ${req.routeOptions.url} writes patient data but is not audited`);
@@ -276,37 +335,38 @@ export function createRecords(db: Db): Records {
     }
     const rows = result.rows;
     if (rows.length === 0) {
-      // Refused (the hooks' answer, with one more query) or, for an update or delete, nothing matched.
+      // Refused (the hooks' answer, with one more query), a requirement not met (the route's answer)
+      // or, for an update or delete, nothing matched.
       await authorizeNow(req);
+      if (opts.requirement) await opts.requirement.refused();
       if (opts.kind === 'insert')
         throw new Error(`route ${req.routeOptions.url}: the guard refused an allowed insert`);
       return [];
     }
     if (deferred) {
-      const first = rows[0]!;
-      const actor: Record<string, unknown> = {};
-      for (const [column, field] of Object.entries(CALLER)) actor[field] = first[CALLER_PREFIX + column];
-      req.actor = actor as unknown as Actor;
-      const patientClinicId = first[`${CALLER_PREFIX}patient_clinic_id`];
-      const patientId = addressedPatient(req);
-      if (patientId && typeof patientClinicId === 'string')
-        req.patient = { id: patientId, clinicId: patientClinicId };
-      req.deferredGuard = undefined;
+      adoptCaller(req, rows[0]!, CALLER_PREFIX);
       for (const r of rows) for (const c of GUARD_COLUMNS) delete r[CALLER_PREFIX + c];
     }
     req.auditedStatus = status;
     return rows as R[];
   }
 
-  const insertMany: Records['insertMany'] = async (req, table, rows) => {
+  async function insertRows<T extends PatientTable>(
+    req: FastifyRequest,
+    table: T,
+    rows: readonly NewRow<T>[],
+    requirement?: Requirement,
+  ): Promise<Selectable<Database[T]>[]> {
     const patientId = addressedPatient(req);
     const values = rows.map((r) => ({ ...r, patient_id: patientId, created_by: ACTOR_USER_ID }));
-    const stored = await guarded(req, 201, guardedInsert(table, values, '*'), {
+    const stored = await guarded(req, 201, guardedInsert(table, values, '*', requirement), {
       kind: 'insert',
       rows: rows.length,
+      ...(requirement ? { requirement } : {}),
     });
-    return stored as Selectable<Database[typeof table]>[];
-  };
+    return stored as Selectable<Database[T]>[];
+  }
+  const insertMany: Records['insertMany'] = (req, table, rows) => insertRows(req, table, rows);
 
   return {
     async list(req, table, opts) {
@@ -322,8 +382,8 @@ export function createRecords(db: Db): Records {
       if (opts.limit !== undefined) q = q.limit(opts.limit);
       return (await q.execute()) as Selectable<Database[typeof table]>[];
     },
-    async insert(req, table, row) {
-      const [stored] = await insertMany(req, table, [row]);
+    async insert(req, table, row, requirement) {
+      const [stored] = await insertRows(req, table, [row], requirement);
       return stored!;
     },
     insertMany,
