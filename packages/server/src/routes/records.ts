@@ -5,7 +5,8 @@
  *   requirement its own statement checks: another row it depends on);
  * - `insertInto`: a row of another table (a new patient), by the signed-in user;
  * - `change`: an update or a delete … RETURNING;
- * - `write`: a change that needs several statements (read then write, several tables).
+ * - `write`: a change that needs several statements (several tables: the FHIR import), in one transaction
+ *   whose first statement is the guard on a `guardInStatement` route.
  * Every write stores the request's audit row (http/audit.ts) atomically with its change, so a record and
  * its audit row commit together or not at all; if the audit row cannot be stored, nothing is kept and the
  * request fails with 503 `audit_unavailable`.
