@@ -8,7 +8,10 @@
  * On PostgreSQL both write paths of routes/records.ts run side by side — one round trip per write (session,
  * CSRF, policy, insert and audit row in one data-modifying CTE) and the two it replaced (the session lookup
  * of the guard hooks, then the insert and its audit row as one statement) — each through the API and as
- * pgbench scripts of the same SQL, and the patient page is read at 32 connections. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
+ * pgbench scripts of the same SQL, and the patient page is read at 32 connections. Three more pgbench rows
+ * bound what any audited write can reach: the same insert into a copy of the table without its foreign keys
+ * (their cost), the insert with its audit row and no check (the least a write stores), and the API's
+ * statement prepared as the server sends it (-M prepared); the bench prints the multixacts the runs created. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
  * load hits every row alike; the table gives the median over the rounds.
  *
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
