@@ -263,8 +263,9 @@ export function createRecords(db: Db): Records {
   const refusedInTransaction = Symbol('refused');
 
   const write: Records['write'] = async (req, status, change) => {
-    // A `guardInStatement` route: the guard is the transaction's first statement (no round trip before
-    // it, and a session revoked meanwhile cannot write); otherwise the hooks have checked the caller.
+    // A `guardInStatement` route: the guard is the transaction's first statement (no query before the
+    // transaction; a refused caller rolls it back and gets the hooks' answer); otherwise the hooks have
+    // checked the caller.
     const deferred = !!req.deferredGuard;
     let result: Awaited<ReturnType<typeof change>>;
     try {
