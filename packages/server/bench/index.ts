@@ -303,6 +303,7 @@ async function main(): Promise<void> {
         const env = { BENCH_DATABASE_URL: url, BENCH_SEARCH_PATH: schema };
         const oneTrip = await startServer({ ...env, BENCH_WRITES: 'one-trip' });
         const twoTrips = await startServer({ ...env, BENCH_WRITES: 'two-trips' });
+        const builtPerRequest = await startServer({ ...env, BENCH_WRITES: 'one-trip-built-per-request' });
         try {
           // pgbench connects with the same search_path through PGOPTIONS.
           process.env.PGOPTIONS = `-c search_path=${schema}`;
@@ -348,6 +349,7 @@ async function main(): Promise<void> {
                 apiStatementsSql(oneTrip, 'two-trips'),
               ),
             () => loadDiaryWrites(`${ONE_TRIP} ${pgVersion}`, oneTrip),
+            () => loadDiaryWrites(`${BUILT_PER_REQUEST} ${pgVersion}`, builtPerRequest),
             () => loadDiaryWrites(`${TWO_TRIPS} ${pgVersion}`, twoTrips),
             () => loadPatientReads(`API reads GET /api/patients/:id, PostgreSQL ${pgVersion}`, oneTrip),
           ];
@@ -366,6 +368,7 @@ async function main(): Promise<void> {
         } finally {
           await oneTrip.stop();
           await twoTrips.stop();
+          await builtPerRequest.stop();
         }
       }
       const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -419,6 +422,14 @@ async function main(): Promise<void> {
   for (const n of notes) console.log(n);
   const api = rows.find((r) => r.target.startsWith(ONE_TRIP));
   const before = rows.find((r) => r.target.startsWith(TWO_TRIPS));
+  const perRequest = rows.find((r) => r.target.startsWith(BUILT_PER_REQUEST));
+  if (api && perRequest) {
+    console.log(
+      `statement compiled once per shape vs built per request (API, PostgreSQL): ` +
+        `×${(api.writesPerS / perRequest.writesPerS).toFixed(2)} writes/s, server CPU per write ` +
+        `×${fmt((api.cpuPerWrite ?? Number.NaN) / (perRequest.cpuPerWrite ?? Number.NaN), 2)}`,
+    );
+  }
   if (api && before) {
     console.log(
       `one round trip vs two per write (API, PostgreSQL): ×${(api.writesPerS / before.writesPerS).toFixed(2)} ` +
@@ -453,6 +464,8 @@ async function nextMultixact(c: pg.Client): Promise<number> {
 const LIMIT_LABEL = 'pgbench single-row INSERT (the limit)';
 const ONE_TRIP = 'API writes, one round trip (session in the statement), PostgreSQL';
 const TWO_TRIPS = 'API writes, two round trips (session lookup first; before), PostgreSQL';
+const BUILT_PER_REQUEST =
+  'API writes, one round trip, statement built by Kysely per request (before), PostgreSQL';
 
 /** The median of each figure over the rounds of one run (errors: the total). */
 function medianRow(rounds: Row[]): Row {

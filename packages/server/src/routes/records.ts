@@ -31,6 +31,7 @@
 import type { FastifyRequest } from 'fastify';
 import {
   type Compilable,
+  CompiledQuery,
   type InsertObject,
   type Kysely,
   type OperationNodeSource,
@@ -42,7 +43,7 @@ import {
 import type { Actor } from '../auth/sessions';
 import { type Db, PREPARED_MARK } from '../db/database';
 import type { Database } from '../db/schema';
-import { auditedRequest, logAuditFailure } from '../http/audit';
+import { type AuditedRequest, auditedRequest, logAuditFailure } from '../http/audit';
 import { insertAuditRows } from '../http/audit-writer';
 import { ApiError } from '../http/errors';
 import { authorize, requireActor } from '../http/guard';
@@ -195,11 +196,10 @@ function addressedPatient(req: FastifyRequest): string | null {
  * The statement's `guard`: the caller, if the session, CSRF token and policy pass (one row), else no row.
  * A request the hooks already checked: its known caller as constants.
  */
-function guardQuery(req: FastifyRequest): RawBuilder<unknown> {
-  const deferred = req.deferredGuard;
-  if (!deferred) {
-    const a = requireActor(req);
-    return sql`SELECT ${a.userId}::uuid AS user_id, ${a.role}::text AS role, ${a.clinicId}::uuid AS clinic_id`;
+function guardQuery(req: FastifyRequest, inputs = guardInputs(req)): RawBuilder<unknown> {
+  const [first, second, third] = inputs;
+  if (!req.deferredGuard) {
+    return sql`SELECT ${first}::uuid AS user_id, ${second}::text AS role, ${third}::uuid AS clinic_id`;
   }
   const policy = req.routeOptions.config.policy;
   const condition = policy && policyCondition(policy);
@@ -208,11 +208,54 @@ function guardQuery(req: FastifyRequest): RawBuilder<unknown> {
   return sql`SELECT u.id AS user_id, u.role, u.clinic_id, u.patient_id, u.email, u.display_name,
       s.csrf_token, s.token_hash, p.clinic_id AS patient_clinic_id
     FROM sessions s JOIN users u ON u.id = s.user_id
-      LEFT JOIN patients p ON p.id = ${addressedPatient(req)}::uuid
-    WHERE s.token_hash = ${deferred.tokenHash} AND s.expires_at > now() AND NOT u.disabled
-      AND s.csrf_token = ${deferred.csrfToken} AND ${condition}`;
+      LEFT JOIN patients p ON p.id = ${third}::uuid
+    WHERE s.token_hash = ${first} AND s.expires_at > now() AND NOT u.disabled
+      AND s.csrf_token = ${second} AND ${condition}`;
 }
 
+/**
+ * The values `guardQuery` sends: the session's hash, the CSRF token and the addressed patient, or (the
+ * hooks have checked the caller) the caller's id, role and clinic.
+ */
+function guardInputs(req: FastifyRequest): readonly [unknown, unknown, unknown] {
+  const deferred = req.deferredGuard;
+  if (deferred) return [deferred.tokenHash, deferred.csrfToken, addressedPatient(req)];
+  const a = requireActor(req);
+  return [a.userId, a.role, a.clinicId];
+}
+
+/** The audit row's request columns as sent (REQUEST_COLUMNS, in order; see {@link auditSql}). */
+function auditInputs(fields: AuditedRequest): unknown[] {
+  return REQUEST_COLUMNS.map((c) => fields[c] ?? null);
+}
+
+/** The audit row's request columns in the statement, from `auditInputs` (or their slots). */
+function auditSql(inputs: readonly unknown[], fromResult: boolean | undefined): RawBuilder<unknown> {
+  return sql.join(
+    REQUEST_COLUMNS.map((c, i) =>
+      c === 'patient_id'
+        ? fromResult
+          ? sql`(SELECT id FROM change LIMIT 1)`
+          : sql`${inputs[i]}::uuid`
+        : c === 'status'
+          ? sql`${inputs[i]}::smallint`
+          : sql`${inputs[i]}`,
+    ),
+  );
+}
+
+/**
+ * Compiled once per shape: the SQL text of a one-row insert statement (route, caller check, table, columns),
+ * with where each of its parameters comes from in the request's list of values (guard, row, audit). Kysely
+ * builds and compiles a statement of several kilobytes on every call otherwise, as much server CPU as a
+ * tenth of a write. Built with a `Slot` in place of every value, so the order is read off the compiled
+ * parameters, never assumed; `null`: the shape has a parameter that is not a slot, so it is never cached.
+ */
+class Slot {
+  constructor(readonly index: number) {}
+}
+const compiledShapes = new Map<string, { sql: string; order: number[] } | null>();
+const SHAPE_LIMIT = 500;
 /**
  * `INSERT INTO table (…) SELECT … FROM (VALUES …) WHERE <guard passed>`: an insert that stores nothing
  * unless the guard passed. The first VALUES row (dropped by `keep`) is the table's own columns, typed
@@ -256,7 +299,89 @@ function adoptCaller(req: FastifyRequest, row: Record<string, unknown>, prefix: 
   req.deferredGuard = undefined;
 }
 
-export function createRecords(db: Db): Records {
+/**
+ * A one-row insert whose SQL text is fixed by `shape` (table, columns, the caller's id or clinic where a
+ * column takes it, returning): `build` gives the statement over `values` (its row's values, in order) or
+ * over slots in their place.
+ */
+class OneRowInsert {
+  constructor(
+    readonly shape: string,
+    readonly values: unknown[],
+    readonly build: (values: readonly unknown[]) => RawBuilder<unknown>,
+  ) {}
+}
+
+const isSqlSource = (v: unknown): boolean =>
+  typeof (v as { toOperationNode?: unknown } | null)?.toOperationNode === 'function';
+
+/** The insert of one row as a `OneRowInsert`, or the plain statement when a value is other SQL. */
+function oneRowInsert(
+  table: string,
+  row: Record<string, unknown>,
+  returning: readonly string[] | '*',
+): OneRowInsert | RawBuilder<unknown> {
+  const columns = Object.keys(row).filter((c) => row[c] !== undefined);
+  const marks: string[] = [];
+  const values: unknown[] = [];
+  for (const c of columns) {
+    const v = row[c];
+    if (v === ACTOR_USER_ID || v === ACTOR_CLINIC_ID)
+      marks.push(`${c}=${v === ACTOR_USER_ID ? 'user' : 'clinic'}`);
+    else if (isSqlSource(v)) return guardedInsert(table, [row], returning);
+    else {
+      marks.push(c);
+      values.push(v);
+    }
+  }
+  const shape = `${table} (${marks.join(', ')}) returning ${returning === '*' ? '*' : returning.join(', ')}`;
+  return new OneRowInsert(shape, values, (vs) => {
+    let i = 0;
+    const r: Record<string, unknown> = {};
+    for (const c of columns) {
+      const v = row[c];
+      r[c] = v === ACTOR_USER_ID || v === ACTOR_CLINIC_ID ? v : vs[i++];
+    }
+    return guardedInsert(table, [r], returning);
+  });
+}
+
+export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Records {
+  const compileOnceEnabled = opts.compileOnce ?? true;
+  /**
+   * The statement of a one-row insert from its compiled shape (see `Slot`): compiled on the first call
+   * of a shape, then only its parameters are filled in. Undefined: the shape is not cacheable.
+   */
+  function compiledOnce(
+    req: FastifyRequest,
+    guardIn: readonly unknown[],
+    auditIn: unknown[],
+    insert: OneRowInsert,
+    statement: (g: readonly unknown[], change: OperationNodeSource, a: unknown[]) => RawBuilder<unknown>,
+  ): CompiledQuery<Record<string, unknown>> | undefined {
+    const key = `${req.method} ${req.routeOptions.url} ${req.deferredGuard ? 'in-statement' : 'hooks'} ${insert.shape}`;
+    const values = [...guardIn, ...insert.values, ...auditIn];
+    let shape = compiledShapes.get(key);
+    if (shape === undefined) {
+      const slots = values.map((_, i) => new Slot(i));
+      const rowEnd = guardIn.length + insert.values.length;
+      const c = statement(
+        slots.slice(0, guardIn.length),
+        insert.build(slots.slice(guardIn.length, rowEnd)),
+        slots.slice(rowEnd),
+      ).compile(db);
+      shape = c.parameters.every((p) => p instanceof Slot)
+        ? { sql: c.sql, order: c.parameters.map((p) => (p as Slot).index) }
+        : null;
+      if (compiledShapes.size < SHAPE_LIMIT) compiledShapes.set(key, shape);
+    }
+    if (!shape) return undefined;
+    return CompiledQuery.raw(
+      shape.sql,
+      shape.order.map((i) => values[i]),
+    ) as CompiledQuery<Record<string, unknown>>;
+  }
+
   const authorizeNow = (req: FastifyRequest) => authorize(db, req);
 
   /** Thrown inside `write`'s transaction when its guard found no caller: rolls back, then `authorize` answers. */
@@ -303,33 +428,38 @@ export function createRecords(db: Db): Records {
   async function guarded<R>(
     req: FastifyRequest,
     status: number,
-    change: OperationNodeSource,
+    change: OperationNodeSource | OneRowInsert,
     opts: ChangeOptions & { kind: 'insert' | 'change'; rows?: number; requirement?: Requirement },
   ): Promise<R[]> {
     const fields = auditedRequest(req, status);
     if (!fields) throw new Error(`route ${req.routeOptions.url} writes patient data but is not audited`);
-    const values = REQUEST_COLUMNS.map((c) =>
-      c === 'patient_id'
-        ? opts.auditPatientFromResult
-          ? sql`(SELECT id FROM change LIMIT 1)`
-          : sql`${fields.patient_id ?? null}::uuid`
-        : c === 'status'
-          ? sql`${fields.status}::smallint`
-          : sql`${fields[c] ?? null}`,
-    );
     const deferred = !!req.deferredGuard;
-    const caller = deferred
-      ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
-      : sql``;
-    let result: { rows: Record<string, unknown>[] };
-    try {
+    const statement = (guardIn: readonly unknown[], changeSql: OperationNodeSource, auditIn: unknown[]) => {
+      const caller = deferred
+        ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
+        : sql``;
       // Prepared once per connection on PostgreSQL (db/database.ts): a batch's text varies with its size.
       const prepared = opts.rows === undefined || opts.rows === 1 ? sql.raw(PREPARED_MARK) : sql``;
-      result = await sql<Record<string, unknown>>`${prepared} WITH guard AS (${guardQuery(req)}),
-        change AS (${change}),
+      return sql<
+        Record<string, unknown>
+      >`${prepared} WITH guard AS (${guardQuery(req, guardIn as [unknown, unknown, unknown])}),
+        change AS (${changeSql}),
         audit AS (INSERT INTO audit_log (actor_user_id, actor_role, clinic_id, ${sql.join(REQUEST_COLUMNS.map((c) => sql.ref(c)))})
-          SELECT g.user_id, g.role, g.clinic_id, ${sql.join(values)} FROM guard g WHERE EXISTS (SELECT 1 FROM change))
-        SELECT ${caller} change.* FROM change CROSS JOIN guard g`.execute(db);
+          SELECT g.user_id, g.role, g.clinic_id, ${auditSql(auditIn, opts.auditPatientFromResult)} FROM guard g WHERE EXISTS (SELECT 1 FROM change))
+        SELECT ${caller} change.* FROM change CROSS JOIN guard g`;
+    };
+    let result: { rows: Record<string, unknown>[] };
+    try {
+      const guardIn = guardInputs(req);
+      const auditIn = auditInputs(fields);
+      const compiled =
+        change instanceof OneRowInsert && compileOnceEnabled
+          ? compiledOnce(req, guardIn, auditIn, change, statement)
+          : undefined;
+      const plain = change instanceof OneRowInsert ? change.build(change.values) : change;
+      result = compiled
+        ? await db.executeQuery<Record<string, unknown>>(compiled)
+        : await statement(guardIn, plain, auditIn).execute(db);
     } catch (err) {
       if (!isAuditFailure(err)) throw err;
       logAuditFailure(req, err);
@@ -361,7 +491,11 @@ export function createRecords(db: Db): Records {
   ): Promise<Selectable<Database[T]>[]> {
     const patientId = addressedPatient(req);
     const values = rows.map((r) => ({ ...r, patient_id: patientId, created_by: ACTOR_USER_ID }));
-    const stored = await guarded(req, 201, guardedInsert(table, values, '*', requirement), {
+    const statement =
+      values.length === 1 && !requirement
+        ? oneRowInsert(table, values[0]!, '*')
+        : guardedInsert(table, values, '*', requirement);
+    const stored = await guarded(req, 201, statement, {
       kind: 'insert',
       rows: rows.length,
       ...(requirement ? { requirement } : {}),
@@ -390,7 +524,7 @@ export function createRecords(db: Db): Records {
     },
     insertMany,
     async insertInto(req, status, table, row, opts) {
-      const [stored] = await guarded(req, status, guardedInsert(table, [row], opts.returning), {
+      const [stored] = await guarded(req, status, oneRowInsert(table, row, opts.returning), {
         ...opts,
         kind: 'insert',
       });
