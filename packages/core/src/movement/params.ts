@@ -39,9 +39,8 @@ export const MOVEMENT_PARAMS = {
   /**
    * Allowance (percentage points) for error of the measurement that the frame noise does not show, added
    * in quadrature to the statistical uncertainty of every symmetry index. Set from the animated-face
-   * validation (vision package, `npm run bench vision -- --movement --quick`): median error 3 points over
-   * 50 indices, 46 within ± 8, the largest 15.6 (gentle closure at 75 %, an unstable index: see the vision
-   * README).
+   * validation (vision package, `npm run bench vision -- --movement --quick`): median error 2.3 points over
+   * 50 indices, 49 within ± 10, the largest 10.6 (gentle closure at 75 %: see the vision README).
    */
   modelErrorPct: 8,
   /** z for a two-sided 95 % interval. */

@@ -76,6 +76,12 @@ export function humanConfig(paths: { modelBasePath: string; wasmPath: string }):
 export interface Landmarker {
   /** `rgb` is width×height×3 bytes, row-major. Returns the 478 points of the most confident face, or null. */
   detect(rgb: Uint8Array, width: number, height: number): Promise<Landmark[] | null>;
+  /**
+   * Forget the face box carried over from earlier frames (see humanConfig): the next detect runs the face
+   * detector on its own frame, as on a process's first frame, so a new recording's landmarks do not depend
+   * on what was measured before it. The movement test calls it per recording; the spasm measure does not.
+   */
+  restart(): void;
 }
 
 interface TfLike {
@@ -85,13 +91,27 @@ interface TfLike {
 
 export function landmarkerFromHuman(human: Human): Landmarker {
   const tf = human.tf as TfLike;
+  // Human keeps the tracked box in module state, shared by every instance of a thread; a detector run is
+  // forced by allowing no skipped frame for one call, then the configured allowance is put back (a config
+  // passed to detect() stays merged).
+  const skipFrames = human.config.face.detector?.skipFrames ?? 0;
+  let restart: 'no' | 'now' | 'restore' = 'no';
+  const configFor = (): Partial<Config> | undefined => {
+    if (restart === 'no') return undefined;
+    const frames = restart === 'now' ? 0 : skipFrames;
+    restart = restart === 'now' ? 'restore' : 'no';
+    return { face: { detector: { skipFrames: frames } } } as Partial<Config>;
+  };
   return {
+    restart() {
+      restart = 'now';
+    },
     async detect(rgb, width, height) {
       if (rgb.length !== width * height * 3)
         throw new Error(`frame is ${rgb.length} bytes, expected ${width}×${height}×3`);
       const input = tf.tensor3d(rgb, [height, width, 3], 'int32');
       try {
-        const result = await human.detect(input as Parameters<Human['detect']>[0]);
+        const result = await human.detect(input as Parameters<Human['detect']>[0], configFor());
         const face = result.face[0];
         if (!face || face.mesh.length < 468) return null;
         // The mesh's x, y are image pixels but z stays in the model's 192-px crop units. Bring z to pixels

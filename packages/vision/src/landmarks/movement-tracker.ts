@@ -5,7 +5,7 @@
  * relative to a reference frame at rest — the first frame with a face after creation or `reset()`.
  *
  * Regions, each on both sides: the mid-brow; the skin just outside the mouth corner (the smile's up-and-out
- * pull); the lips just inside it (the pucker); the upper and lower eyelid margins (closure). Face-fixed
+ * pull); the lips just inside it (the pucker); the upper eyelid in three parts along its margin and the lower margin (closure). Face-fixed
  * texture anchors — nasion, nose tip, chin — correct the mesh's head estimate, which rises with the brows
  * and shifts with the mouth. All lengths come out in the reference frame's pixels (`iod` = the reference's
  * inter-ocular distance), so the core's normalisation stays as documented.
@@ -51,13 +51,28 @@ const NOSE_POINTS = [1, 2, 98, 327] as const;
 const CHIN_POINTS = [152, 175, 199] as const;
 
 type Side = 'left' | 'right';
-const REGIONS = ['brow', 'corner', 'lip', 'upperLid', 'lowerLid', 'cheek'] as const;
+/** The upper lid is followed in three parts along it (see UPPER_LID_PARTS). */
+const UPPER_LID_REGIONS = ['upperLidNasal', 'upperLidMid', 'upperLidTemporal'] as const;
+const REGIONS = ['brow', 'corner', 'lip', ...UPPER_LID_REGIONS, 'lowerLid', 'cheek'] as const;
 type Region = (typeof REGIONS)[number];
 const ANCHORS = ['nasion', 'nose', 'chin'] as const;
 type Anchor = (typeof ANCHORS)[number];
 
-/** Grid density for the eyelids (their margins move a few pixels; the other regions use the default). */
+/** Grid density for the eyelids, cheek and lips (they move a few pixels; the other regions use the default). */
 const LID_GRID_PER_IOD = 128;
+const FINE_GRID_REGIONS: ReadonlySet<Region> = new Set([...UPPER_LID_REGIONS, 'lowerLid', 'cheek', 'lip']);
+
+/**
+ * The upper lid's three parts: their centres along the lid from its middle (IOD, towards the nose < 0 <
+ * towards the ear). Why three: as a lid closes, its skin stretches and the lashes fold, and on one eye of the
+ * animated face the middle of the lid matched a look-alike 1–2 px short of where it went (its score fell to
+ * 0.76–0.83 while another part kept 0.99). The part whose look changed least (highest score) is trusted.
+ */
+const UPPER_LID_PARTS: Record<(typeof UPPER_LID_REGIONS)[number], number> = {
+  upperLidNasal: -0.06,
+  upperLidMid: 0,
+  upperLidTemporal: 0.06,
+};
 
 interface Reference {
   head: number[][];
@@ -129,6 +144,45 @@ function toCanonical(m: Affine, p: readonly number[]): [number, number] {
   return [(m[4] * x - m[1] * y) / det, (-m[3] * x + m[0] * y) / det];
 }
 
+/**
+ * Sideways search of a lid part: the head's own movement is already taken out, and a lid margin is an arc,
+ * so a part that slides along it reads a vertical move that was not made (measured: a match 4 px sideways
+ * read 1.3 px short).
+ */
+const LID_REACH_X = 0.01;
+
+function upperLidParts(
+  upper: readonly [number, number],
+  out: number,
+): Record<(typeof UPPER_LID_REGIONS)[number], RegionSpec> {
+  const part = (along: number): RegionSpec => ({
+    cx: upper[0] + along * out,
+    cy: upper[1] - 0.045,
+    halfW: 0.04,
+    halfH: 0.045,
+    reachX: LID_REACH_X,
+    reachY: 0.2,
+    // It comes down over the eye; it does not rise far.
+    minDy: -0.04,
+    verticalOnly: true,
+  });
+  return {
+    upperLidNasal: part(UPPER_LID_PARTS.upperLidNasal),
+    upperLidMid: part(UPPER_LID_PARTS.upperLidMid),
+    upperLidTemporal: part(UPPER_LID_PARTS.upperLidTemporal),
+  };
+}
+
+/** The upper lid's movement: that of its part matched best (its look changed least), if any was found. */
+function upperLidMove(s: Record<Region, RegionMove | null>): RegionMove | null {
+  let best: RegionMove | null = null;
+  for (const r of UPPER_LID_REGIONS) {
+    const m = s[r];
+    if (m && (!best || m.score > best.score)) best = m;
+  }
+  return best;
+}
+
 /** Where each region is on the reference frame, and how far it may move (canonical units). */
 function regionSpecs(
   landmarks: ReadonlyArray<Landmark>,
@@ -155,33 +209,29 @@ function regionSpecs(
         reachX: 0.22,
         reachY: 0.15,
       },
-      // The lips just inside the corner move when the lips purse; the skin beside them hardly does.
+      // The lips inside the corner move when the lips purse; the skin beside them hardly does. Not the
+      // corner itself: a full pucker squeezes the lips most there, and how well the rest frame's pattern
+      // still matches the squeezed one differs from side to side (at 0.13 IOD from the corner, one side of
+      // the animated face read 7 % less than the other at a full pucker, and the same at half: a symmetric
+      // pucker scored 89 %). Centred 0.18 IOD inside the corner, the sides agree within 3 %.
       lip: {
-        cx: corner[0] - 0.13 * out,
+        cx: corner[0] - 0.18 * out,
         cy: corner[1],
         halfW: 0.08,
         halfH: 0.05,
         reachX: 0.22,
         reachY: 0.08,
       },
-      // Lash line and lid skin just above the upper margin (not the eye below it, which the lid covers).
-      upperLid: {
-        cx: upper[0],
-        cy: upper[1] - 0.035,
-        halfW: 0.09,
-        halfH: 0.035,
-        reachX: 0.04,
-        reachY: 0.2,
-        // It comes down over the eye; it does not rise far.
-        minDy: -0.04,
-        verticalOnly: true,
-      },
+      // Lash line and lid skin above the upper margin (not the eye below it, which the lid covers), in three
+      // parts along the lid. Tall enough (0.09 IOD) to hold the lid skin with the lash band: a band alone
+      // also matches itself shifted by a pixel or two.
+      ...upperLidParts(upper, out),
       lowerLid: {
         cx: lower[0],
         cy: lower[1] + 0.03,
         halfW: 0.09,
         halfH: 0.03,
-        reachX: 0.04,
+        reachX: LID_REACH_X,
         reachY: 0.12,
         // It rises when the eye is squeezed; it does not drop (below it the lashes of a closed upper lid
         // would otherwise be taken for it).
@@ -261,7 +311,7 @@ export function createMovementTracker(): MovementTracker {
           img,
           frame.toImage,
           specs[side][r],
-          r.endsWith('Lid') || r === 'cheek' ? LID_GRID_PER_IOD : r === 'lip' ? LID_GRID_PER_IOD : undefined,
+          FINE_GRID_REGIONS.has(r) ? LID_GRID_PER_IOD : undefined,
         );
         // A region out of the picture on the reference: wait for a better reference frame.
         if (!t) return { ...NO_MOVEMENT_FACE };
@@ -340,10 +390,12 @@ export function createMovementTracker(): MovementTracker {
       // stays its own, so the rest asymmetry (palpebral fissure) is still reported as measured; the core
       // divides the closing by it, hence the factor.
       const restMean = (r.lidL! + r.lidR!) / 2;
-      const lid = (ref0: number, s: Record<Region, RegionMove | null>) =>
-        s.upperLid && s.lowerLid && restMean > 0
-          ? ref0 - (u * (s.upperLid.dy - s.lowerLid.dy) * ref0) / restMean
+      const lid = (ref0: number, s: Record<Region, RegionMove | null>) => {
+        const upper = upperLidMove(s);
+        return upper && s.lowerLid && restMean > 0
+          ? ref0 - (u * (upper.dy - s.lowerLid.dy) * ref0) / restMean
           : null;
+      };
       return {
         iod: u,
         // Canonical y points to the mouth: a brow that rises moves to −y.

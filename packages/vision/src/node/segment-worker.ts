@@ -8,9 +8,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { InputError, type MovementFrame, type SignalFrame } from '@hemispasm/core';
 import { EyeOcclusionDetector } from '../landmarks/eye-occlusion';
 import { signalsFromLandmarks } from '../landmarks/face-signals';
-import type { Landmarker } from '../landmarks/human-setup';
 import { MouthCornerTracker } from '../landmarks/mouth-corner-tracker';
-import { createMovementTracker } from '../landmarks/movement-tracker';
+import { createMovementExtractor } from '../landmarks/movement-extractor';
 import { decodeFrames } from './decode';
 import { createNodeLandmarker } from './human-node';
 import type { VideoInfo } from './probe';
@@ -39,14 +38,17 @@ async function run(job: SegmentJob): Promise<void> {
   let batch: Array<SignalFrame | MovementFrame> = [];
   const mirrored = job.mirrored;
   const { width, height } = job.info;
-  type Measure = (landmarks: Awaited<ReturnType<Landmarker['detect']>>, rgb: Uint8Array) => object;
+  /** One frame's measures: the spasm signals (default) or the movement test's. */
+  type Measure = (rgb: Uint8Array) => Promise<object>;
   const corners = new MouthCornerTracker();
   const occlusion = new EyeOcclusionDetector();
-  let measure: Measure = (landmarks, rgb) =>
-    signalsFromLandmarks(corners.refine(rgb, width, height, landmarks), {
+  let measure: Measure = async (rgb) => {
+    const landmarks = await landmarker.detect(rgb, width, height);
+    return signalsFromLandmarks(corners.refine(rgb, width, height, landmarks), {
       mirrored,
       occlusion: occlusion.check(rgb, width, height, landmarks),
     });
+  };
   if (job.measure !== 'movement' && job.startFrame > 0) {
     // The eye-occlusion check compares with the video's first face frame, the same for every segment: a
     // segment that starts while a hand covers an eye must not take the hand as the eye's reference.
@@ -58,20 +60,20 @@ async function run(job: SegmentJob): Promise<void> {
   if (job.measure === 'movement') {
     // Movement is measured against one reference frame at rest: the video's first frame with a face, the
     // same for every segment (each worker finds it), so segments join without a step.
-    const tracker = createMovementTracker();
+    // (createMovementExtractor: the reference frame measured from a settled face box.)
+    const extractor = createMovementExtractor(landmarker, mirrored);
     for await (const { rgb } of decodeFrames(job.path, job.info, { startFrame: 0, frameCount: 60 })) {
-      tracker.measure(await landmarker.detect(rgb, width, height), { rgb, width, height }, { mirrored });
-      if (tracker.hasReference) break;
+      await extractor.measure(rgb, width, height);
+      if (extractor.hasReference) break;
     }
-    measure = (landmarks, rgb) => tracker.measure(landmarks, { rgb, width, height }, { mirrored });
+    measure = (rgb) => extractor.measure(rgb, width, height);
   }
   let decoded = 0;
   for await (const { index, rgb } of decodeFrames(job.path, job.info, {
     startFrame: job.startFrame,
     frameCount: job.frameCount,
   })) {
-    const landmarks = await landmarker.detect(rgb, width, height);
-    batch.push({ t: index / job.info.fps, ...measure(landmarks, rgb) } as SignalFrame | MovementFrame);
+    batch.push({ t: index / job.info.fps, ...(await measure(rgb)) } as SignalFrame | MovementFrame);
     decoded++;
     if (batch.length >= BATCH) {
       port.postMessage({ type: 'frames', frames: batch } satisfies SegmentMessage);

@@ -136,6 +136,7 @@ function yAt(line: P2[], x: number): number {
   return sorted.at(-1)![1];
 }
 
+const smoothstep = (u: number) => (u <= 0 ? 0 : u >= 1 ? 1 : u * u * (3 - 2 * u));
 const gauss = (d2: number, sigma: number) => Math.exp(-d2 / (2 * sigma * sigma));
 
 /** Points of the 478 that are iris points (468–477) follow the upper lid: they are not in the mesh. */
@@ -169,7 +170,11 @@ function moveEye(src: readonly Point3[], dst: Point3[], side: PatientSide, e: Si
       continue;
     }
     // … then the upper lid comes down to it: the lid skin up to the brow stretches over the eye.
-    const drop = Math.min(1, e.eyeClosure) * (loNew - up);
+    const closure = Math.min(1, e.eyeClosure);
+    const drop = closure * (loNew - up);
+    // The lashes fold only as the lids meet (the last fifth of the closure): before that the tarsal plate,
+    // a stiff band, carries the lash line down with the margin, so a partly closed lid moves as one piece.
+    const contact = smoothstep((closure - 0.8) / 0.2);
     const inside = y > up + 0.5;
     if (inside) {
       // Iris points: carried with the lid they sit under.
@@ -180,7 +185,7 @@ function moveEye(src: readonly Point3[], dst: Point3[], side: PatientSide, e: Si
       const h = up - y;
       const band = 0.14 * width;
       const fold = h <= band ? 0.6 * h : Math.max(0, 0.6 * band * (1 - (h - band) / band));
-      dst[i]![1] += (drop * fall(h, 0.9 * width) + (fold * drop) / Math.max(1, gap)) * w;
+      dst[i]![1] += (drop * fall(h, 0.9 * width) + fold * contact) * w;
     }
   }
 }

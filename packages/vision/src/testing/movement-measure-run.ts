@@ -6,7 +6,7 @@
  */
 import type { MovementFrame, MovementSeries } from '@hemispasm/core';
 import type { Landmarker } from '../landmarks/human-setup';
-import { createMovementTracker } from '../landmarks/movement-tracker';
+import { createMovementExtractor } from '../landmarks/movement-extractor';
 import { createNodeLandmarker } from '../node/human-node';
 import { renderFrames } from './animated-video';
 import { loadFaceRig } from './face-rig';
@@ -23,13 +23,10 @@ export async function measureMovementAnimation(
   const rig = await loadFaceRig({ width: anim.width ?? 640, height: anim.height ?? 360 });
   shared ??= createNodeLandmarker();
   const model = landmarker ?? (await shared);
-  const tracker = createMovementTracker();
-  const mirrored = anim.mirror ?? false;
+  // Every video from its own frames only: the same video gives the same series whatever ran before it.
+  const extractor = createMovementExtractor(model, anim.mirror ?? false);
   const frames: MovementFrame[] = [];
-  for (const f of renderFrames(anim, rig)) {
-    const landmarks = await model.detect(f.rgb, rig.width, rig.height);
-    const image = { rgb: f.rgb, width: rig.width, height: rig.height };
-    frames.push({ t: f.t, ...tracker.measure(landmarks, image, { mirrored }) });
-  }
+  for (const f of renderFrames(anim, rig))
+    frames.push({ t: f.t, ...(await extractor.measure(f.rgb, rig.width, rig.height)) });
   return { frames, fps: anim.fps };
 }
