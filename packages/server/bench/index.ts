@@ -8,7 +8,10 @@
  * On PostgreSQL both write paths of routes/records.ts run side by side — one round trip per write (session,
  * CSRF, policy, insert and audit row in one data-modifying CTE) and the two it replaced (the session lookup
  * of the guard hooks, then the insert and its audit row as one statement) — each through the API and as
- * pgbench scripts of the same SQL, and the patient page is read at 32 connections. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
+ * pgbench scripts of the same SQL, and the patient page is read at 32 connections. Three more pgbench rows
+ * bound what any audited write can reach: the same insert into a copy of the table without its foreign keys
+ * (their cost), the insert with its audit row and no check (the least a write stores), and the API's
+ * statement prepared as the server sends it (-M prepared); the bench prints the multixacts the runs created. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
  * load hits every row alike; the table gives the median over the rounds.
  *
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
@@ -143,6 +146,22 @@ function singleInsertSql(s: Started): string {
      VALUES ('${s.patientId}', '2026-01-15', 5, 12, '["stress"]', '${s.clinicianId}');\n`;
 }
 
+/** The same row into a copy of the table without its two foreign keys: what their checks cost. */
+const NO_FK_TABLE = 'diary_entries_no_fk';
+const noForeignKeyInsertSql = (s: Started) => singleInsertSql(s).replace('diary_entries', NO_FK_TABLE);
+
+/**
+ * The same row and its audit row in one statement, with no session or policy check: the least any
+ * audited write stores (two rows), so the ceiling of a write that keeps the audit rule.
+ */
+function insertWithAuditSql(s: Started): string {
+  return (
+    `WITH change AS (${singleInsertSql(s).replace(/;\n$/, '')} RETURNING id) ` +
+    `INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT '${s.clinicianId}'::uuid, 'clinician', '${s.clinicId}'::uuid, ` +
+    `${auditValues(s)} FROM change;\n`
+  );
+}
+
 const tokenHashOf = (s: Started) => hashToken(decodeURIComponent(s.cookie.split('=')[1] ?? ''));
 
 /** The session lookup with the patient's clinic (auth/sessions.ts findSession), as the server sends it. */
@@ -158,8 +177,9 @@ function sessionSql(s: Started): string {
 const DIARY_COLUMNS = 'entry_date, severity, spasm_episodes, triggers, patient_id, created_by';
 const AUDIT_COLUMNS =
   'actor_user_id, actor_role, clinic_id, patient_id, action, resource, route, status, ip, request_id';
+// The route's colon as chr(58): pgbench would take `:patientId` for one of its variables (-M prepared).
 const auditValues = (s: Started) =>
-  `'${s.patientId}'::uuid, 'create', 'diary', 'POST /api/patients/:patientId/diary', 201::smallint, '127.0.0.1', 'pgbench'`;
+  `'${s.patientId}'::uuid, 'create', 'diary', 'POST /api/patients/' || chr(58) || 'patientId/diary', 201::smallint, '127.0.0.1', 'pgbench'`;
 
 /**
  * One diary write as routes/records.ts sends it: `guard` is the session, CSRF and policy check
@@ -202,7 +222,14 @@ function apiStatementsSql(s: Started, writes: 'one-trip' | 'two-trips'): string 
   return [guardedWriteSql(s, guard, true), ''].join('\n');
 }
 
-function pgbench(bin: string, url: string, label: string, sqlScript: string): Row {
+/** `prepared`: each statement parsed and planned once per connection, as the server sends its writes. */
+function pgbench(
+  bin: string,
+  url: string,
+  label: string,
+  sqlScript: string,
+  mode: 'simple' | 'prepared' = 'simple',
+): Row {
   const dir = mkdtempSync(join(tmpdir(), 'hemispasm-pgbench-'));
   const script = join(dir, 'script.sql');
   writeFileSync(script, sqlScript);
@@ -217,6 +244,8 @@ function pgbench(bin: string, url: string, label: string, sqlScript: string): Ro
       String(Math.min(CONNECTIONS, cpus().length)),
       '-T',
       String(SECONDS),
+      '-M',
+      mode,
       '-f',
       script,
       '-h',
@@ -253,6 +282,7 @@ async function main(): Promise<void> {
       .replace(/\/pgbench$/, '') ||
       undefined);
   const rows: Row[] = [];
+  const notes: string[] = [];
   let pgVersion = 'not available';
 
   // 1. PostgreSQL: the limit (pgbench), then the API on it.
@@ -273,17 +303,43 @@ async function main(): Promise<void> {
         const env = { BENCH_DATABASE_URL: url, BENCH_SEARCH_PATH: schema };
         const oneTrip = await startServer({ ...env, BENCH_WRITES: 'one-trip' });
         const twoTrips = await startServer({ ...env, BENCH_WRITES: 'two-trips' });
+        const builtPerRequest = await startServer({ ...env, BENCH_WRITES: 'one-trip-built-per-request' });
         try {
           // pgbench connects with the same search_path through PGOPTIONS.
           process.env.PGOPTIONS = `-c search_path=${schema}`;
+          const admin = new pg.Client({ connectionString: url });
+          await admin.connect();
+          await admin.query(
+            `CREATE TABLE ${schema}.${NO_FK_TABLE} (LIKE ${schema}.diary_entries INCLUDING ALL)`,
+          );
+          const multixacts = () => nextMultixact(admin);
+          const multixactsBefore = await multixacts();
+          const apiSql = apiStatementsSql(oneTrip, 'one-trip');
           const runs: Array<() => Promise<Row> | Row> = [
             () => pgbench(bin, url, LIMIT_LABEL, singleInsertSql(oneTrip)),
             () =>
               pgbench(
                 bin,
                 url,
-                'pgbench, API SQL: one statement (session, policy, insert, audit)',
-                apiStatementsSql(oneTrip, 'one-trip'),
+                'pgbench single-row INSERT, same table without its 2 foreign keys',
+                noForeignKeyInsertSql(oneTrip),
+              ),
+            () =>
+              pgbench(
+                bin,
+                url,
+                'pgbench single-row INSERT + its audit row, one statement (no session, no policy)',
+                insertWithAuditSql(oneTrip),
+              ),
+            () =>
+              pgbench(bin, url, 'pgbench, API SQL: one statement (session, policy, insert, audit)', apiSql),
+            () =>
+              pgbench(
+                bin,
+                url,
+                'pgbench, API SQL: one statement, prepared as the server sends it (-M prepared)',
+                apiSql,
+                'prepared',
               ),
             () =>
               pgbench(
@@ -293,6 +349,7 @@ async function main(): Promise<void> {
                 apiStatementsSql(oneTrip, 'two-trips'),
               ),
             () => loadDiaryWrites(`${ONE_TRIP} ${pgVersion}`, oneTrip),
+            () => loadDiaryWrites(`${BUILT_PER_REQUEST} ${pgVersion}`, builtPerRequest),
             () => loadDiaryWrites(`${TWO_TRIPS} ${pgVersion}`, twoTrips),
             () => loadPatientReads(`API reads GET /api/patients/:id, PostgreSQL ${pgVersion}`, oneTrip),
           ];
@@ -300,9 +357,18 @@ async function main(): Promise<void> {
           for (let round = 0; round < ROUNDS; round++)
             for (const [i, run] of runs.entries()) byRun[i]!.push(await run());
           rows.push(...byRun.map(medianRow));
+          const created = (await multixacts()) - multixactsBefore;
+          if (!Number.isNaN(created)) {
+            notes.push(
+              `multixacts created during the write runs: ${created} (every writer's foreign-key checks take a ` +
+                'KEY SHARE lock on the same patient and user rows; concurrent lockers share one multixact)',
+            );
+          }
+          await admin.end();
         } finally {
           await oneTrip.stop();
           await twoTrips.stop();
+          await builtPerRequest.stop();
         }
       }
       const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -353,8 +419,17 @@ async function main(): Promise<void> {
     limit ? `${((100 * r.writesPerS) / limit).toFixed(0)} %` : '—',
   ]);
   printTable(header, lines);
+  for (const n of notes) console.log(n);
   const api = rows.find((r) => r.target.startsWith(ONE_TRIP));
   const before = rows.find((r) => r.target.startsWith(TWO_TRIPS));
+  const perRequest = rows.find((r) => r.target.startsWith(BUILT_PER_REQUEST));
+  if (api && perRequest) {
+    console.log(
+      `statement compiled once per shape vs built per request (API, PostgreSQL): ` +
+        `×${(api.writesPerS / perRequest.writesPerS).toFixed(2)} writes/s, server CPU per write ` +
+        `×${fmt((api.cpuPerWrite ?? Number.NaN) / (perRequest.cpuPerWrite ?? Number.NaN), 2)}`,
+    );
+  }
   if (api && before) {
     console.log(
       `one round trip vs two per write (API, PostgreSQL): ×${(api.writesPerS / before.writesPerS).toFixed(2)} ` +
@@ -373,9 +448,24 @@ async function main(): Promise<void> {
   if (registry.length) printRegistry(registry);
 }
 
+/** The next multixact id after a checkpoint (NaN when the role may not run CHECKPOINT). */
+async function nextMultixact(c: pg.Client): Promise<number> {
+  try {
+    await c.query('CHECKPOINT');
+    const r = await c.query<{ m: string }>(
+      'SELECT next_multixact_id::text AS m FROM pg_control_checkpoint()',
+    );
+    return Number(r.rows[0]!.m);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const LIMIT_LABEL = 'pgbench single-row INSERT (the limit)';
 const ONE_TRIP = 'API writes, one round trip (session in the statement), PostgreSQL';
 const TWO_TRIPS = 'API writes, two round trips (session lookup first; before), PostgreSQL';
+const BUILT_PER_REQUEST =
+  'API writes, one round trip, statement built by Kysely per request (before), PostgreSQL';
 
 /** The median of each figure over the rounds of one run (errors: the total). */
 function medianRow(rounds: Row[]): Row {

@@ -156,6 +156,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
         secureCookies,
+        compileOnce: opts.writes !== 'one-trip-built-per-request',
       });
     },
     { prefix: '/api' },

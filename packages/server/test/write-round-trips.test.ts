@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { beforeEach, expect, it } from 'vitest';
 import type { Actor } from '../src/auth/sessions';
 import { CSRF_HEADER, createSession, hashToken, SESSION_COOKIE } from '../src/auth/sessions';
+import type { Db } from '../src/db/database';
 import { decide, type Policy } from '../src/policy/access';
 import { policyCondition } from '../src/policy/access-sql';
 import { mvdEpisode, newPatient } from './helpers/bodies';
@@ -20,17 +21,45 @@ import { type Requester, type WorldUser, worldFor } from './helpers/world';
 /**
  * Counts the statements the app executes (every query goes through its Kysely handle): a plugin sees
  * each executed statement's result once (a builder compiled into another statement is not executed).
+ * `outside` counts those sent while no transaction of the app was open (`inTransactions` wraps the
+ * app's handle so that its transactions are seen).
  */
 function statementCounter() {
-  const counter = { n: 0 };
+  const counter = { n: 0, outside: 0, open: 0 };
   const plugin: KyselyPlugin = {
-    transformQuery: (args) => args.node,
+    transformQuery: (args) => {
+      if (counter.open === 0) counter.outside++;
+      return args.node;
+    },
     transformResult: async (args) => {
       counter.n++;
       return args.result;
     },
   };
-  return { counter, plugin };
+  /** The app's handle, its `transaction().execute` marking the transaction open while it runs. */
+  const inTransactions = (db: Db): Db =>
+    new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'transaction') {
+          return () => {
+            const builder = target.transaction();
+            return {
+              execute: async <T>(fn: (trx: Db) => Promise<T>) => {
+                counter.open++;
+                try {
+                  return await builder.execute(fn);
+                } finally {
+                  counter.open--;
+                }
+              },
+            };
+          };
+        }
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+  return { counter, plugin, inTransactions };
 }
 
 const PROFILE = JSON.parse(
@@ -39,10 +68,11 @@ const PROFILE = JSON.parse(
 const diary = { entryDate: '2026-01-15', severity: 5, spasmEpisodes: 12, triggers: ['stress'] };
 
 describeEachDatabase('one round trip per write', (variant) => {
-  const { counter, plugin } = statementCounter();
-  const w = worldFor(variant, { appDb: (db) => db.withPlugin(plugin) });
+  const { counter, plugin, inTransactions } = statementCounter();
+  const w = worldFor(variant, { appDb: (db) => inTransactions(db.withPlugin(plugin)) });
   beforeEach(() => {
     counter.n = 0;
+    counter.outside = 0;
   });
 
   const count = (table: 'diary_entries' | 'audit_log' | 'patients' | 'treatment_episodes') =>
@@ -88,6 +118,24 @@ describeEachDatabase('one round trip per write', (variant) => {
         { values: {}, sure: { sure: true, understand: true, riskBenefit: false, encouragement: true } },
       ],
       ['patient', 'POST', '/api/patients', newPatient()],
+      // Rows that depend on another row: the insert checks it (no read first).
+      [
+        'follow-up',
+        'POST',
+        `${p}/follow-ups`,
+        { episodeId: episode.json().id, timePoint: '1m', assessedOn: '2025-07-01', spasmStatus: 'resolved' },
+      ],
+      [
+        'preference naming a decision',
+        'POST',
+        `${p}/preferences`,
+        {
+          decisionId: decision.json().id,
+          sure: { sure: true, understand: true, riskBenefit: true, encouragement: true },
+        },
+      ],
+      // The update checks the dates against the stored row itself (no read first).
+      ['patient correction', 'PATCH', p, { name: 'Corrected Name', onsetDate: '2020-02-02' }],
     ];
     for (const [name, method, url, body] of writes) {
       counter.n = 0;
@@ -109,17 +157,6 @@ describeEachDatabase('one round trip per write', (variant) => {
     expect(own.statusCode).toBe(201);
     expect(counter.n).toBe(1);
     expect(own.json()).toMatchObject({ patientId: w.patients.p1, createdBy: w.users.patientA.id });
-    // The exception: a follow-up reads its episode first, so the caller is checked before that read
-    // (session, episode, then the write: three statements, as before).
-    counter.n = 0;
-    const followUp = await doc('POST', `${p}/follow-ups`, {
-      episodeId: episode.json().id,
-      timePoint: '1m',
-      assessedOn: '2025-07-01',
-      spasmStatus: 'resolved',
-    });
-    expect(followUp.statusCode, followUp.body).toBe(201);
-    expect(counter.n).toBe(3);
   });
 
   it('refuses a request without a session cookie at once, without the database', async () => {
@@ -219,6 +256,109 @@ describeEachDatabase('one round trip per write', (variant) => {
     expect((await w.as(w.users.adminA)('POST', '/api/patients', newPatient())).statusCode).toBe(403);
   });
 
+  it('refuses a dependent write the statement cannot store as before, storing nothing: unknown or later episode, foreign decision, dates out of order', async () => {
+    const doc = w.as(w.users.clinicianA);
+    const p = `/api/patients/${w.patients.p1}`;
+    const episode = (await doc('POST', `${p}/episodes`, mvdEpisode())).json();
+    const foreignDecision = (
+      await doc('POST', `/api/patients/${w.patients.p2}/decisions`, { profile: PROFILE })
+    ).json();
+    const sure = { sure: true, understand: true, riskBenefit: true, encouragement: true };
+    const followUp = { timePoint: '1m', spasmStatus: 'resolved' } as const;
+    const cases: Array<[string, 'POST' | 'PATCH', string, unknown, number, string]> = [
+      [
+        'unknown episode',
+        'POST',
+        `${p}/follow-ups`,
+        { ...followUp, episodeId: '00000000-0000-4000-8000-000000000000', assessedOn: '2025-07-01' },
+        404,
+        'body.episodeId',
+      ],
+      [
+        'follow-up before its episode',
+        'POST',
+        `${p}/follow-ups`,
+        { ...followUp, episodeId: episode.id, assessedOn: '2001-01-01' },
+        400,
+        'body.assessedOn',
+      ],
+      [
+        "another patient's decision",
+        'POST',
+        `${p}/preferences`,
+        { decisionId: foreignDecision.id, sure },
+        404,
+        'body.decisionId',
+      ],
+      ['onset before the stored birth date', 'PATCH', p, { onsetDate: '1900-01-02' }, 400, 'body.onsetDate'],
+      ['birth date after the stored onset', 'PATCH', p, { birthDate: '2026-01-01' }, 400, 'body.onsetDate'],
+    ];
+    const before = await doc('GET', p);
+    const stored = async () => [
+      (await doc('GET', `${p}/follow-ups`)).json().length,
+      (await doc('GET', `${p}/preferences`)).json().length,
+    ];
+    const storedBefore = await stored();
+    for (const [name, method, url, body, status, field] of cases) {
+      const rows = await countRows(w.database.db, 'audit_log');
+      const r = await doc(method, url, body);
+      expect(r.statusCode, `${name}: ${r.body}`).toBe(status);
+      expect(r.json().issues, name).toMatchObject([{ path: field }]);
+      // Only the refused attempt's audit row (written as for any refused request), no stored change.
+      expect(await auditOf(r.headers['x-request-id']), name).toMatchObject([{ status }]);
+      expect(await countRows(w.database.db, 'audit_log'), name).toBe(rows + 1);
+    }
+    expect(await stored()).toEqual(storedBefore);
+    expect((await doc('GET', p)).json()).toEqual(before.json());
+    // Another clinic's clinician may not correct the patient (403, audited), even with a bad body.
+    for (const body of [{ name: 'Taken Over' }, { name: '' }]) {
+      const r = await w.as(w.users.clinicianB)('PATCH', p, body);
+      expect(r.statusCode).toBe(403);
+      expect(await auditOf(r.headers['x-request-id'])).toMatchObject([
+        { actor_user_id: w.users.clinicianB.id, patient_id: w.patients.p1, action: 'update', status: 403 },
+      ]);
+    }
+    // A signed-out session: 401 for a good and a bad correction, nothing changed.
+    const { as } = await signedIn(w.users.clinicianA);
+    expect((await as('POST', '/api/auth/logout')).statusCode).toBe(204);
+    for (const body of [{ name: 'After Logout' }, { birthDate: 'bad' }]) {
+      const r = await as('PATCH', p, body);
+      expect(r.statusCode).toBe(401);
+      expect(r.body).not.toContain('birthDate');
+    }
+    expect((await doc('GET', p)).json()).toEqual(before.json());
+  });
+
+  it('imports a FHIR Bundle as one transaction whose first statement checks the caller: nothing before it, nothing for a revoked session', async () => {
+    const doc = w.as(w.users.clinicianA);
+    const bundle = (await doc('GET', `/api/patients/${w.patients.p1}/fhir`)).json();
+    counter.n = 0;
+    counter.outside = 0;
+    const r = await doc('POST', '/api/fhir/Bundle', bundle);
+    expect(r.statusCode, r.body).toBe(201);
+    // Session, CSRF, policy, the patient, its records and the audit row: all inside the one transaction.
+    expect(counter.outside).toBe(0);
+    expect(counter.n).toBeGreaterThan(2);
+    expect(await auditOf(r.headers['x-request-id'])).toMatchObject([
+      { actor_user_id: w.users.clinicianA.id, patient_id: r.json().patientId, status: 201 },
+    ]);
+    // A signed-out session, good Bundle or bad: 401 and nothing stored.
+    const { as } = await signedIn(w.users.clinicianA);
+    expect((await as('POST', '/api/auth/logout')).statusCode).toBe(204);
+    const patients = await count('patients');
+    const audit = await count('audit_log');
+    for (const body of [bundle, { ...bundle, entry: 'bad' }]) {
+      const refused = await as('POST', '/api/fhir/Bundle', body);
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json()).toMatchObject({ code: 'unauthenticated' });
+    }
+    expect(await count('patients')).toBe(patients);
+    expect(await count('audit_log')).toBe(audit);
+    // A patient login may not import (403), nothing stored.
+    expect((await w.as(w.users.patientA)('POST', '/api/fhir/Bundle', bundle)).statusCode).toBe(403);
+    expect(await count('patients')).toBe(patients);
+  });
+
   it('checks in SQL exactly what the access policy decides, for every role, clinic and patient', async () => {
     const users = Object.values(w.users);
     const patients = [
@@ -231,6 +371,7 @@ describeEachDatabase('one round trip per write', (variant) => {
       'patient-self-report',
       'patient-clinical-write',
       'clinic-create-patient',
+      'clinic-import',
     ];
     for (const policy of policies) {
       const condition = policyCondition(policy)!;

@@ -19,6 +19,8 @@ const CONDITIONS: Partial<Record<Policy, RawBuilder<boolean>>> = {
   'patient-clinical-write': sql<boolean>`${clinicianOfPatient}`,
   // canCreatePatient
   'clinic-create-patient': sql<boolean>`(u.role = 'clinician')`,
+  // canImportRecords
+  'clinic-import': sql<boolean>`(u.role IN ('clinician', 'admin'))`,
 };
 
 /** The policy as a condition over `u` and `p`, or undefined when it has none (see above). */

@@ -5,14 +5,14 @@
  */
 
 import { PatientProfileSchema } from '@hemispasm/core';
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import type { DecisionPreferencesTable, DecisionRecordsTable } from '../db/schema';
 import { OPTION_IDS, recommendFor } from '../domain/clinical-core';
 import { fieldError } from '../http/errors';
 import { apiRow, iso, jsonText, key, PatientParams, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { ACTOR_USER_ID } from './records';
+import { ACTOR_USER_ID, RequiringRow } from './records';
 import { patientRows, routeOptions } from './route-options';
 
 const OptionId = z.enum(OPTION_IDS);
@@ -149,25 +149,23 @@ export const decisionRoutes: RouteModule = async (api, ctx) => {
     'patient-self-report',
     "Record the patient's preferred option, values-exercise answers and SURE test",
     PreferenceCreate,
-    async (b, req) => {
-      if (b.decisionId) {
-        // A read before the write: the caller is checked first (two more round trips on this path).
-        await ctx.records.authorize(req);
-        const d = await ctx.db
-          .selectFrom('decision_records')
-          .select('id')
-          .where('id', '=', b.decisionId)
-          .where('patient_id', '=', req.params.patientId)
-          .executeTakeFirst();
-        if (!d) throw fieldError('not_found', 'body.decisionId', 'no such decision of this patient');
-      }
-      return {
+    (b, req) => {
+      const row = {
         decision_id: b.decisionId ?? null,
         preferred_option: b.preferredOption ?? null,
         values_answers: jsonText(b.values),
         sure: jsonText(b.sure),
         sure_score: Object.values(b.sure).filter(Boolean).length,
       };
+      if (!b.decisionId) return row;
+      // The decision answered must be this patient's: checked by the insert itself (one statement).
+      return new RequiringRow(row, {
+        condition: sql<SqlBool>`EXISTS (SELECT 1 FROM decision_records d
+          WHERE d.id = ${b.decisionId} AND d.patient_id = ${req.params.patientId})`,
+        refused: async () => {
+          throw fieldError('not_found', 'body.decisionId', 'no such decision of this patient');
+        },
+      });
     },
   );
 };

@@ -68,7 +68,7 @@ export const fhirRoutes: RouteModule = async (api, ctx) => {
   api.post(
     '/fhir/Bundle',
     routeOptions(
-      { policy: 'clinic-import', audit: 'fhir-import' },
+      { policy: 'clinic-import', audit: 'fhir-import', guardInStatement: true },
       'fhir',
       "Import a FHIR R4 Bundle shaped like the export as a new patient of the caller's clinic (clinicians, admins)",
       {

@@ -1,11 +1,12 @@
 /** Follow-up visits after a treatment episode, at fixed time points, for the outcome tables. */
 import { FOLLOW_UP_TIME_POINTS, HEARING_CLASSES, SPASM_STATUSES } from '@hemispasm/core';
-import type { Selectable } from 'kysely';
+import { type Selectable, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import type { FollowUpsTable } from '../db/schema';
-import { fieldError } from '../http/errors';
+import { ApiError, fieldError } from '../http/errors';
 import { apiRow, jsonText, PastDate, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
+import { RequiringRow } from './records';
 import { patientRows } from './route-options';
 
 export const FollowUpSchema = z
@@ -64,31 +65,47 @@ export const followUpRoutes: RouteModule = async (api, ctx) => {
     'patient-clinical-write',
     'Record a follow-up of a treatment episode (clinicians)',
     FollowUpCreate,
-    async (b, req) => {
-      // A read before the write: the caller is checked first (two more round trips on this route).
-      await ctx.records.authorize(req);
-      const episode = await ctx.db
-        .selectFrom('treatment_episodes')
-        .select(['id', 'start_date'])
-        .where('id', '=', b.episodeId)
-        .where('patient_id', '=', req.params.patientId)
-        .executeTakeFirst();
-      if (!episode)
-        throw fieldError('not_found', 'body.episodeId', 'no such treatment episode of this patient');
-      if (b.assessedOn < episode.start_date) {
-        throw fieldError('validation_failed', 'body.assessedOn', 'must not be before the episode started');
-      }
-      return {
-        episode_id: b.episodeId,
-        time_point: b.timePoint,
-        assessed_on: b.assessedOn,
-        spasm_status: b.spasmStatus,
-        house_brackmann: b.houseBrackmann ?? null,
-        hearing_class: b.hearingClass ?? null,
-        complications: jsonText(b.complications ?? []),
-        recurrence: b.recurrence ?? false,
-        notes: b.notes ?? null,
+    (b, req) => {
+      const patientId = req.params.patientId;
+      // The episode must be this patient's and must not start after the visit: checked by the insert
+      // itself (one statement); only when it stores nothing is the episode read, to say which.
+      const requirement = {
+        condition: sql<SqlBool>`EXISTS (SELECT 1 FROM treatment_episodes e
+          WHERE e.id = ${b.episodeId} AND e.patient_id = ${patientId} AND e.start_date <= ${b.assessedOn})`,
+        refused: async (): Promise<never> => {
+          const episode = await ctx.db
+            .selectFrom('treatment_episodes')
+            .select(['id', 'start_date'])
+            .where('id', '=', b.episodeId)
+            .where('patient_id', '=', patientId)
+            .executeTakeFirst();
+          if (!episode)
+            throw fieldError('not_found', 'body.episodeId', 'no such treatment episode of this patient');
+          if (b.assessedOn < episode.start_date) {
+            throw fieldError(
+              'validation_failed',
+              'body.assessedOn',
+              'must not be before the episode started',
+            );
+          }
+          // The episode was changed between the insert and this read.
+          throw new ApiError('conflict', { detail: 'the treatment episode changed meanwhile; try again' });
+        },
       };
+      return new RequiringRow(
+        {
+          episode_id: b.episodeId,
+          time_point: b.timePoint,
+          assessed_on: b.assessedOn,
+          spasm_status: b.spasmStatus,
+          house_brackmann: b.houseBrackmann ?? null,
+          hearing_class: b.hearingClass ?? null,
+          complications: jsonText(b.complications ?? []),
+          recurrence: b.recurrence ?? false,
+          notes: b.notes ?? null,
+        },
+        requirement,
+      );
     },
   );
 };

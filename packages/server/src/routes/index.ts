@@ -43,8 +43,11 @@ export async function registerApiRoutes(
     db: Db;
     databaseKind: RouteContext['databaseKind'];
     secureCookies: boolean;
+    /** One-row inserts compiled once per shape (routes/records.ts); false only for the benchmark. */
+    compileOnce?: boolean;
   },
 ): Promise<void> {
-  const ctx: RouteContext = { ...opts, records: createRecords(opts.db) };
+  const { compileOnce = true, ...context } = opts;
+  const ctx: RouteContext = { ...context, records: createRecords(opts.db, { compileOnce }) };
   for (const routes of MODULES) await api.register(routes, ctx);
 }

@@ -1,5 +1,5 @@
 /** The clinic's patient directory and each patient's demographic record. */
-import { type Selectable, sql } from 'kysely';
+import { type Selectable, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
 import type { PatientsTable } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -80,8 +80,13 @@ const COLUMNS = [
   'updated_at',
 ] as const;
 
-function checkDates(birthDate: string | undefined, onsetDate: string | null | undefined): void {
-  const today = new Date().toISOString().slice(0, 10);
+const utcToday = () => new Date().toISOString().slice(0, 10);
+
+function checkDates(
+  birthDate: string | undefined,
+  onsetDate: string | null | undefined,
+  today = utcToday(),
+): void {
   const issues = [];
   if (birthDate && birthDate > today)
     issues.push({ path: 'body.birthDate', message: 'must not be in the future' });
@@ -184,7 +189,7 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
   api.patch(
     '/patients/:patientId',
     {
-      config: { policy: 'patient-clinical-write', audit: 'patient' },
+      config: { policy: 'patient-clinical-write', audit: 'patient', guardInStatement: true },
       schema: {
         tags: ['patients'],
         summary: "Correct a patient's demographic record",
@@ -195,18 +200,17 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
     },
     async (req) => {
       const b = req.body;
-      // Read and write in one transaction, so the date checks see what is being changed.
-      const row = await ctx.records.write(req, 200, async (trx) => {
-        const current = await trx
-          .selectFrom('patients')
-          .select(['birth_date', 'onset_date'])
-          .where('id', '=', req.params.patientId)
-          .executeTakeFirstOrThrow();
-        checkDates(
-          b.birthDate ?? current.birth_date,
-          b.onsetDate === undefined ? current.onset_date : b.onsetDate,
-        );
-        return trx
+      const today = utcToday();
+      // One statement: the guard, the update and its audit row (records.ts). The dates are checked on
+      // the values the row will have (given, else stored) by the update itself, so no read comes first
+      // and nothing can change in between; only when it changed nothing is the row read, to say why.
+      const birth = b.birthDate === undefined ? sql<string>`birth_date` : sql<string>`${b.birthDate}::date`;
+      const onset =
+        b.onsetDate === undefined ? sql<string | null>`onset_date` : sql<string | null>`${b.onsetDate}::date`;
+      const [row] = await ctx.records.change(
+        req,
+        200,
+        ctx.db
           .updateTable('patients')
           .set({
             ...(b.name !== undefined ? { name: b.name } : {}),
@@ -217,10 +221,23 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
             updated_at: sql<Date>`now()`,
           })
           .where('id', '=', req.params.patientId)
-          .returning(COLUMNS)
-          .executeTakeFirstOrThrow();
-      });
-      return patientDto(row);
+          .where(sql<SqlBool>`${birth} <= ${today}::date
+            AND (${onset} IS NULL OR (${onset} <= ${today}::date AND ${onset} >= ${birth}))`)
+          .returning(COLUMNS),
+      );
+      if (row) return patientDto(row);
+      // The caller is allowed and the patient exists (records.change checked both): the dates are wrong.
+      const current = await ctx.db
+        .selectFrom('patients')
+        .select(['birth_date', 'onset_date'])
+        .where('id', '=', req.params.patientId)
+        .executeTakeFirstOrThrow();
+      checkDates(
+        b.birthDate ?? current.birth_date,
+        b.onsetDate === undefined ? current.onset_date : b.onsetDate,
+        today,
+      );
+      throw new ApiError('conflict', { detail: 'the patient record changed meanwhile; try again' });
     },
   );
 };

@@ -1,10 +1,12 @@
 /**
  * The one path by which routes read and write a patient's records:
  * - `list`: the addressed patient's rows of one table, newest first, optionally filtered;
- * - `insert` / `insertMany`: rows of the addressed patient, by the signed-in user;
+ * - `insert` / `insertMany`: rows of the addressed patient, by the signed-in user (one row may carry a
+ *   requirement its own statement checks: another row it depends on);
  * - `insertInto`: a row of another table (a new patient), by the signed-in user;
  * - `change`: an update or a delete … RETURNING;
- * - `write`: a change that needs several statements (read then write, several tables).
+ * - `write`: a change that needs several statements (several tables: the FHIR import), in one transaction
+ *   whose first statement is the guard on a `guardInStatement` route.
  * Every write stores the request's audit row (http/audit.ts) atomically with its change, so a record and
  * its audit row commit together or not at all; if the audit row cannot be stored, nothing is kept and the
  * request fails with 503 `audit_unavailable`.
@@ -29,6 +31,7 @@
 import type { FastifyRequest } from 'fastify';
 import {
   type Compilable,
+  CompiledQuery,
   type InsertObject,
   type Kysely,
   type OperationNodeSource,
@@ -40,7 +43,7 @@ import {
 import type { Actor } from '../auth/sessions';
 import { type Db, PREPARED_MARK } from '../db/database';
 import type { Database } from '../db/schema';
-import { auditedRequest, logAuditFailure } from '../http/audit';
+import { type AuditedRequest, auditedRequest, logAuditFailure } from '../http/audit';
 import { insertAuditRows } from '../http/audit-writer';
 import { ApiError } from '../http/errors';
 import { authorize, requireActor } from '../http/guard';
@@ -77,10 +80,15 @@ export interface Records {
     table: T,
     opts: ListOptions<T>,
   ): Promise<Selectable<Database[T]>[]>;
+  /**
+   * Inserts one row of the addressed patient; with `requirement`, only if its condition holds in the
+   * same statement (a row of another table the new row depends on), else its `refused` answers.
+   */
   insert<T extends PatientTable>(
     req: FastifyRequest,
     table: T,
     row: NewRow<T>,
+    requirement?: Requirement,
   ): Promise<Selectable<Database[T]>>;
   insertMany<T extends PatientTable>(
     req: FastifyRequest,
@@ -104,7 +112,10 @@ export interface Records {
    * audit row stored).
    */
   change<R>(req: FastifyRequest, status: number, query: Guardable<R>): Promise<R[]>;
-  /** Runs `change` in a transaction that also stores the audit row of the request answering `status`. */
+  /**
+   * Runs `change` in a transaction that also stores the audit row of the request answering `status`; for
+   * a `guardInStatement` route the session, CSRF and policy check is the transaction's first statement.
+   */
   write<R>(req: FastifyRequest, status: number, change: (trx: Db) => Promise<R>): Promise<R>;
   /**
    * Checks now what a `guardInStatement` route left to its statement (http/guard.ts): for a route that
@@ -118,6 +129,25 @@ export type Statement<R> = Compilable<R> & OperationNodeSource;
 /** An update or delete … RETURNING built with Kysely, to which a condition can be added. */
 export interface Guardable<R> extends Statement<R> {
   where(expression: RawBuilder<SqlBool>): Statement<R>;
+}
+
+/**
+ * What a new row depends on besides its caller — another row of the same patient that must exist, a date
+ * it must not precede — checked by the insert statement itself (one round trip, and no window between a
+ * read and the write). When the statement stores nothing and the caller is allowed, `refused` finds out
+ * why (it may query, on that path only) and throws the route's answer (e.g. 404 naming the body field).
+ */
+export interface Requirement {
+  condition: RawBuilder<SqlBool>;
+  refused: () => Promise<never>;
+}
+
+/** The columns of a new row and, optionally, what it requires (see {@link Requirement}). */
+export class RequiringRow<Row> {
+  constructor(
+    readonly row: Row,
+    readonly requirement: Requirement,
+  ) {}
 }
 
 export interface ChangeOptions {
@@ -166,11 +196,10 @@ function addressedPatient(req: FastifyRequest): string | null {
  * The statement's `guard`: the caller, if the session, CSRF token and policy pass (one row), else no row.
  * A request the hooks already checked: its known caller as constants.
  */
-function guardQuery(req: FastifyRequest): RawBuilder<unknown> {
-  const deferred = req.deferredGuard;
-  if (!deferred) {
-    const a = requireActor(req);
-    return sql`SELECT ${a.userId}::uuid AS user_id, ${a.role}::text AS role, ${a.clinicId}::uuid AS clinic_id`;
+function guardQuery(req: FastifyRequest, inputs = guardInputs(req)): RawBuilder<unknown> {
+  const [first, second, third] = inputs;
+  if (!req.deferredGuard) {
+    return sql`SELECT ${first}::uuid AS user_id, ${second}::text AS role, ${third}::uuid AS clinic_id`;
   }
   const policy = req.routeOptions.config.policy;
   const condition = policy && policyCondition(policy);
@@ -179,11 +208,54 @@ function guardQuery(req: FastifyRequest): RawBuilder<unknown> {
   return sql`SELECT u.id AS user_id, u.role, u.clinic_id, u.patient_id, u.email, u.display_name,
       s.csrf_token, s.token_hash, p.clinic_id AS patient_clinic_id
     FROM sessions s JOIN users u ON u.id = s.user_id
-      LEFT JOIN patients p ON p.id = ${addressedPatient(req)}::uuid
-    WHERE s.token_hash = ${deferred.tokenHash} AND s.expires_at > now() AND NOT u.disabled
-      AND s.csrf_token = ${deferred.csrfToken} AND ${condition}`;
+      LEFT JOIN patients p ON p.id = ${third}::uuid
+    WHERE s.token_hash = ${first} AND s.expires_at > now() AND NOT u.disabled
+      AND s.csrf_token = ${second} AND ${condition}`;
 }
 
+/**
+ * The values `guardQuery` sends: the session's hash, the CSRF token and the addressed patient, or (the
+ * hooks have checked the caller) the caller's id, role and clinic.
+ */
+function guardInputs(req: FastifyRequest): readonly [unknown, unknown, unknown] {
+  const deferred = req.deferredGuard;
+  if (deferred) return [deferred.tokenHash, deferred.csrfToken, addressedPatient(req)];
+  const a = requireActor(req);
+  return [a.userId, a.role, a.clinicId];
+}
+
+/** The audit row's request columns as sent (REQUEST_COLUMNS, in order; see {@link auditSql}). */
+function auditInputs(fields: AuditedRequest): unknown[] {
+  return REQUEST_COLUMNS.map((c) => fields[c] ?? null);
+}
+
+/** The audit row's request columns in the statement, from `auditInputs` (or their slots). */
+function auditSql(inputs: readonly unknown[], fromResult: boolean | undefined): RawBuilder<unknown> {
+  return sql.join(
+    REQUEST_COLUMNS.map((c, i) =>
+      c === 'patient_id'
+        ? fromResult
+          ? sql`(SELECT id FROM change LIMIT 1)`
+          : sql`${inputs[i]}::uuid`
+        : c === 'status'
+          ? sql`${inputs[i]}::smallint`
+          : sql`${inputs[i]}`,
+    ),
+  );
+}
+
+/**
+ * Compiled once per shape: the SQL text of a one-row insert statement (route, caller check, table, columns),
+ * with where each of its parameters comes from in the request's list of values (guard, row, audit). Kysely
+ * builds and compiles a statement of several kilobytes on every call otherwise, as much server CPU as a
+ * tenth of a write. Built with a `Slot` in place of every value, so the order is read off the compiled
+ * parameters, never assumed; `null`: the shape has a parameter that is not a slot, so it is never cached.
+ */
+class Slot {
+  constructor(readonly index: number) {}
+}
+const compiledShapes = new Map<string, { sql: string; order: number[] } | null>();
+const SHAPE_LIMIT = 500;
 /**
  * `INSERT INTO table (…) SELECT … FROM (VALUES …) WHERE <guard passed>`: an insert that stores nothing
  * unless the guard passed. The first VALUES row (dropped by `keep`) is the table's own columns, typed
@@ -193,6 +265,7 @@ function guardedInsert(
   table: string,
   rows: readonly Record<string, unknown>[],
   returning: readonly string[] | '*',
+  requirement?: Requirement,
 ): RawBuilder<unknown> {
   const first = rows[0];
   if (!first) throw new Error('insert of no rows');
@@ -210,30 +283,143 @@ function guardedInsert(
   const ret = returning === '*' ? sql`*` : sql.join(returning.map((c) => sql.ref(c)));
   return sql`INSERT INTO ${t} (${cols}) SELECT ${cols}
     FROM (VALUES ${sql.join([typed, ...values])}) AS v (hemispasm_keep, ${cols})
-    WHERE v.hemispasm_keep AND ${GUARD_PASSED} RETURNING ${ret}`;
+    WHERE v.hemispasm_keep AND ${GUARD_PASSED}${requirement ? sql` AND ${requirement.condition}` : sql``}
+    RETURNING ${ret}`;
 }
 
-export function createRecords(db: Db): Records {
+/** The caller a statement's guard found (its columns named with `prefix`) becomes the request's actor. */
+function adoptCaller(req: FastifyRequest, row: Record<string, unknown>, prefix: string): void {
+  const actor: Record<string, unknown> = {};
+  for (const [column, field] of Object.entries(CALLER)) actor[field] = row[prefix + column];
+  req.actor = actor as unknown as Actor;
+  const patientClinicId = row[`${prefix}patient_clinic_id`];
+  const patientId = addressedPatient(req);
+  if (patientId && typeof patientClinicId === 'string')
+    req.patient = { id: patientId, clinicId: patientClinicId };
+  req.deferredGuard = undefined;
+}
+
+/**
+ * A one-row insert whose SQL text is fixed by `shape` (table, columns, the caller's id or clinic where a
+ * column takes it, returning): `build` gives the statement over `values` (its row's values, in order) or
+ * over slots in their place.
+ */
+class OneRowInsert {
+  constructor(
+    readonly shape: string,
+    readonly values: unknown[],
+    readonly build: (values: readonly unknown[]) => RawBuilder<unknown>,
+  ) {}
+}
+
+const isSqlSource = (v: unknown): boolean =>
+  typeof (v as { toOperationNode?: unknown } | null)?.toOperationNode === 'function';
+
+/** The insert of one row as a `OneRowInsert`, or the plain statement when a value is other SQL. */
+function oneRowInsert(
+  table: string,
+  row: Record<string, unknown>,
+  returning: readonly string[] | '*',
+): OneRowInsert | RawBuilder<unknown> {
+  const columns = Object.keys(row).filter((c) => row[c] !== undefined);
+  const marks: string[] = [];
+  const values: unknown[] = [];
+  for (const c of columns) {
+    const v = row[c];
+    if (v === ACTOR_USER_ID || v === ACTOR_CLINIC_ID)
+      marks.push(`${c}=${v === ACTOR_USER_ID ? 'user' : 'clinic'}`);
+    else if (isSqlSource(v)) return guardedInsert(table, [row], returning);
+    else {
+      marks.push(c);
+      values.push(v);
+    }
+  }
+  const shape = `${table} (${marks.join(', ')}) returning ${returning === '*' ? '*' : returning.join(', ')}`;
+  return new OneRowInsert(shape, values, (vs) => {
+    let i = 0;
+    const r: Record<string, unknown> = {};
+    for (const c of columns) {
+      const v = row[c];
+      r[c] = v === ACTOR_USER_ID || v === ACTOR_CLINIC_ID ? v : vs[i++];
+    }
+    return guardedInsert(table, [r], returning);
+  });
+}
+
+export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Records {
+  const compileOnceEnabled = opts.compileOnce ?? true;
+  /**
+   * The statement of a one-row insert from its compiled shape (see `Slot`): compiled on the first call
+   * of a shape, then only its parameters are filled in. Undefined: the shape is not cacheable.
+   */
+  function compiledOnce(
+    req: FastifyRequest,
+    guardIn: readonly unknown[],
+    auditIn: unknown[],
+    insert: OneRowInsert,
+    statement: (g: readonly unknown[], change: OperationNodeSource, a: unknown[]) => RawBuilder<unknown>,
+  ): CompiledQuery<Record<string, unknown>> | undefined {
+    const key = `${req.method} ${req.routeOptions.url} ${req.deferredGuard ? 'in-statement' : 'hooks'} ${insert.shape}`;
+    const values = [...guardIn, ...insert.values, ...auditIn];
+    let shape = compiledShapes.get(key);
+    if (shape === undefined) {
+      const slots = values.map((_, i) => new Slot(i));
+      const rowEnd = guardIn.length + insert.values.length;
+      const c = statement(
+        slots.slice(0, guardIn.length),
+        insert.build(slots.slice(guardIn.length, rowEnd)),
+        slots.slice(rowEnd),
+      ).compile(db);
+      shape = c.parameters.every((p) => p instanceof Slot)
+        ? { sql: c.sql, order: c.parameters.map((p) => (p as Slot).index) }
+        : null;
+      if (compiledShapes.size < SHAPE_LIMIT) compiledShapes.set(key, shape);
+    }
+    if (!shape) return undefined;
+    return CompiledQuery.raw(
+      shape.sql,
+      shape.order.map((i) => values[i]),
+    ) as CompiledQuery<Record<string, unknown>>;
+  }
+
   const authorizeNow = (req: FastifyRequest) => authorize(db, req);
 
+  /** Thrown inside `write`'s transaction when its guard found no caller: rolls back, then `authorize` answers. */
+  const refusedInTransaction = Symbol('refused');
+
   const write: Records['write'] = async (req, status, change) => {
-    await authorizeNow(req);
-    const result = await db.transaction().execute(async (trx) => {
-      const out = await change(trx);
-      const fields = auditedRequest(req, status);
-      const actor = requireActor(req);
-      if (fields) {
-        try {
-          await insertAuditRows(trx, [
-            { actor_user_id: actor.userId, actor_role: actor.role, clinic_id: actor.clinicId, ...fields },
-          ]);
-        } catch (err) {
-          logAuditFailure(req, err);
-          throw new ApiError('audit_unavailable');
+    // A `guardInStatement` route: the guard is the transaction's first statement (no query before the
+    // transaction; a refused caller rolls it back and gets the hooks' answer); otherwise the hooks have
+    // checked the caller.
+    const deferred = !!req.deferredGuard;
+    let result: Awaited<ReturnType<typeof change>>;
+    try {
+      result = await db.transaction().execute(async (trx) => {
+        if (deferred) {
+          const { rows } = await sql<Record<string, unknown>>`${guardQuery(req)}`.execute(trx);
+          if (!rows[0]) throw refusedInTransaction;
+          adoptCaller(req, rows[0], '');
         }
-      }
-      return out;
-    });
+        const out = await change(trx);
+        const fields = auditedRequest(req, status);
+        const actor = requireActor(req);
+        if (fields) {
+          try {
+            await insertAuditRows(trx, [
+              { actor_user_id: actor.userId, actor_role: actor.role, clinic_id: actor.clinicId, ...fields },
+            ]);
+          } catch (err) {
+            logAuditFailure(req, err);
+            throw new ApiError('audit_unavailable');
+          }
+        }
+        return out;
+      });
+    } catch (err) {
+      if (err !== refusedInTransaction) throw err;
+      await authorizeNow(req);
+      throw new Error(`route ${req.routeOptions.url}: the guard refused an allowed write`);
+    }
     req.auditedStatus = status;
     return result;
   };
@@ -242,33 +428,38 @@ export function createRecords(db: Db): Records {
   async function guarded<R>(
     req: FastifyRequest,
     status: number,
-    change: OperationNodeSource,
-    opts: ChangeOptions & { kind: 'insert' | 'change'; rows?: number },
+    change: OperationNodeSource | OneRowInsert,
+    opts: ChangeOptions & { kind: 'insert' | 'change'; rows?: number; requirement?: Requirement },
   ): Promise<R[]> {
     const fields = auditedRequest(req, status);
     if (!fields) throw new Error(`route ${req.routeOptions.url} writes patient data but is not audited`);
-    const values = REQUEST_COLUMNS.map((c) =>
-      c === 'patient_id'
-        ? opts.auditPatientFromResult
-          ? sql`(SELECT id FROM change LIMIT 1)`
-          : sql`${fields.patient_id ?? null}::uuid`
-        : c === 'status'
-          ? sql`${fields.status}::smallint`
-          : sql`${fields[c] ?? null}`,
-    );
     const deferred = !!req.deferredGuard;
-    const caller = deferred
-      ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
-      : sql``;
-    let result: { rows: Record<string, unknown>[] };
-    try {
+    const statement = (guardIn: readonly unknown[], changeSql: OperationNodeSource, auditIn: unknown[]) => {
+      const caller = deferred
+        ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
+        : sql``;
       // Prepared once per connection on PostgreSQL (db/database.ts): a batch's text varies with its size.
       const prepared = opts.rows === undefined || opts.rows === 1 ? sql.raw(PREPARED_MARK) : sql``;
-      result = await sql<Record<string, unknown>>`${prepared} WITH guard AS (${guardQuery(req)}),
-        change AS (${change}),
+      return sql<
+        Record<string, unknown>
+      >`${prepared} WITH guard AS (${guardQuery(req, guardIn as [unknown, unknown, unknown])}),
+        change AS (${changeSql}),
         audit AS (INSERT INTO audit_log (actor_user_id, actor_role, clinic_id, ${sql.join(REQUEST_COLUMNS.map((c) => sql.ref(c)))})
-          SELECT g.user_id, g.role, g.clinic_id, ${sql.join(values)} FROM guard g WHERE EXISTS (SELECT 1 FROM change))
-        SELECT ${caller} change.* FROM change CROSS JOIN guard g`.execute(db);
+          SELECT g.user_id, g.role, g.clinic_id, ${auditSql(auditIn, opts.auditPatientFromResult)} FROM guard g WHERE EXISTS (SELECT 1 FROM change))
+        SELECT ${caller} change.* FROM change CROSS JOIN guard g`;
+    };
+    let result: { rows: Record<string, unknown>[] };
+    try {
+      const guardIn = guardInputs(req);
+      const auditIn = auditInputs(fields);
+      const compiled =
+        change instanceof OneRowInsert && compileOnceEnabled
+          ? compiledOnce(req, guardIn, auditIn, change, statement)
+          : undefined;
+      const plain = change instanceof OneRowInsert ? change.build(change.values) : change;
+      result = compiled
+        ? await db.executeQuery<Record<string, unknown>>(compiled)
+        : await statement(guardIn, plain, auditIn).execute(db);
     } catch (err) {
       if (!isAuditFailure(err)) throw err;
       logAuditFailure(req, err);
@@ -276,37 +467,42 @@ export function createRecords(db: Db): Records {
     }
     const rows = result.rows;
     if (rows.length === 0) {
-      // Refused (the hooks' answer, with one more query) or, for an update or delete, nothing matched.
+      // Refused (the hooks' answer, with one more query), a requirement not met (the route's answer)
+      // or, for an update or delete, nothing matched.
       await authorizeNow(req);
+      if (opts.requirement) await opts.requirement.refused();
       if (opts.kind === 'insert')
         throw new Error(`route ${req.routeOptions.url}: the guard refused an allowed insert`);
       return [];
     }
     if (deferred) {
-      const first = rows[0]!;
-      const actor: Record<string, unknown> = {};
-      for (const [column, field] of Object.entries(CALLER)) actor[field] = first[CALLER_PREFIX + column];
-      req.actor = actor as unknown as Actor;
-      const patientClinicId = first[`${CALLER_PREFIX}patient_clinic_id`];
-      const patientId = addressedPatient(req);
-      if (patientId && typeof patientClinicId === 'string')
-        req.patient = { id: patientId, clinicId: patientClinicId };
-      req.deferredGuard = undefined;
+      adoptCaller(req, rows[0]!, CALLER_PREFIX);
       for (const r of rows) for (const c of GUARD_COLUMNS) delete r[CALLER_PREFIX + c];
     }
     req.auditedStatus = status;
     return rows as R[];
   }
 
-  const insertMany: Records['insertMany'] = async (req, table, rows) => {
+  async function insertRows<T extends PatientTable>(
+    req: FastifyRequest,
+    table: T,
+    rows: readonly NewRow<T>[],
+    requirement?: Requirement,
+  ): Promise<Selectable<Database[T]>[]> {
     const patientId = addressedPatient(req);
     const values = rows.map((r) => ({ ...r, patient_id: patientId, created_by: ACTOR_USER_ID }));
-    const stored = await guarded(req, 201, guardedInsert(table, values, '*'), {
+    const statement =
+      values.length === 1 && !requirement
+        ? oneRowInsert(table, values[0]!, '*')
+        : guardedInsert(table, values, '*', requirement);
+    const stored = await guarded(req, 201, statement, {
       kind: 'insert',
       rows: rows.length,
+      ...(requirement ? { requirement } : {}),
     });
-    return stored as Selectable<Database[typeof table]>[];
-  };
+    return stored as Selectable<Database[T]>[];
+  }
+  const insertMany: Records['insertMany'] = (req, table, rows) => insertRows(req, table, rows);
 
   return {
     async list(req, table, opts) {
@@ -322,13 +518,13 @@ export function createRecords(db: Db): Records {
       if (opts.limit !== undefined) q = q.limit(opts.limit);
       return (await q.execute()) as Selectable<Database[typeof table]>[];
     },
-    async insert(req, table, row) {
-      const [stored] = await insertMany(req, table, [row]);
+    async insert(req, table, row, requirement) {
+      const [stored] = await insertRows(req, table, [row], requirement);
       return stored!;
     },
     insertMany,
     async insertInto(req, status, table, row, opts) {
-      const [stored] = await guarded(req, status, guardedInsert(table, [row], opts.returning), {
+      const [stored] = await guarded(req, status, oneRowInsert(table, row, opts.returning), {
         ...opts,
         kind: 'insert',
       });

@@ -11,7 +11,7 @@ import type { Database } from '../db/schema';
 import type { Policy } from '../policy/access';
 import { PatientParams, problems } from './common';
 import type { RouteModule } from './context';
-import type { ListOptions, NewRow, PatientTable, Records } from './records';
+import { type ListOptions, type NewRow, type PatientTable, type Records, RequiringRow } from './records';
 
 /** A request to a route under /patients/{patientId}, its parameter checked. */
 export type PatientRequest = FastifyRequest & { params: { patientId: string } };
@@ -74,8 +74,9 @@ type TableOf<C extends Collection> = (typeof PATIENT_COLLECTIONS)[C]['table'];
  *  - `create`: POST one row: the body is checked by its schema, turned into the row's columns by `columns`
  *    (which may refuse it with an ApiError), stored through the record helper (audit row included) and
  *    answered 201 with the stored row. The route is `guardInStatement` (http/guard.ts): the insert checks
- *    the session and policy itself, so `columns` runs before the caller is checked and must call
- *    `records.authorize(req)` before it reads anything.
+ *    the session and policy itself, so `columns` runs before the caller is checked and reads nothing; a
+ *    row that depends on another (a follow-up's episode) returns a `RequiringRow`, whose condition the
+ *    same insert checks (records.ts, one statement).
  */
 export function patientRows<C extends Collection, Item extends z.ZodType, T extends TableOf<C> = TableOf<C>>(
   api: Parameters<RouteModule>[0],
@@ -109,7 +110,7 @@ export function patientRows<C extends Collection, Item extends z.ZodType, T exte
       config: Policy | FastifyContextConfig,
       summary: string,
       body: Body,
-      columns: (body: z.output<Body>, req: PatientRequest) => Promise<NewRow<T>> | NewRow<T>,
+      columns: (body: z.output<Body>, req: PatientRequest) => NewRow<T> | RequiringRow<NewRow<T>>,
     ): void {
       // Typed without the zod provider: the generic body and item are checked by the route's schemas.
       (api as FastifyInstance).post(
@@ -122,7 +123,11 @@ export function patientRows<C extends Collection, Item extends z.ZodType, T exte
         ),
         async (req, reply) => {
           const r = req as PatientRequest;
-          const row = await records.insert(r, table, await columns(r.body as z.output<Body>, r));
+          const cols = columns(r.body as z.output<Body>, r);
+          const row =
+            cols instanceof RequiringRow
+              ? await records.insert(r, table, cols.row, cols.requirement)
+              : await records.insert(r, table, cols);
           return reply.code(201).send(dto(row));
         },
       );
