@@ -456,10 +456,14 @@ export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Rec
         change instanceof OneRowInsert && compileOnceEnabled
           ? compiledOnce(req, guardIn, auditIn, change, statement)
           : undefined;
-      const plain = change instanceof OneRowInsert ? change.build(change.values) : change;
+      // The statement is built only when no compiled shape serves it (building it is the work saved).
       result = compiled
         ? await db.executeQuery<Record<string, unknown>>(compiled)
-        : await statement(guardIn, plain, auditIn).execute(db);
+        : await statement(
+            guardIn,
+            change instanceof OneRowInsert ? change.build(change.values) : change,
+            auditIn,
+          ).execute(db);
     } catch (err) {
       if (!isAuditFailure(err)) throw err;
       logAuditFailure(req, err);
