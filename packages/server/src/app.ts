@@ -158,7 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         secureCookies,
         records: {
           compileOnce: opts.writes !== 'one-trip-built-per-request',
-          batchInserts: opts.writes !== 'one-trip-unbatched',
+          batchInserts: (opts.writes ?? 'one-trip') === 'one-trip',
         },
       });
     },

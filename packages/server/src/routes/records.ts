@@ -14,10 +14,15 @@
  * One round trip per write: `insert`, `insertMany`, `insertInto` and `change` send ONE statement, a
  * data-modifying CTE that PostgreSQL runs atomically on its own:
  *
- *   WITH guard  AS (SELECT <the caller> FROM sessions JOIN users … WHERE <live session, CSRF, policy>),
- *        change AS (INSERT … SELECT … WHERE EXISTS (SELECT 1 FROM guard) RETURNING * | UPDATE/DELETE …),
- *        audit  AS (INSERT INTO audit_log SELECT <guard's caller>, … WHERE EXISTS (SELECT 1 FROM change))
- *   SELECT <the caller>, change.* FROM change CROSS JOIN guard
+ *   WITH hemispasm_guard  AS (SELECT <the caller> FROM sessions JOIN users … WHERE <live session, CSRF, policy>),
+ *        hemispasm_change AS (INSERT … SELECT … WHERE EXISTS (SELECT 1 FROM hemispasm_guard) RETURNING * | UPDATE/DELETE …),
+ *        hemispasm_audit  AS (INSERT INTO audit_log SELECT <guard's caller>, … WHERE EXISTS (SELECT 1 FROM hemispasm_change))
+ *   SELECT <the caller>, hemispasm_change.* FROM hemispasm_change CROSS JOIN hemispasm_guard g
+ *
+ * (The CTE names are prefixed so that a batch of such statements, routes/insert-batches.ts, can rename them
+ * per request without touching anything else.) Compiled one-row inserts of one shape that arrive in the same
+ * turn of the event loop are sent together as one statement (insert-batches.ts), each request keeping its
+ * own guard, row, audit row and answer.
  *
  * `guard` checks what the guard hooks check for other routes (http/guard.ts: session cookie's hash, not
  * expired, user not disabled, X-CSRF-Token, the route's policy for the addressed patient, as SQL from
