@@ -212,7 +212,7 @@ function finalSelect(returnCaller: boolean): string {
 /** `n` of the API's one-statement writes as ONE statement, as the server batches writes arriving together. */
 function batchedStatementSql(s: Started, n: number): string {
   const single = apiStatementsSql(s, 'one-trip').trim().replace(/;$/, '');
-  const split = splitWriteStatement(single, finalSelect(true));
+  const split = splitWriteStatement(single, finalSelect(true), 0);
   if (!split) throw new Error("the bench write statement does not split like the server's");
   return `${batchSql(split, n)};\n`;
 }

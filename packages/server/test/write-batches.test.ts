@@ -23,7 +23,7 @@ describe('batchSql', () => {
     select;
 
   it('gives each copy its own CTE names and parameters, and tags its rows with its index', () => {
-    const split = splitWriteStatement(single, select);
+    const split = splitWriteStatement(single, select, 3);
     expect(split?.parameterCount).toBe(3);
     const text = batchSql(split!, 2);
     expect(text.startsWith('/* prepared */ WITH hemispasm_guard_0 AS (SELECT $1::uuid')).toBe(true);
@@ -40,8 +40,12 @@ describe('batchSql', () => {
   });
 
   it('never batches a statement whose final SELECT is not where it is expected', () => {
-    expect(splitWriteStatement(single, 'SELECT 1')).toBeUndefined();
-    expect(splitWriteStatement('INSERT INTO t VALUES ($1)', 'SELECT 1')).toBeUndefined();
+    expect(splitWriteStatement(single, 'SELECT 1', 3)).toBeUndefined();
+    expect(splitWriteStatement('INSERT INTO t VALUES ($1)', 'SELECT 1', 1)).toBeUndefined();
+    // A `$` that is not a placeholder, or placeholders other than the compiled parameters: not batched.
+    expect(splitWriteStatement(single.replace(' $3', () => " '$'"), select, 3)).toBeUndefined();
+    expect(splitWriteStatement(single.replace('$1::uuid', () => "'a$'::uuid"), select, 3)).toBeUndefined();
+    expect(splitWriteStatement(single, select, 4)).toBeUndefined();
   });
 });
 

@@ -39,14 +39,23 @@ export interface WriteStatementText {
 
 /**
  * Splits a compiled write statement `<head>WITH <ctes> <select>`, where `select` (its final SELECT, which
- * has no parameters) is given; undefined if the text is not of that form (it is then never batched).
+ * has no parameters) is given, and `parameterCount` its compiled parameters; undefined if the text is not of
+ * that form or its placeholders are not exactly $1…$parameterCount (it is then never batched: renumbering
+ * a `$` that is not a placeholder would change the statement).
  */
-export function splitWriteStatement(sql: string, select: string): WriteStatementText | undefined {
+export function splitWriteStatement(
+  sql: string,
+  select: string,
+  parameterCount: number,
+): WriteStatementText | undefined {
   const withAt = sql.indexOf('WITH ');
-  if (withAt < 0 || !sql.endsWith(select) || /\$\d/.test(select)) return undefined;
+  if (withAt < 0 || !sql.endsWith(select) || select.includes('$')) return undefined;
   const ctes = sql.slice(withAt + 'WITH '.length, sql.length - select.length).trimEnd();
-  const numbers = [...ctes.matchAll(PARAMETER)].map((m) => Number(m[1]));
-  const parameterCount = numbers.length ? Math.max(...numbers) : 0;
+  const used = new Set([...ctes.matchAll(PARAMETER)].map((m) => Number(m[1])));
+  const dollars = ctes.split('$').length - 1;
+  const placeholders = [...ctes.matchAll(PARAMETER)].length;
+  if (dollars !== placeholders || used.size !== parameterCount) return undefined;
+  for (let i = 1; i <= parameterCount; i++) if (!used.has(i)) return undefined;
   return { head: sql.slice(0, withAt), ctes, select, parameterCount };
 }
 

@@ -400,7 +400,7 @@ export function createRecords(db: Db, opts: RecordsOptions = {}): Records {
         ? {
             sql: c.sql,
             order: c.parameters.map((p) => (p as Slot).index),
-            batch: splitWriteStatement(c.sql, finalSelect().compile(db).sql),
+            batch: splitWriteStatement(c.sql, finalSelect().compile(db).sql, c.parameters.length),
           }
         : null;
       if (compiledShapes.size < SHAPE_LIMIT) compiledShapes.set(key, shape);
