@@ -43,8 +43,20 @@ describe('batchSql', () => {
     expect(splitWriteStatement(single, 'SELECT 1', 3)).toBeUndefined();
     expect(splitWriteStatement('INSERT INTO t VALUES ($1)', 'SELECT 1', 1)).toBeUndefined();
     // A `$` that is not a placeholder, or placeholders other than the compiled parameters: not batched.
-    expect(splitWriteStatement(single.replace(' $3', () => " '$'"), select, 3)).toBeUndefined();
-    expect(splitWriteStatement(single.replace('$1::uuid', () => "'a$'::uuid"), select, 3)).toBeUndefined();
+    expect(
+      splitWriteStatement(
+        single.replace(' $3', () => " '$'"),
+        select,
+        3,
+      ),
+    ).toBeUndefined();
+    expect(
+      splitWriteStatement(
+        single.replace('$1::uuid', () => "'a$'::uuid"),
+        select,
+        3,
+      ),
+    ).toBeUndefined();
     expect(splitWriteStatement(single, select, 4)).toBeUndefined();
   });
 });
