@@ -13,6 +13,7 @@ import {
   loneFrameLevel,
   otherEyeCloses,
 } from './detect';
+import { withoutRollArtefact } from './mouth-pose';
 import { ANALYZER_VERSION, DETECTOR } from './params';
 import { firstAtOrAfter, type PreparedSeries, prepareSeries } from './series-prep';
 import { summarize } from './summary';
@@ -59,7 +60,7 @@ function oneSidedMouth(m: MouthRule, side: EyeSide, i: number): boolean {
   const a = m.pull[side][i]!;
   const o = m.pull[side === 'left' ? 'right' : 'left'][i]!;
   const b = Number.isNaN(o) ? 0 : Math.abs(o);
-  return a >= m.minPull[side] && a - b >= m.minAsym;
+  return a >= m.minPull[side] && a - b >= m.minAsym && b <= DETECTOR.mouthOtherMaxRatio * a;
 }
 
 function mouthDuring(p: PreparedSeries, m: MouthRule, side: EyeSide, startS: number, endS: number) {
@@ -99,8 +100,9 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
     const en = endOf(p, e) + 0.2;
     for (let i = firstAtOrAfter(p, s); i < p.n && p.t[i]! <= en; i++) busy[i] = 1;
   }
-  const left = mouthPull(p, p.mouthL, busy);
-  const right = mouthPull(p, p.mouthR, busy);
+  // Each corner without its head-roll artefact (mouth-pose.ts), then its pull from its own rest position.
+  const left = mouthPull(p, withoutRollArtefact(p, p.mouthL, busy), busy);
+  const right = mouthPull(p, withoutRollArtefact(p, p.mouthR, busy), busy);
   const floor = (noise: number) => Math.max(DETECTOR.mouthPull, DETECTOR.mouthNoiseK * noise);
   const asymNoise = asymmetryNoise(left.deviation, right.deviation);
   // The asymmetry floor, with the series' asymmetry noise taken `k` times.
