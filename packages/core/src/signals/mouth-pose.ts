@@ -7,7 +7,7 @@
  * a 3-s rolling rest lags behind when the head rolls within a few seconds. Its slope is a property of the
  * landmark source, so it is fitted per series and per corner, and only when the head really rolls.
  */
-import { robustSigma } from './baseline';
+import { medianStat, robustSigma, rollingOnGrid } from './baseline';
 import { DETECTOR } from './params';
 import type { PreparedSeries } from './series-prep';
 
@@ -61,18 +61,29 @@ export function withoutRollArtefact(
   p: PreparedSeries,
   corner: Float64Array,
   exclude: Uint8Array,
+  roll: Float64Array = headRoll(p),
 ): Float64Array {
   const frames: number[] = [];
   for (let i = 0; i < p.n; i++)
-    if (p.face[i] && !exclude[i] && !Number.isNaN(corner[i]!) && !Number.isNaN(p.roll[i]!)) frames.push(i);
+    if (p.face[i] && !exclude[i] && !Number.isNaN(corner[i]!) && !Number.isNaN(roll[i]!)) frames.push(i);
   if (frames.length < 3) return corner;
-  const rolls = frames.map((i) => p.roll[i]!);
+  const rolls = frames.map((i) => roll[i]!);
   const centre = medianOf(rolls);
   // The plain standard deviation, not a robust one: a head that rolls for a few seconds of a minute is
   // exactly the case to correct, and a robust σ would ignore it.
   const mean = rolls.reduce((a, r) => a + r, 0) / rolls.length;
   const sd = Math.sqrt(rolls.reduce((a, r) => a + (r - mean) ** 2, 0) / rolls.length);
   if (sd < DETECTOR.mouthRollMinSdDeg) return corner;
-  const slope = rollSlope(corner, p.roll, frames);
-  return corner.map((c, i) => (Number.isNaN(p.roll[i]!) ? c : c - slope * (p.roll[i]! - centre)));
+  const slope = rollSlope(corner, roll, frames);
+  return corner.map((c, i) => (Number.isNaN(roll[i]!) ? c : c - slope * (roll[i]! - centre)));
+}
+
+/**
+ * The head's roll: the series' roll under a rolling median over ±`mouthRollSmoothS`. A head turns over
+ * seconds, while the eye-corner landmarks that give the roll also move in a blink (≈ 2° for 2–3 frames on the
+ * vision bench); taken for roll, that moved one corner by 0.015 IOD during a blink and made a false spasm.
+ */
+export function headRoll(p: PreparedSeries): Float64Array {
+  const minCount = Math.max(3, Math.round(DETECTOR.mouthRollSmoothS * (p.fps || 30)));
+  return rollingOnGrid(p, p.roll, p.face, DETECTOR.mouthRollSmoothS, medianStat, minCount);
 }

@@ -66,6 +66,9 @@ export const DETECTOR = {
    *  standard deviation of at least this (degrees): a head that really rolls. On the vision bench still faces
    *  measure 0.14–0.28° (landmark jitter and a spasm's small tilt of the mesh), faces rolling ±15° 4.8–5.6°. */
   mouthRollMinSdDeg: 1,
+  /** ... and the roll is first a rolling median over ± this (seconds): a head rolls over seconds, while a blink
+   *  moves the eye-corner landmarks that give the roll for a few frames (mouth-pose.ts). */
+  mouthRollSmoothS: 0.25,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
   /** Mouth-only runs of one side this close (seconds) are one event: a held lower-face pull whose size
