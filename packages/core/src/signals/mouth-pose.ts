@@ -2,9 +2,9 @@
  * The mouth-corner signals' head-roll artefact, measured in the series and taken out (README step 5).
  * The corner-to-eye distance does not change when a face turns in the image plane, but the landmarks that
  * give it do not all turn by the same angle: on the vision bench the model's eye corners follow ≈ 0.7 of a
- * head roll while the mouth corners re-found on the skin follow all of it, and one corner's signal then moves
- * with the roll (≈ −0.007 inter-ocular distances per degree, the other ≈ −0.001) — a one-sided wander that
- * a 3-s rolling rest lags behind when the head rolls within a few seconds. Its slope is a property of the
+ * head roll while the mouth corners are re-found on the skin, and one corner's signal then moves with the
+ * roll (≈ −0.007 inter-ocular distances per degree, the other ≈ −0.001) — a one-sided wander that a 3-s
+ * rolling rest lags behind when the head rolls within a few seconds. Its slope is a property of the
  * landmark source, so it is fitted per series and per corner, and only when the head really rolls.
  */
 import { medianStat, robustSigma, rollingOnGrid } from './baseline';
