@@ -84,6 +84,7 @@ export function withoutRollArtefact(
  * vision bench); taken for roll, that moved one corner by 0.015 IOD during a blink and made a false spasm.
  */
 export function headRoll(p: PreparedSeries): Float64Array {
+  if (p.roll.every(Number.isNaN)) return p.roll;
   const minCount = Math.max(3, Math.round(DETECTOR.mouthRollSmoothS * (p.fps || 30)));
   return rollingOnGrid(p, p.roll, p.face, DETECTOR.mouthRollSmoothS, medianStat, minCount);
 }
