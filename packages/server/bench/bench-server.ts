@@ -3,7 +3,8 @@
  * loop): opens the database named by BENCH_DATABASE_URL or a PGlite folder BENCH_PGLITE_DIR, migrates,
  * adds one clinic, clinician and patient, mints a session, listens on a free port and prints one JSON
  * line {port, cookie, csrf, patientId, clinicianId, clinicId} for the benchmark driver. BENCH_WRITES picks
- * the write path (http/guard.ts WritePath): `one-trip` (default), `one-trip-built-per-request` or `two-trips`.
+ * the write path (http/guard.ts WritePath): `one-trip` (default), `one-trip-unbatched`,
+ * `one-trip-built-per-request` or `two-trips`.
  */
 import { buildApp } from '../src/app';
 import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
@@ -38,10 +39,13 @@ const patient = await db
   .returning('id')
   .executeTakeFirstOrThrow();
 const session = await createSession(db, clinicianId);
-const writes: WritePath =
-  process.env.BENCH_WRITES === 'two-trips' || process.env.BENCH_WRITES === 'one-trip-built-per-request'
-    ? process.env.BENCH_WRITES
-    : 'one-trip';
+const PATHS: readonly WritePath[] = [
+  'one-trip',
+  'one-trip-unbatched',
+  'one-trip-built-per-request',
+  'two-trips',
+];
+const writes: WritePath = PATHS.find((p) => p === process.env.BENCH_WRITES) ?? 'one-trip';
 const app = await buildApp({ db, databaseKind: database.kind, webDist: false, logger: false, writes });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const addr = app.server.address();

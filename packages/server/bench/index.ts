@@ -30,6 +30,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { hashToken } from '../src/auth/sessions';
+import { batchSql, MAX_BATCH, splitWriteStatement } from '../src/routes/insert-batches';
 import { pgBinDir, startCluster } from '../test/helpers/pg-cluster';
 import { benchRegistry, type RegistryTiming } from './registry';
 
@@ -189,18 +190,31 @@ function guardedWriteSql(s: Started, guard: string, returnCaller: boolean): stri
   const typed = DIARY_COLUMNS.split(', ')
     .map((c) => `(NULL::diary_entries).${c}`)
     .join(', ');
+  return (
+    `WITH hemispasm_guard AS (${guard}), hemispasm_change AS (INSERT INTO diary_entries (${DIARY_COLUMNS}) ` +
+    `SELECT ${DIARY_COLUMNS} FROM (VALUES (false, ${typed}), (true, '2026-01-15', 5, 12, '["stress"]', ` +
+    `'${s.patientId}', (SELECT user_id FROM hemispasm_guard))) AS v (keep, ${DIARY_COLUMNS}) WHERE v.keep ` +
+    `AND EXISTS (SELECT 1 FROM hemispasm_guard) RETURNING *), hemispasm_audit AS (INSERT INTO audit_log ` +
+    `(${AUDIT_COLUMNS}) SELECT g.user_id, g.role, g.clinic_id, ${auditValues(s)} FROM hemispasm_guard g ` +
+    `WHERE EXISTS (SELECT 1 FROM hemispasm_change)) ${finalSelect(returnCaller)}`
+  );
+}
+
+/** The last part of a write statement (no parameters), where a batch of them splits it. */
+function finalSelect(returnCaller: boolean): string {
   const caller = returnCaller
     ? 'g.user_id AS c1, g.role AS c2, g.clinic_id AS c3, g.patient_id AS c4, g.email AS c5, ' +
       'g.display_name AS c6, g.csrf_token AS c7, g.token_hash AS c8, g.patient_clinic_id AS c9, '
     : '';
-  return (
-    `WITH guard AS (${guard}), change AS (INSERT INTO diary_entries (${DIARY_COLUMNS}) SELECT ${DIARY_COLUMNS} ` +
-    `FROM (VALUES (false, ${typed}), (true, '2026-01-15', 5, 12, '["stress"]', '${s.patientId}', ` +
-    `(SELECT user_id FROM guard))) AS v (keep, ${DIARY_COLUMNS}) WHERE v.keep AND EXISTS (SELECT 1 FROM guard) ` +
-    `RETURNING *), audit AS (INSERT INTO audit_log (${AUDIT_COLUMNS}) SELECT g.user_id, g.role, g.clinic_id, ` +
-    `${auditValues(s)} FROM guard g WHERE EXISTS (SELECT 1 FROM change)) ` +
-    `SELECT ${caller}change.* FROM change CROSS JOIN guard g;`
-  );
+  return `SELECT ${caller}hemispasm_change.* FROM hemispasm_change CROSS JOIN hemispasm_guard g`;
+}
+
+/** `n` of the API's one-statement writes as ONE statement, as the server batches writes arriving together. */
+function batchedStatementSql(s: Started, n: number): string {
+  const single = apiStatementsSql(s, 'one-trip').trim().replace(/;$/, '');
+  const split = splitWriteStatement(single, finalSelect(true), 0);
+  if (!split) throw new Error("the bench write statement does not split like the server's");
+  return `${batchSql(split, n)};\n`;
 }
 
 /**
@@ -211,7 +225,7 @@ function guardedWriteSql(s: Started, guard: string, returnCaller: boolean): stri
 function apiStatementsSql(s: Started, writes: 'one-trip' | 'two-trips'): string {
   if (writes === 'two-trips') {
     const known = `SELECT '${s.clinicianId}'::uuid AS user_id, 'clinician'::text AS role, '${s.clinicId}'::uuid AS clinic_id`;
-    return [sessionSql(s), guardedWriteSql(s, known, false), ''].join('\n');
+    return [sessionSql(s), `${guardedWriteSql(s, known, false)};`, ''].join('\n');
   }
   const guard =
     'SELECT u.id AS user_id, u.role, u.clinic_id, u.patient_id, u.email, u.display_name, s.csrf_token, ' +
@@ -219,7 +233,7 @@ function apiStatementsSql(s: Started, writes: 'one-trip' | 'two-trips'): string 
     `LEFT JOIN patients p ON p.id = '${s.patientId}'::uuid WHERE s.token_hash = '${tokenHashOf(s)}' ` +
     `AND s.expires_at > now() AND NOT u.disabled AND s.csrf_token = '${s.csrf}' ` +
     "AND ((u.role = 'clinician' AND u.clinic_id = p.clinic_id) OR (u.role = 'patient' AND u.patient_id = p.id))";
-  return [guardedWriteSql(s, guard, true), ''].join('\n');
+  return [`${guardedWriteSql(s, guard, true)};`, ''].join('\n');
 }
 
 /** `prepared`: each statement parsed and planned once per connection, as the server sends its writes. */
@@ -304,6 +318,7 @@ async function main(): Promise<void> {
         const oneTrip = await startServer({ ...env, BENCH_WRITES: 'one-trip' });
         const twoTrips = await startServer({ ...env, BENCH_WRITES: 'two-trips' });
         const builtPerRequest = await startServer({ ...env, BENCH_WRITES: 'one-trip-built-per-request' });
+        const unbatched = await startServer({ ...env, BENCH_WRITES: 'one-trip-unbatched' });
         try {
           // pgbench connects with the same search_path through PGOPTIONS.
           process.env.PGOPTIONS = `-c search_path=${schema}`;
@@ -341,6 +356,16 @@ async function main(): Promise<void> {
                 apiSql,
                 'prepared',
               ),
+            () => {
+              const r = pgbench(
+                bin,
+                url,
+                `pgbench, API SQL: ${MAX_BATCH} writes in one statement as the server batches them, prepared`,
+                batchedStatementSql(oneTrip, MAX_BATCH),
+                'prepared',
+              );
+              return { ...r, writesPerS: r.writesPerS * MAX_BATCH };
+            },
             () =>
               pgbench(
                 bin,
@@ -349,6 +374,7 @@ async function main(): Promise<void> {
                 apiStatementsSql(oneTrip, 'two-trips'),
               ),
             () => loadDiaryWrites(`${ONE_TRIP} ${pgVersion}`, oneTrip),
+            () => loadDiaryWrites(`${UNBATCHED} ${pgVersion}`, unbatched),
             () => loadDiaryWrites(`${BUILT_PER_REQUEST} ${pgVersion}`, builtPerRequest),
             () => loadDiaryWrites(`${TWO_TRIPS} ${pgVersion}`, twoTrips),
             () => loadPatientReads(`API reads GET /api/patients/:id, PostgreSQL ${pgVersion}`, oneTrip),
@@ -369,6 +395,7 @@ async function main(): Promise<void> {
           await oneTrip.stop();
           await twoTrips.stop();
           await builtPerRequest.stop();
+          await unbatched.stop();
         }
       }
       const sizes = (process.env.BENCH_REGISTRY_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -423,18 +450,28 @@ async function main(): Promise<void> {
   const api = rows.find((r) => r.target.startsWith(ONE_TRIP));
   const before = rows.find((r) => r.target.startsWith(TWO_TRIPS));
   const perRequest = rows.find((r) => r.target.startsWith(BUILT_PER_REQUEST));
-  if (api && perRequest) {
+  const single = rows.find((r) => r.target.startsWith(UNBATCHED));
+  if (api && single) {
     console.log(
-      `statement compiled once per shape vs built per request (API, PostgreSQL): ` +
-        `×${(api.writesPerS / perRequest.writesPerS).toFixed(2)} writes/s, server CPU per write ` +
-        `×${fmt((api.cpuPerWrite ?? Number.NaN) / (perRequest.cpuPerWrite ?? Number.NaN), 2)}`,
+      `writes arriving together batched vs one statement per request (API, PostgreSQL): ` +
+        `×${(api.writesPerS / single.writesPerS).toFixed(2)} writes/s, server CPU per write ` +
+        `×${fmt((api.cpuPerWrite ?? Number.NaN) / (single.cpuPerWrite ?? Number.NaN), 2)}, ` +
+        `p99 ×${fmt((api.p99 ?? Number.NaN) / (single.p99 ?? Number.NaN), 2)}`,
     );
   }
-  if (api && before) {
+  if (single && perRequest) {
     console.log(
-      `one round trip vs two per write (API, PostgreSQL): ×${(api.writesPerS / before.writesPerS).toFixed(2)} ` +
-        `writes/s, p50 ×${fmt((api.p50 ?? Number.NaN) / (before.p50 ?? Number.NaN), 2)}, ` +
-        `p99 ×${fmt((api.p99 ?? Number.NaN) / (before.p99 ?? Number.NaN), 2)}`,
+      `statement compiled once per shape vs built per request (API, PostgreSQL): ` +
+        `×${(single.writesPerS / perRequest.writesPerS).toFixed(2)} writes/s, server CPU per write ` +
+        `×${fmt((single.cpuPerWrite ?? Number.NaN) / (perRequest.cpuPerWrite ?? Number.NaN), 2)}`,
+    );
+  }
+  if (single && before) {
+    console.log(
+      `one round trip vs two per write, neither batched (API, PostgreSQL): ` +
+        `×${(single.writesPerS / before.writesPerS).toFixed(2)} writes/s, ` +
+        `p50 ×${fmt((single.p50 ?? Number.NaN) / (before.p50 ?? Number.NaN), 2)}, ` +
+        `p99 ×${fmt((single.p99 ?? Number.NaN) / (before.p99 ?? Number.NaN), 2)}`,
     );
   }
   if (api && limit) {
@@ -462,7 +499,8 @@ async function nextMultixact(c: pg.Client): Promise<number> {
 }
 
 const LIMIT_LABEL = 'pgbench single-row INSERT (the limit)';
-const ONE_TRIP = 'API writes, one round trip (session in the statement), PostgreSQL';
+const ONE_TRIP = 'API writes, one round trip, writes arriving together batched, PostgreSQL';
+const UNBATCHED = 'API writes, one round trip, one statement per request (before), PostgreSQL';
 const TWO_TRIPS = 'API writes, two round trips (session lookup first; before), PostgreSQL';
 const BUILT_PER_REQUEST =
   'API writes, one round trip, statement built by Kysely per request (before), PostgreSQL';

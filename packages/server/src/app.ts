@@ -156,7 +156,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         db: opts.db,
         databaseKind: opts.databaseKind ?? 'pglite',
         secureCookies,
-        compileOnce: opts.writes !== 'one-trip-built-per-request',
+        records: {
+          compileOnce: opts.writes !== 'one-trip-built-per-request',
+          batchInserts: (opts.writes ?? 'one-trip') === 'one-trip',
+        },
       });
     },
     { prefix: '/api' },

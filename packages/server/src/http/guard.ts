@@ -119,9 +119,10 @@ export async function authorize(db: Db, req: FastifyRequest): Promise<void> {
  * `two-trips`, by the hooks' session lookup first, then the statement — the write path before, kept only so
  * that `npm run bench server` measures both side by side in one run; `one-trip-built-per-request`, one trip
  * with the statement built and compiled by Kysely on every call instead of once per shape (routes/records.ts),
- * likewise kept only for the benchmark.
+ * likewise kept only for the benchmark; `one-trip-unbatched`, one trip per request, never batched with
+ * others of the same shape (routes/insert-batches.ts), likewise.
  */
-export type WritePath = 'one-trip' | 'one-trip-built-per-request' | 'two-trips';
+export type WritePath = 'one-trip' | 'one-trip-unbatched' | 'one-trip-built-per-request' | 'two-trips';
 
 export function installGuard(app: FastifyInstance, db: Db, opts: { guardInStatement: boolean }): void {
   app.addHook('onRequest', async (req) => {

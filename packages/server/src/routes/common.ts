@@ -62,7 +62,16 @@ type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capita
 /** A stored row as the API spells it: camelCase names, `createdAt` as ISO 8601. */
 export type ApiRow<R> = { [K in keyof R & string as Camel<K>]: R[K] } & { createdAt: string };
 
-const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+// Column names are few: each is converted once (a regex per column of every row answered otherwise).
+const camelNames = new Map<string, string>();
+const camel = (name: string) => {
+  let c = camelNames.get(name);
+  if (c === undefined) {
+    c = name.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+    if (camelNames.size < 1000) camelNames.set(name, c);
+  }
+  return c;
+};
 
 /**
  * A stored row of a patient with its columns named as the API names them (`assessed_on` → `assessedOn`,

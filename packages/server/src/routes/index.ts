@@ -16,7 +16,7 @@ import { followUpRoutes } from './follow-ups';
 import { measurementRoutes } from './measurements';
 import { outcomeRoutes } from './outcomes';
 import { patientRoutes } from './patients';
-import { createRecords } from './records';
+import { createRecords, type RecordsOptions } from './records';
 import { userRoutes } from './users';
 
 export type { RouteContext } from './context';
@@ -43,11 +43,11 @@ export async function registerApiRoutes(
     db: Db;
     databaseKind: RouteContext['databaseKind'];
     secureCookies: boolean;
-    /** One-row inserts compiled once per shape (routes/records.ts); false only for the benchmark. */
-    compileOnce?: boolean;
+    /** How records writes (routes/records.ts); only the benchmark changes it. */
+    records?: RecordsOptions;
   },
 ): Promise<void> {
-  const { compileOnce = true, ...context } = opts;
-  const ctx: RouteContext = { ...context, records: createRecords(opts.db, { compileOnce }) };
+  const { records, ...context } = opts;
+  const ctx: RouteContext = { ...context, records: createRecords(opts.db, records) };
   for (const routes of MODULES) await api.register(routes, ctx);
 }

@@ -14,10 +14,15 @@
  * One round trip per write: `insert`, `insertMany`, `insertInto` and `change` send ONE statement, a
  * data-modifying CTE that PostgreSQL runs atomically on its own:
  *
- *   WITH guard  AS (SELECT <the caller> FROM sessions JOIN users … WHERE <live session, CSRF, policy>),
- *        change AS (INSERT … SELECT … WHERE EXISTS (SELECT 1 FROM guard) RETURNING * | UPDATE/DELETE …),
- *        audit  AS (INSERT INTO audit_log SELECT <guard's caller>, … WHERE EXISTS (SELECT 1 FROM change))
- *   SELECT <the caller>, change.* FROM change CROSS JOIN guard
+ *   WITH hemispasm_guard  AS (SELECT <the caller> FROM sessions JOIN users … WHERE <live session, CSRF, policy>),
+ *        hemispasm_change AS (INSERT … SELECT … WHERE EXISTS (SELECT 1 FROM hemispasm_guard) RETURNING * | UPDATE/DELETE …),
+ *        hemispasm_audit  AS (INSERT INTO audit_log SELECT <guard's caller>, … WHERE EXISTS (SELECT 1 FROM hemispasm_change))
+ *   SELECT <the caller>, hemispasm_change.* FROM hemispasm_change CROSS JOIN hemispasm_guard g
+ *
+ * (The CTE names are prefixed so that a batch of such statements, routes/insert-batches.ts, can rename them
+ * per request without touching anything else.) Compiled one-row inserts of one shape that arrive in the same
+ * turn of the event loop are sent together as one statement (insert-batches.ts), each request keeping its
+ * own guard, row, audit row and answer.
  *
  * `guard` checks what the guard hooks check for other routes (http/guard.ts: session cookie's hash, not
  * expired, user not disabled, X-CSRF-Token, the route's policy for the addressed patient, as SQL from
@@ -49,6 +54,7 @@ import { ApiError } from '../http/errors';
 import { authorize, requireActor } from '../http/guard';
 import { isPatientScoped } from '../policy/access';
 import { policyCondition } from '../policy/access-sql';
+import { createInsertBatcher, splitWriteStatement, type WriteStatementText } from './insert-batches';
 
 /** Tables of rows that belong to one patient and record who created them. */
 export type PatientTable = {
@@ -69,10 +75,10 @@ export interface ListOptions<T extends PatientTable> {
 export type NewRow<T extends PatientTable> = Omit<InsertObject<Database, T>, 'patient_id' | 'created_by'>;
 
 /** The signed-in caller's id and clinic inside a write statement (a row value or an update's SET). */
-export const ACTOR_USER_ID: RawBuilder<string> = sql<string>`(SELECT user_id FROM guard)`;
-export const ACTOR_CLINIC_ID: RawBuilder<string> = sql<string>`(SELECT clinic_id FROM guard)`;
+export const ACTOR_USER_ID: RawBuilder<string> = sql<string>`(SELECT user_id FROM hemispasm_guard)`;
+export const ACTOR_CLINIC_ID: RawBuilder<string> = sql<string>`(SELECT clinic_id FROM hemispasm_guard)`;
 /** True when the statement's guard passed; records adds it to every update and delete. */
-const GUARD_PASSED: RawBuilder<SqlBool> = sql<SqlBool>`EXISTS (SELECT 1 FROM guard)`;
+const GUARD_PASSED: RawBuilder<SqlBool> = sql<SqlBool>`EXISTS (SELECT 1 FROM hemispasm_guard)`;
 
 export interface Records {
   list<T extends PatientTable>(
@@ -235,7 +241,7 @@ function auditSql(inputs: readonly unknown[], fromResult: boolean | undefined): 
     REQUEST_COLUMNS.map((c, i) =>
       c === 'patient_id'
         ? fromResult
-          ? sql`(SELECT id FROM change LIMIT 1)`
+          ? sql`(SELECT id FROM hemispasm_change LIMIT 1)`
           : sql`${inputs[i]}::uuid`
         : c === 'status'
           ? sql`${inputs[i]}::smallint`
@@ -254,7 +260,13 @@ function auditSql(inputs: readonly unknown[], fromResult: boolean | undefined): 
 class Slot {
   constructor(readonly index: number) {}
 }
-const compiledShapes = new Map<string, { sql: string; order: number[] } | null>();
+interface CompiledShape {
+  sql: string;
+  order: number[];
+  /** The text split for batches of requests of this shape; undefined: never batched. */
+  batch: WriteStatementText | undefined;
+}
+const compiledShapes = new Map<string, CompiledShape | null>();
 const SHAPE_LIMIT = 500;
 /**
  * `INSERT INTO table (…) SELECT … FROM (VALUES …) WHERE <guard passed>`: an insert that stores nothing
@@ -346,8 +358,19 @@ function oneRowInsert(
   });
 }
 
-export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Records {
+export interface RecordsOptions {
+  /** One-row inserts compiled once per shape (`Slot`); false only for the benchmark. */
+  compileOnce?: boolean;
+  /**
+   * Compiled one-row inserts of one shape arriving together sent as one statement
+   * (routes/insert-batches.ts); false only for the benchmark.
+   */
+  batchInserts?: boolean;
+}
+
+export function createRecords(db: Db, opts: RecordsOptions = {}): Records {
   const compileOnceEnabled = opts.compileOnce ?? true;
+  const batcher = compileOnceEnabled && (opts.batchInserts ?? true) ? createInsertBatcher(db) : undefined;
   /**
    * The statement of a one-row insert from its compiled shape (see `Slot`): compiled on the first call
    * of a shape, then only its parameters are filled in. Undefined: the shape is not cacheable.
@@ -358,7 +381,10 @@ export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Rec
     auditIn: unknown[],
     insert: OneRowInsert,
     statement: (g: readonly unknown[], change: OperationNodeSource, a: unknown[]) => RawBuilder<unknown>,
-  ): CompiledQuery<Record<string, unknown>> | undefined {
+    finalSelect: () => RawBuilder<unknown>,
+  ):
+    | { key: string; query: CompiledQuery<Record<string, unknown>>; batch: WriteStatementText | undefined }
+    | undefined {
     const key = `${req.method} ${req.routeOptions.url} ${req.deferredGuard ? 'in-statement' : 'hooks'} ${insert.shape}`;
     const values = [...guardIn, ...insert.values, ...auditIn];
     let shape = compiledShapes.get(key);
@@ -371,15 +397,20 @@ export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Rec
         slots.slice(rowEnd),
       ).compile(db);
       shape = c.parameters.every((p) => p instanceof Slot)
-        ? { sql: c.sql, order: c.parameters.map((p) => (p as Slot).index) }
+        ? {
+            sql: c.sql,
+            order: c.parameters.map((p) => (p as Slot).index),
+            batch: splitWriteStatement(c.sql, finalSelect().compile(db).sql, c.parameters.length),
+          }
         : null;
       if (compiledShapes.size < SHAPE_LIMIT) compiledShapes.set(key, shape);
     }
     if (!shape) return undefined;
-    return CompiledQuery.raw(
+    const query = CompiledQuery.raw(
       shape.sql,
       shape.order.map((i) => values[i]),
     ) as CompiledQuery<Record<string, unknown>>;
+    return { key, query, batch: shape.batch };
   }
 
   const authorizeNow = (req: FastifyRequest) => authorize(db, req);
@@ -435,18 +466,23 @@ export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Rec
     if (!fields) throw new Error(`route ${req.routeOptions.url} writes patient data but is not audited`);
     const deferred = !!req.deferredGuard;
     const statement = (guardIn: readonly unknown[], changeSql: OperationNodeSource, auditIn: unknown[]) => {
-      const caller = deferred
-        ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
-        : sql``;
       // Prepared once per connection on PostgreSQL (db/database.ts): a batch's text varies with its size.
       const prepared = opts.rows === undefined || opts.rows === 1 ? sql.raw(PREPARED_MARK) : sql``;
       return sql<
         Record<string, unknown>
-      >`${prepared} WITH guard AS (${guardQuery(req, guardIn as [unknown, unknown, unknown])}),
-        change AS (${changeSql}),
-        audit AS (INSERT INTO audit_log (actor_user_id, actor_role, clinic_id, ${sql.join(REQUEST_COLUMNS.map((c) => sql.ref(c)))})
-          SELECT g.user_id, g.role, g.clinic_id, ${auditSql(auditIn, opts.auditPatientFromResult)} FROM guard g WHERE EXISTS (SELECT 1 FROM change))
-        SELECT ${caller} change.* FROM change CROSS JOIN guard g`;
+      >`${prepared} WITH hemispasm_guard AS (${guardQuery(req, guardIn as [unknown, unknown, unknown])}),
+        hemispasm_change AS (${changeSql}),
+        hemispasm_audit AS (INSERT INTO audit_log (actor_user_id, actor_role, clinic_id, ${sql.join(REQUEST_COLUMNS.map((c) => sql.ref(c)))})
+          SELECT g.user_id, g.role, g.clinic_id, ${auditSql(auditIn, opts.auditPatientFromResult)} FROM hemispasm_guard g WHERE EXISTS (SELECT 1 FROM hemispasm_change))
+        ${finalSelect()}`;
+    };
+    // The statement's last part: the caller (when the statement checked it) and the stored rows. It has no
+    // parameters, so a batch of statements (routes/insert-batches.ts) can find where it starts.
+    const finalSelect = () => {
+      const caller = deferred
+        ? sql`${sql.join(GUARD_COLUMNS.map((c) => sql`g.${sql.ref(c)} AS ${sql.ref(CALLER_PREFIX + c)}`))},`
+        : sql``;
+      return sql`SELECT ${caller} hemispasm_change.* FROM hemispasm_change CROSS JOIN hemispasm_guard g`;
     };
     let result: { rows: Record<string, unknown>[] };
     try {
@@ -454,11 +490,13 @@ export function createRecords(db: Db, opts: { compileOnce?: boolean } = {}): Rec
       const auditIn = auditInputs(fields);
       const compiled =
         change instanceof OneRowInsert && compileOnceEnabled
-          ? compiledOnce(req, guardIn, auditIn, change, statement)
+          ? compiledOnce(req, guardIn, auditIn, change, statement, finalSelect)
           : undefined;
       // The statement is built only when no compiled shape serves it (building it is the work saved).
       result = compiled
-        ? await db.executeQuery<Record<string, unknown>>(compiled)
+        ? batcher && compiled.batch
+          ? await batcher.run(compiled.key, compiled.query, compiled.batch)
+          : await db.executeQuery<Record<string, unknown>>(compiled.query)
         : await statement(
             guardIn,
             change instanceof OneRowInsert ? change.build(change.values) : change,

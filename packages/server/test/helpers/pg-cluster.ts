@@ -35,6 +35,8 @@ export interface Cluster {
   port: number;
   /** postgres://postgres@127.0.0.1:port/<database> */
   url(database?: string): string;
+  /** The folder of its Unix-domain socket (PostgreSQL's `-k`): a client on this host may connect there. */
+  socketDir: string;
   stop(): void;
 }
 
@@ -71,6 +73,7 @@ function startServer(bin: string, dir: string, port: number, settings: string[])
   return {
     port,
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    socketDir: dir,
     stop: () => {
       try {
         run(bin, 'pg_ctl', ['-D', `${dir}/data`, '-m', 'immediate', 'stop']);
