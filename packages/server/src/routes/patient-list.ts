@@ -97,9 +97,7 @@ function matching(db: Db, clinicId: string, f: PatientFilter) {
 export function patientListQuery(db: Db, clinicId: string, f: PatientFilter & PageAnchor, take: number) {
   const q = matching(db, clinicId, f).selectAll();
   if (f.before || f.last) {
-    const before = f.before
-      ? q.where(sql<boolean>`(name, id) < (${f.before[0]}, ${f.before[1]}::uuid)`)
-      : q;
+    const before = f.before ? q.where(sql<boolean>`(name, id) < (${f.before[0]}, ${f.before[1]}::uuid)`) : q;
     return before.orderBy('name', 'desc').orderBy('id', 'desc').limit(take);
   }
   const after = f.after ? q.where(sql<boolean>`(name, id) > (${f.after[0]}, ${f.after[1]}::uuid)`) : q;

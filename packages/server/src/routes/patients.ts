@@ -113,7 +113,7 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
           'when patients precede. `before` pages backwards: the `limit` patients just before the cursor, in ' +
           'name order; when fewer than `limit` precede it, the first page instead (a page is short only at ' +
           'the end). `last=true` gives the last `limit` patients. At most one of `after`, `before`, `last`. ' +
-          'The `X-Total-Count` header is the number of the clinic\'s patients matching the filters (`q`, ' +
+          "The `X-Total-Count` header is the number of the clinic's patients matching the filters (`q`, " +
           '`side`, `sex`), all pages together; the body stays the array of patients.',
         querystring: PatientListQuery,
         response: { 200: z.array(PatientSchema), ...problems },
