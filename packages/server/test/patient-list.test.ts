@@ -7,7 +7,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { encodeCursor } from '../src/routes/patient-list';
+import { encodeCursor, type PatientFilter } from '../src/routes/patient-list';
 import { seedRegistryPatients } from '../src/seed/registry-patients';
 import { describeEachDatabase } from './helpers/databases';
 import { worldFor } from './helpers/world';
@@ -45,7 +45,7 @@ describeEachDatabase('patient list: total and last page', (variant) => {
   });
 
   /** Clinic A's patients matching `where`, in the list's (name, id) order, straight from the database. */
-  async function expected(where: { side?: string; sex?: string; q?: string } = {}) {
+  async function expected(where: PatientFilter = {}) {
     let q = w.database.db
       .selectFrom('patients')
       .select('id')
@@ -88,7 +88,7 @@ describeEachDatabase('patient list: total and last page', (variant) => {
       { q: 'an' },
       { q: 'an', side: 'left' },
       { q: 'no such name' },
-    ]) {
+    ] as Array<PatientFilter & Record<string, string>>) {
       const want = await expected(filter);
       const r = await doc()('GET', `/api/patients?limit=500&${new URLSearchParams(filter)}`);
       expect(r.statusCode).toBe(200);
