@@ -109,6 +109,19 @@ export function patientCountQuery(db: Db, clinicId: string, f: PatientFilter) {
   return matching(db, clinicId, f).select((e) => e.fn.countAll<string | number | bigint>().as('n'));
 }
 
+/**
+ * How many of a clinic's patients match, counted by one backend alone. At registry size PostgreSQL
+ * would plan the count as a parallel scan, and starting its workers costs more than the scan (measured
+ * at 100 000 patients on a busy 2-core machine: ~160 ms in parallel, ~13 ms without); the list is read on
+ * every page a clinician turns, many at once, where workers are better left to the analytics.
+ */
+export function countPatients(db: Db, clinicId: string, f: PatientFilter): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL max_parallel_workers_per_gather = 0`.execute(trx);
+    return Number((await patientCountQuery(trx, clinicId, f).executeTakeFirstOrThrow()).n);
+  });
+}
+
 export interface PatientPage {
   /** In (name, id) order. */
   rows: Selectable<PatientsTable>[];
@@ -131,11 +144,10 @@ export async function patientPage(
   f: PatientFilter & PageAnchor,
   limit: number,
 ): Promise<PatientPage> {
-  const [rows, count] = await Promise.all([
+  const [rows, total] = await Promise.all([
     patientListQuery(db, clinicId, f, limit + 1).execute(),
-    patientCountQuery(db, clinicId, f).executeTakeFirstOrThrow(),
+    countPatients(db, clinicId, f),
   ]);
-  const total = Number(count.n);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (!(f.before || f.last)) return { rows: page, total, hasPrevious: !!f.after, hasNext: more };
