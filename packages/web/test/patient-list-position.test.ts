@@ -7,16 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PageKey } from '../src/api/endpoints';
-import {
-  currentPage,
-  FIRST_PAGE,
-  firstRow,
-  type ListPosition,
-  toFirst,
-  toLast,
-  toNext,
-  toPrevious,
-} from '../src/pages/clinician/patient-list-position';
+import type { ListPosition } from '../src/pages/clinician/patient-list-position';
+import * as list from '../src/pages/clinician/patient-list-position';
+
+const { currentPage, FIRST_PAGE, firstRow, toFirst, toLast, toNext, toPrevious } = list;
 
 const LIMIT = 50;
 /** 233 patients in the list's order (their cursors are their names here). */

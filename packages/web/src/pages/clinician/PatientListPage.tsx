@@ -134,38 +134,24 @@ export function PatientListPage() {
       )}
       {!(atStart && atEnd && !list.isPlaceholderData) && (
         <nav className="row no-print" aria-label={t('patients.pages')}>
-          <button
-            type="button"
-            data-testid="patients-first"
-            disabled={atStart}
-            onClick={() => setPosition(toFirst)}
-          >
-            {t('patients.first')}
-          </button>
-          <button
-            type="button"
-            data-testid="patients-previous"
-            disabled={atStart}
-            onClick={() => setPosition((p) => toPrevious(p, previous, from))}
-          >
-            {t('patients.previous')}
-          </button>
-          <button
-            type="button"
-            data-testid="patients-next"
-            disabled={atEnd}
-            onClick={() => next && setPosition((p) => toNext(p, next, from, rows.length))}
-          >
-            {t('patients.next')}
-          </button>
-          <button
-            type="button"
-            data-testid="patients-last"
-            disabled={atEnd}
-            onClick={() => setPosition(toLast)}
-          >
-            {t('patients.last')}
-          </button>
+          {(
+            [
+              ['first', atStart, toFirst],
+              ['previous', atStart, (p: ListPosition) => toPrevious(p, previous, from)],
+              ['next', atEnd, (p: ListPosition) => (next ? toNext(p, next, from, rows.length) : p)],
+              ['last', atEnd, toLast],
+            ] as const
+          ).map(([step, disabled, go]) => (
+            <button
+              key={step}
+              type="button"
+              data-testid={`patients-${step}`}
+              disabled={disabled}
+              onClick={() => setPosition(go)}
+            >
+              {t(`patients.${step}`)}
+            </button>
+          ))}
         </nav>
       )}
       <AddPatientForm />
