@@ -57,8 +57,10 @@ export function PatientListPage() {
   });
   const list = useQuery({ ...pageQuery(at.key), placeholderData: keepPreviousData });
   const next = list.data?.next ?? null;
-  // The page before is asked of the server only when it was not passed through (reached from the end).
-  const previous = position.pages.length === 1 ? (list.data?.previous ?? null) : null;
+  // The page before is asked of the server only when it was not passed through (reached from the end),
+  // and known only once the server has answered for this page.
+  const previous =
+    position.pages.length === 1 && !list.isPlaceholderData ? (list.data?.previous ?? null) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: the keys of the pages around are all that matter
   useEffect(() => {
     if (next) void qc.prefetchQuery(pageQuery({ after: next }));
@@ -81,8 +83,7 @@ export function PatientListPage() {
   const sexes = choicesOf(SEXES, (s) => t(`sexes.${s}`));
   const rows = list.data?.patients ?? [];
   const total = list.data?.total ?? 0;
-  // Until the server has answered for this page, what it says about the pages before is unknown.
-  const atStart = position.pages.length === 1 && (list.isPlaceholderData || !list.data?.previous);
+  const atStart = position.pages.length === 1 && !previous;
   const atEnd = !next || list.isPlaceholderData;
   const from = firstRow(at, rows.length, total, atStart && !list.isPlaceholderData);
 
