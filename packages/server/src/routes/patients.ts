@@ -23,6 +23,24 @@ export const PatientSchema = z
   })
   .meta({ id: 'Patient' });
 
+/**
+ * The list's body, and its headers for the OpenAPI document (@fastify/swagger moves a response schema's
+ * `headers` to the response's headers; they are not part of the body).
+ */
+const PatientListResponse = z.array(PatientSchema).meta({
+  headers: {
+    'X-Total-Count': {
+      type: 'integer',
+      minimum: 0,
+      description: "How many of the clinic's patients match the filters (q, side, sex), all pages together",
+    },
+    Link: {
+      type: 'string',
+      description: 'The first, prev, next and last pages (RFC 8288), as far as patients precede or follow',
+    },
+  },
+});
+
 const PatientFields = {
   name: text(200).min(1),
   birthDate: PastDate,
@@ -116,7 +134,7 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
           "The `X-Total-Count` header is the number of the clinic's patients matching the filters (`q`, " +
           '`side`, `sex`), all pages together; the body stays the array of patients.',
         querystring: PatientListQuery,
-        response: { 200: z.array(PatientSchema), ...problems },
+        response: { 200: PatientListResponse, ...problems },
       },
     },
     async (req, reply) => {

@@ -434,6 +434,10 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description How many of the clinic's patients match the filters (q, side, sex), all pages together */
+                        "X-Total-Count"?: number;
+                        /** @description The first, prev, next and last pages (RFC 8288), as far as patients precede or follow */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {
