@@ -3,8 +3,9 @@
  * patients_clinic_name_idx — forwards after a cursor, or backwards before one (and from the end for the
  * last page: the same index read backwards, the page put back in name order) — the name search over the
  * trigram index patients_name_trgm_idx (migration 0006), and the count of the patients matching the
- * filters (an index-only scan of patients_clinic_name_idx when only the clinic is asked for; the trigram
- * index for a search). test/registry-plans.test.ts checks these plans. The cursor is opaque to clients:
+ * filters (which can read patients_clinic_name_idx alone, an index-only scan, or the trigram index for a
+ * search; where one clinic is most of the table the planner's plain scan is as fast).
+ * test/registry-plans.test.ts checks these plans. The cursor is opaque to clients:
  * a patient's name and id, base64url-encoded JSON.
  */
 import type { AffectedSide, Sex } from '@hemispasm/core';
