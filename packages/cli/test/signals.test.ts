@@ -61,7 +61,7 @@ describe('hemispasm signals / analyze on a face video', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('150 frames at 25 fps');
     const text = readFileSync(out, 'utf8');
-    expect(text.split('\n')[0]).toBe('t,eye_l,eye_r,mouth_l,mouth_r,yaw,occluded_l,occluded_r');
+    expect(text.split('\n')[0]).toBe('t,eye_l,eye_r,mouth_l,mouth_r,yaw,roll,occluded_l,occluded_r');
     const series = parseSignalCsv(text);
     expect(series.frames).toHaveLength(150);
     expect(series.frames[149]!.t).toBeCloseTo(149 / 25, 9);

@@ -109,6 +109,16 @@ describe('signalsFromLandmarks', () => {
     ).toBeCloseTo(-15, 4);
   });
 
+  it('reports head roll as the angle of the outer eye corners’ line, the same mirrored or not', () => {
+    expect(signalsFromLandmarks(face({ gapR: 12, gapL: 12 }), { mirrored: false }).roll).toBeCloseTo(0, 6);
+    // The patient's left outer eye corner (image right, unmirrored) 20 px lower than the right one, 160 px apart.
+    const tilted = face({ gapR: 12, gapL: 12 });
+    tilted[PATIENT_LEFT_EYE.outer] = [tilted[PATIENT_LEFT_EYE.outer]![0]!, 170, 0];
+    const deg = (Math.atan2(20, 160) * 180) / Math.PI;
+    expect(signalsFromLandmarks(tilted, { mirrored: false }).roll).toBeCloseTo(deg, 6);
+    expect(signalsFromLandmarks(mirror(tilted), { mirrored: true }).roll).toBeCloseTo(deg, 6);
+  });
+
   it('names a covered eye by the patient side, mirrored or not (the check names the model’s eyes)', () => {
     const pts = face({ gapR: 12, gapL: 12 });
     // Unmirrored, the model's "right eye" is the patient's right eye; on a selfie image it is the left one.
@@ -125,7 +135,7 @@ describe('signalsFromLandmarks', () => {
   });
 
   it('returns null fields for no face, too few points or broken coordinates', () => {
-    const none = { eyeL: null, eyeR: null, mouthL: null, mouthR: null, yaw: null };
+    const none = { eyeL: null, eyeR: null, mouthL: null, mouthR: null, yaw: null, roll: null };
     expect(signalsFromLandmarks(null, { mirrored: false })).toEqual(none);
     expect(signalsFromLandmarks(face({ gapR: 4, gapL: 4 }).slice(0, 400), { mirrored: false })).toEqual(none);
     const broken: Landmark[] = face({ gapR: 4, gapL: 4 });

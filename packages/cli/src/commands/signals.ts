@@ -1,6 +1,6 @@
 /**
  * `hemispasm signals <video> [-o out.csv] [--mirrored] [--workers n]`: measures the facial signals of a face
- * video (per frame and per patient side: eye aperture, mouth-corner excursion, head yaw) and writes the
+ * video (per frame and per patient side: eye aperture, mouth-corner excursion, head yaw and roll) and writes the
  * facial-signal CSV that `hemispasm analyze` reads. Also exports the TTY progress bar `analyze` uses.
  */
 import { randomBytes } from 'node:crypto';
@@ -87,7 +87,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 
 export const signalsCommand = defineCommand(
   'signals',
-  'measure a face video: per-frame eye aperture and mouth-corner excursion of each patient side, as the facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r,yaw,occluded_l,occluded_r)',
+  'measure a face video: per-frame eye aperture and mouth-corner excursion of each patient side, as the facial-signal CSV (t,eye_l,eye_r,mouth_l,mouth_r,yaw,roll,occluded_l,occluded_r)',
   (command, output) =>
     command
       .argument('<video>', 'a video file of the face (any format ffmpeg reads)')

@@ -13,6 +13,7 @@ import {
   loneFrameLevel,
   otherEyeCloses,
 } from './detect';
+import { headRoll, withoutRollArtefact } from './mouth-pose';
 import { ANALYZER_VERSION, DETECTOR } from './params';
 import { firstAtOrAfter, type PreparedSeries, prepareSeries } from './series-prep';
 import { summarize } from './summary';
@@ -37,11 +38,12 @@ interface MouthRule {
   minAsymAlone: number;
 }
 
-/** The largest (pull of this side − |deviation of the other corner|) over frames a..b (NaN-safe). */
-function peakAsymmetry(m: MouthRule, side: EyeSide, a: number, b: number): number {
+/** The largest (pull of this side − |deviation of the other corner|) over frames a..b not in `skip` (NaN-safe). */
+function peakAsymmetry(m: MouthRule, side: EyeSide, a: number, b: number, skip: Uint8Array): number {
   const other: EyeSide = side === 'left' ? 'right' : 'left';
   let peak = Number.NEGATIVE_INFINITY;
   for (let k = a; k <= b; k++) {
+    if (skip[k]) continue;
     const o = m.pull[other][k]!;
     const d = m.pull[side][k]! - (Number.isNaN(o) ? 0 : Math.abs(o));
     if (d > peak) peak = d;
@@ -59,7 +61,7 @@ function oneSidedMouth(m: MouthRule, side: EyeSide, i: number): boolean {
   const a = m.pull[side][i]!;
   const o = m.pull[side === 'left' ? 'right' : 'left'][i]!;
   const b = Number.isNaN(o) ? 0 : Math.abs(o);
-  return a >= m.minPull[side] && a - b >= m.minAsym;
+  return a >= m.minPull[side] && a - b >= m.minAsym && b <= DETECTOR.mouthOtherMaxRatio * a;
 }
 
 function mouthDuring(p: PreparedSeries, m: MouthRule, side: EyeSide, startS: number, endS: number) {
@@ -99,8 +101,10 @@ export function analyzeSignals(series: SignalSeries): SpasmAnalysis {
     const en = endOf(p, e) + 0.2;
     for (let i = firstAtOrAfter(p, s); i < p.n && p.t[i]! <= en; i++) busy[i] = 1;
   }
-  const left = mouthPull(p, p.mouthL, busy);
-  const right = mouthPull(p, p.mouthR, busy);
+  // Each corner without its head-roll artefact (mouth-pose.ts), then its pull from its own rest position.
+  const roll = headRoll(p);
+  const left = mouthPull(p, withoutRollArtefact(p, p.mouthL, busy, roll), busy);
+  const right = mouthPull(p, withoutRollArtefact(p, p.mouthR, busy, roll), busy);
   const floor = (noise: number) => Math.max(DETECTOR.mouthPull, DETECTOR.mouthNoiseK * noise);
   const asymNoise = asymmetryNoise(left.deviation, right.deviation);
   // The asymmetry floor, with the series' asymmetry noise taken `k` times.
@@ -202,21 +206,28 @@ function sharedClosureS(
 function mouthOnlyEvents(
   p: PreparedSeries,
   mouth: MouthRule,
-  eyeSpasms: SpasmEvent[],
+  eyeEvents: SpasmEvent[],
   closure: Record<EyeSide, Float64Array>,
 ): SpasmEvent[] {
   const out: SpasmEvent[] = [];
+  // In a blink the eye-corner landmarks the mouth signal is measured from move with the lids: those frames
+  // are no mouth measurement (README step 6).
+  const blinking = new Uint8Array(p.n);
+  for (const e of eyeEvents)
+    if (e.side === 'both')
+      for (let k = firstAtOrAfter(p, e.startS); k < p.n && p.t[k]! < e.endS; k++) blinking[k] = 1;
+  const pulled = (side: EyeSide, k: number) => !blinking[k] && oneSidedMouth(mouth, side, k);
   for (const side of ['left', 'right'] as const) {
     // Runs of one-sided frames at least minMouthEventS long, as frame ranges.
     const runs: { i: number; j: number }[] = [];
     let i = 0;
     while (i < p.n) {
-      if (!(p.face[i] && oneSidedMouth(mouth, side, i))) {
+      if (!(p.face[i] && pulled(side, i))) {
         i++;
         continue;
       }
       let j = i;
-      while (j + 1 < p.n && p.run[j + 1] === p.run[i] && oneSidedMouth(mouth, side, j + 1)) j++;
+      while (j + 1 < p.n && p.run[j + 1] === p.run[i] && pulled(side, j + 1)) j++;
       if (p.t[j]! + p.dur[j]! - p.t[i]! >= DETECTOR.minMouthEventS) runs.push({ i, j });
       i = j + 1;
     }
@@ -236,16 +247,17 @@ function mouthOnlyEvents(
     for (const { i: a, j: b } of joined) {
       const startS = p.t[a]!;
       const endS = p.t[b]! + p.dur[b]!;
-      const covered = eyeSpasms.some(
+      const covered = eyeEvents.some(
         (e) => e.side === side && startS < e.endS + 0.1 && endS > e.startS - 0.1,
       );
       if (covered) continue;
       let narrowing = 0;
-      for (let k = a; k <= b; k++) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
+      // The lower lid's narrowing, outside blinks (a blink closes the eye, it does not push the lid up).
+      for (let k = a; k <= b; k++) if (!blinking[k]) narrowing = Math.max(narrowing, closure[side][k] ?? 0);
       const cheek = narrowing >= DETECTOR.cheekClosure;
       // Without the lower lid's confirmation the mouth is the only witness: it must stand further out of
       // the series' own asymmetry noise (mouthAloneNoiseK, README step 6).
-      if (!cheek && !(peakAsymmetry(mouth, side, a, b) >= mouth.minAsymAlone)) continue;
+      if (!cheek && !(peakAsymmetry(mouth, side, a, b, blinking) >= mouth.minAsymAlone)) continue;
       out.push({
         startS,
         endS,

@@ -17,7 +17,7 @@ const percentile =
     const s = values.sort();
     return s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   };
-const medianStat: Stat = percentile(0.5);
+export const medianStat: Stat = percentile(0.5);
 
 /**
  * A statistic of the frames `use` accepts within ±halfS of each point of a coarse time grid, linearly

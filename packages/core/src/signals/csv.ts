@@ -1,7 +1,8 @@
 /**
  * The facial-signal CSV: the interchange the CLI reads and writes.
- *   header  t,eye_l,eye_r,mouth_l,mouth_r[,yaw][,occluded_l,occluded_r][,more…]   (extra columns are allowed
- *           and ignored; `yaw` is kept, and `occluded_l`/`occluded_r`: 1 = that eye is covered in the frame)
+ *   header  t,eye_l,eye_r,mouth_l,mouth_r[,yaw][,roll][,occluded_l,occluded_r][,more…]   (extra columns are
+ *           allowed and ignored; `yaw` and `roll` (head pose, degrees) are kept, and `occluded_l`/`occluded_r`:
+ *           1 = that eye is covered in the frame)
  *   t       seconds, strictly increasing
  *   cells   numbers; an empty cell means no face in that frame
  * Errors name the line (1-based, the header is line 1) and the column, so a person can fix the file.
@@ -47,7 +48,7 @@ export function parseSignalCsv(text: string): SignalSeries {
     }
   });
   if (headerIssues.length > 0) throw new InputError(headerIssues);
-  const yawCol = header.indexOf('yaw');
+  const poseCols = { yaw: header.indexOf('yaw'), roll: header.indexOf('roll') };
   const occCols = { occludedL: header.indexOf('occluded_l'), occludedR: header.indexOf('occluded_r') };
 
   const frames: SignalFrame[] = [];
@@ -97,15 +98,16 @@ export function parseSignalCsv(text: string): SignalSeries {
         });
       } else frame[key] = v;
     });
-    if (yawCol >= 0 && cells[yawCol] !== undefined) {
-      const yaw = parseCell(cells[yawCol]);
-      if (yaw === 'bad') {
+    for (const [key, col] of Object.entries(poseCols) as Array<[keyof typeof poseCols, number]>) {
+      if (col < 0 || cells[col] === undefined) continue;
+      const v = parseCell(cells[col]);
+      if (v === 'bad') {
         ok = false;
         issues.push({
-          path: `line ${lineNo}, column yaw`,
-          message: `expected a number, got ${show(cells[yawCol])}`,
+          path: `line ${lineNo}, column ${key}`,
+          message: `expected a number, got ${show(cells[col])}`,
         });
-      } else frame.yaw = yaw;
+      } else frame[key] = v;
     }
     for (const [key, col] of Object.entries(occCols) as Array<[keyof typeof occCols, number]>) {
       const raw = col >= 0 ? cells[col]?.trim() : undefined;
@@ -132,15 +134,18 @@ function cell(v: number | null | undefined): string {
 
 export function formatSignalCsv(series: SignalSeries): string {
   const withYaw = series.frames.some((f) => f.yaw !== undefined && f.yaw !== null);
+  const withRoll = series.frames.some((f) => f.roll !== undefined && f.roll !== null);
   const withOcc = series.frames.some((f) => f.occludedL !== undefined || f.occludedR !== undefined);
   const head = [
     ...SIGNAL_CSV_COLUMNS,
     ...(withYaw ? ['yaw'] : []),
+    ...(withRoll ? ['roll'] : []),
     ...(withOcc ? ['occluded_l', 'occluded_r'] : []),
   ].join(',');
   const rows = series.frames.map((f) => {
     const base = [cell(f.t), cell(f.eyeL), cell(f.eyeR), cell(f.mouthL), cell(f.mouthR)];
     if (withYaw) base.push(cell(f.yaw));
+    if (withRoll) base.push(cell(f.roll));
     if (withOcc) base.push(f.occludedL ? '1' : '0', f.occludedR ? '1' : '0');
     return base.join(',');
   });

@@ -58,6 +58,17 @@ export const DETECTOR = {
    *  the other corner by this many σ of the corners' asymmetry noise (rather than mouthNoiseK): one witness,
    *  a wider margin. It removed the healthy, moving, talking face's false lower-face spasm (README step 6). */
   mouthAloneNoiseK: 5,
+  /** ... and the other corner must have moved (either way) at most this fraction of the pull: a movement both
+   *  corners share, with unequal gains (the two corners' landmarks follow a head turn or zoom differently),
+   *  leaves an absolute difference over mouthAsym while being no one-sided pull (README step 5). */
+  mouthOtherMaxRatio: 0.5,
+  /** The mouth corners' head-roll artefact is taken out (mouth-pose.ts) only when the series' head roll has a
+   *  standard deviation of at least this (degrees): a head that really rolls. On the vision bench still faces
+   *  measure 0.14–0.28° (landmark jitter and a spasm's small tilt of the mesh), faces rolling ±15° 4.8–5.6°. */
+  mouthRollMinSdDeg: 1,
+  /** ... and the roll is first a rolling median over ± this (seconds): a head rolls over seconds, while a blink
+   *  moves the eye-corner landmarks that give the roll for a few frames (mouth-pose.ts). */
+  mouthRollSmoothS: 0.25,
   /** Shortest mouth-only event (seconds). */
   minMouthEventS: 0.1,
   /** Mouth-only runs of one side this close (seconds) are one event: a held lower-face pull whose size
@@ -82,4 +93,4 @@ export const DETECTOR = {
   maxGapS: 0.5,
 } as const;
 
-export const ANALYZER_VERSION = 'hemispasm-events/2.4.0';
+export const ANALYZER_VERSION = 'hemispasm-events/2.5.0';

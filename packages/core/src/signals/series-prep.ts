@@ -23,6 +23,8 @@ export interface PreparedSeries {
   /** NaN where the mouth was not measured. */
   mouthL: Float64Array;
   mouthR: Float64Array;
+  /** Head roll in degrees (SignalFrame.roll); NaN where not given or not finite. Not filtered. */
+  roll: Float64Array;
   dtMedian: number;
   fps: number;
 }
@@ -136,6 +138,9 @@ export function prepareSeries(series: SignalSeries): PreparedSeries {
     eyeR: channel('eyeR'),
     mouthL: channel('mouthL'),
     mouthR: channel('mouthR'),
+    roll: Float64Array.from(frames, (f, i) =>
+      face[i] && typeof f.roll === 'number' && Number.isFinite(f.roll) ? f.roll : Number.NaN,
+    ),
     dtMedian,
     fps,
   };

@@ -24,6 +24,12 @@ export interface SignalFrame {
   /** Head yaw in degrees where the landmark model gives it (positive = patient turns to their left). */
   yaw?: number | null;
   /**
+   * Head roll in degrees where the landmarks give it: the in-plane angle of the line from the patient's right
+   * outer eye corner to the left one (image y down, so positive = the patient's left eye lower on the image).
+   * Used to take the landmarks' roll artefact out of the mouth-corner signals (README step 5).
+   */
+  roll?: number | null;
+  /**
    * Something covers the patient's left / right eye in this frame (a hand, a glasses frame): its aperture is
    * not a measurement, and the analysis leaves the frame out instead of reading it as a closure. Absent = not
    * covered (or not checked).

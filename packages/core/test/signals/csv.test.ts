@@ -23,13 +23,13 @@ describe('signal CSV', () => {
     expect(back.frames.some((f) => f.eyeL === null)).toBe(true);
   });
 
-  it('reads empty cells as no face, keeps a yaw column and ignores other extra columns', () => {
+  it('reads empty cells as no face, keeps the yaw and roll columns and ignores other extra columns', () => {
     const s = parseSignalCsv(
-      't,eye_l,eye_r,mouth_l,mouth_r,yaw,conf\n0,0.3,0.31,0.01,0.02,4.5,0.9\n0.04,,,,,,\r\n',
+      't,eye_l,eye_r,mouth_l,mouth_r,yaw,conf,roll\n0,0.3,0.31,0.01,0.02,4.5,0.9,-7.25\n0.04,,,,,,,\r\n',
     );
     expect(s.frames).toEqual([
-      { t: 0, eyeL: 0.3, eyeR: 0.31, mouthL: 0.01, mouthR: 0.02, yaw: 4.5 },
-      { t: 0.04, eyeL: null, eyeR: null, mouthL: null, mouthR: null, yaw: null },
+      { t: 0, eyeL: 0.3, eyeR: 0.31, mouthL: 0.01, mouthR: 0.02, yaw: 4.5, roll: -7.25 },
+      { t: 0.04, eyeL: null, eyeR: null, mouthL: null, mouthR: null, yaw: null, roll: null },
     ]);
     expect(parseSignalCsv(formatSignalCsv(s)).frames).toEqual(s.frames);
   });

@@ -31,6 +31,7 @@ export const NO_FACE: FaceSignals = Object.freeze({
   mouthL: null,
   mouthR: null,
   yaw: null,
+  roll: null,
 });
 
 export type P = readonly [number, number, number];
@@ -84,6 +85,9 @@ function eye(landmarks: ReadonlyArray<Landmark>, idx: EyeIndices, mirrored: bool
  *   face animator — so it could not see a lower-face spasm.)
  * - yaw: degrees, from the depth difference of the two outer eye corners; positive = the patient turns to
  *   their own left.
+ * - roll: degrees, the image angle of the line from the patient's right outer eye corner to the left one
+ *   (unmirrored; image y down). The analysis takes the mouth signals' roll artefact out with it (core signals
+ *   README step 5: the tracked corners and the model's eye corners do not turn by the same angle).
  * Returns all-null fields when there is no usable face.
  */
 export function signalsFromLandmarks(
@@ -104,6 +108,8 @@ export function signalsFromLandmarks(
   const dx = left.outer[0] - right.outer[0];
   const dz = left.outer[2] - right.outer[2];
   const yaw = dx === 0 && dz === 0 ? null : (Math.atan2(dz, dx) * 180) / Math.PI;
+  const dy = left.outer[1] - right.outer[1];
+  const roll = dx === 0 && dy === 0 ? null : (Math.atan2(dy, dx) * 180) / Math.PI;
   const occ = options.occlusion;
   return {
     eyeL: left.aperture,
@@ -111,6 +117,7 @@ export function signalsFromLandmarks(
     mouthL: dist2d(cornerL, left.outer) / iod,
     mouthR: dist2d(cornerR, right.outer) / iod,
     yaw,
+    roll,
     ...(occ && { occludedL: m ? occ.right : occ.left, occludedR: m ? occ.left : occ.right }),
   };
 }
