@@ -2,14 +2,17 @@
  * How the analytics grow with the registry: for each size (BENCH_REGISTRY_SIZES, default 1000,10000,100000
  * patients) a fresh schema on the PostgreSQL server gets a synthetic registry (COPY, the same seed as
  * `hemispasm demo --patients N`), then the API answers — in process, through the whole app with a
- * clinician's session — the clinic outcomes, a cohort query, the first and a deep page of the patient
- * list and a name search, each REPEATS times one after another; medians and p95 are reported.
+ * clinician's session — the clinic outcomes, a cohort query, the first, a deep and the last page of the
+ * patient list (each with its count of matching patients, X-Total-Count), a filtered page (its count reads
+ * the clinic's rows) and a name search, each REPEATS times one after another; medians and p95 are
+ * reported. The count alone (its SQL, no HTTP) is timed too, with and without parallel workers.
  */
 import pg from 'pg';
 import { buildApp } from '../src/app';
 import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
+import { countPatients, patientCountQuery } from '../src/routes/patient-list';
 import { seedRegistry } from '../src/seed/registry';
 import { insertClinicWithClinician } from '../test/helpers/clinic-with-clinician';
 
@@ -71,8 +74,12 @@ export async function benchRegistry(url: string, sizes: number[]): Promise<Regis
         ['cohort mvd, SMC II, 40–59', '/api/clinic/cohort?kind=mvd&smcGrade=2&ageBand=40-59'],
         ['patient list, first page', '/api/patients?limit=50'],
         ['patient list, middle page', `/api/patients?limit=50&after=${after}`],
+        ['patient list, last page', '/api/patients?limit=50&last=true'],
+        ['patient list, side=left', '/api/patients?limit=50&side=left'],
         ['name search "ada che"', '/api/patients?limit=50&q=ada%20che'],
       ] as const;
+      const counted = Number((await get('/api/patients?limit=1')).headers['x-total-count']);
+      if (counted !== patients) throw new Error(`X-Total-Count ${counted}, expected ${patients}`);
       const timings = [];
       for (const [name, path] of queries) {
         await get(path); // warm the plan and the cache
@@ -80,6 +87,21 @@ export async function benchRegistry(url: string, sizes: number[]): Promise<Regis
         for (let i = 0; i < REPEATS; i++) {
           const t = performance.now();
           await get(path);
+          ms.push(performance.now() - t);
+        }
+        timings.push({ name, p50: percentile(ms, 50), p95: percentile(ms, 95) });
+      }
+      // The count alone, as the list runs it (no parallel workers) and as the planner would run it (at
+      // 100 000 patients a parallel scan), side by side: what it adds to every page, and why it runs alone.
+      for (const [name, count] of [
+        ['count alone, as the list runs it', () => countPatients(db, clinicId, {})],
+        ['count alone, parallel plan allowed', () => patientCountQuery(db, clinicId, {}).execute()],
+      ] as const) {
+        await count();
+        const ms: number[] = [];
+        for (let i = 0; i < REPEATS; i++) {
+          const t = performance.now();
+          await count();
           ms.push(performance.now() - t);
         }
         timings.push({ name, p50: percentile(ms, 50), p95: percentile(ms, 95) });

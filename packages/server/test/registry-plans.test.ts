@@ -1,7 +1,7 @@
 /**
  * The registry queries use the indexes of migrations 0006 and 0010, checked with EXPLAIN on PostgreSQL over
- * a seeded registry: the patient list's keyset page (patients_clinic_name_idx), the name search
- * (patients_name_trgm_idx), and the clinic outcomes and cohorts, which read the per-episode summary
+ * a seeded registry: the patient list's keyset page, forwards and backwards (the last page), and its count
+ * (patients_clinic_name_idx), the name search and its count (patients_name_trgm_idx), and the clinic outcomes and cohorts, which read the per-episode summary
  * through its (clinic, kind) index (episode_outcomes_clinic_idx) and never the episodes or follow-ups.
  * Sequential scans are priced out (enable_seqscan = off), so each check asks "can the planner use the
  * index for this query shape" independently of the table's size; at 100 000 patients the planner picks
@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outcomesQuery } from '../src/analytics/episode-outcomes';
 import { type OpenDatabase, openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
-import { patientListQuery } from '../src/routes/patient-list';
+import { patientCountQuery, patientListQuery } from '../src/routes/patient-list';
 import { seedRegistry } from '../src/seed/registry';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -43,6 +43,18 @@ async function indexesUsed(
     };
     walk((r.rows[0]['QUERY PLAN'] as Array<{ Plan: Record<string, unknown> }>)[0]!.Plan);
     return names;
+  } finally {
+    await client.query('ROLLBACK');
+  }
+}
+
+/** The text plan of `q` with sequential scans priced out, as in `indexesUsed`. Rolled back. */
+async function planText(client: pg.Client, q: CompiledQuery): Promise<string> {
+  await client.query('BEGIN');
+  try {
+    await client.query('SET LOCAL enable_seqscan = off');
+    const r = await client.query(`EXPLAIN ${q.sql}`, q.parameters as unknown[]);
+    return r.rows.map((x) => x['QUERY PLAN']).join('\n');
   } finally {
     await client.query('ROLLBACK');
   }
@@ -105,6 +117,9 @@ describe.skipIf(!url)(
         51,
       ).compile();
     const search = () => patientListQuery(d.db, clinicId, { q: 'ada che' }, 51).compile();
+    const lastPage = () => patientListQuery(d.db, clinicId, { last: true }, 51).compile();
+    const count = () => patientCountQuery(d.db, clinicId, {}).compile();
+    const searchCount = () => patientCountQuery(d.db, clinicId, { q: 'ada che' }).compile();
     const outcomes = () => outcomesQuery({ clinicId }).compile(d.db);
     const cohort = () =>
       outcomesQuery({ clinicId, kind: 'mvd', smcGrade: 2, minAge: 40, maxAge: 59 }).compile(d.db);
@@ -113,6 +128,23 @@ describe.skipIf(!url)(
       expect(await indexesUsed(client, keysetPage())).toContain('patients_clinic_name_idx');
       const r = await client.query(`EXPLAIN ${keysetPage().sql}`, keysetPage().parameters as unknown[]);
       expect(r.rows.map((x) => x['QUERY PLAN']).join('\n')).not.toMatch(/\bSort\b/);
+    });
+
+    it('the last page reads the keyset index backwards, without sorting', async () => {
+      expect(await indexesUsed(client, lastPage())).toContain('patients_clinic_name_idx');
+      const plan = await planText(client, lastPage());
+      expect(plan).toMatch(/Index Scan Backward using patients_clinic_name_idx/);
+      expect(plan).not.toMatch(/\bSort\b/);
+    });
+
+    it("the count of the clinic's patients reads the keyset index alone; the search's count, the trigram index", async () => {
+      // Vacuumed, as autovacuum leaves a table: the count then reads the index, never the table's rows.
+      await client.query('VACUUM patients');
+      expect(await indexesUsed(client, count())).toContain('patients_clinic_name_idx');
+      expect(await planText(client, count())).toMatch(/Index Only Scan using patients_clinic_name_idx/);
+      expect(await indexesUsed(client, searchCount(), { bitmapOnly: true })).toContain(
+        'patients_name_trgm_idx',
+      );
     });
 
     it('a deep page costs what the first page costs: the scan reads one page of rows, not the rows before it', async () => {
@@ -128,8 +160,9 @@ describe.skipIf(!url)(
         .execute();
       expect(names.length).toBe(2000);
       const deep = names[1899]!;
-      for (const after of [undefined, [deep.name, deep.id] as [string, string]]) {
-        const q = patientListQuery(d.db, clinicId, after ? { after } : {}, 51).compile();
+      const cursor = [deep.name, deep.id] as [string, string];
+      for (const anchor of [{}, { after: cursor }, { before: cursor }, { last: true }]) {
+        const q = patientListQuery(d.db, clinicId, anchor, 51).compile();
         await client.query('BEGIN');
         try {
           await client.query('SET LOCAL enable_seqscan = off');
@@ -145,9 +178,14 @@ describe.skipIf(!url)(
           await client.query('ROLLBACK');
         }
       }
-      // And the deep page is the right one: the 51 patients after the cursor, in order.
-      const page = await patientListQuery(d.db, clinicId, { after: [deep.name, deep.id] }, 51).execute();
+      // And the deep pages are the right ones: the 51 patients after the cursor, in order; the 51 before
+      // it and the last 51, in reverse order.
+      const page = await patientListQuery(d.db, clinicId, { after: cursor }, 51).execute();
       expect(page.map((p) => p.id)).toEqual(names.slice(1900, 1951).map((p) => p.id));
+      const before = await patientListQuery(d.db, clinicId, { before: cursor }, 51).execute();
+      expect(before.map((p) => p.id).reverse()).toEqual(names.slice(1899 - 51, 1899).map((p) => p.id));
+      const last = await patientListQuery(d.db, clinicId, { last: true }, 51).execute();
+      expect(last.map((p) => p.id).reverse()).toEqual(names.slice(-51).map((p) => p.id));
     });
 
     it('the name search reads the trigram index', async () => {
@@ -167,7 +205,10 @@ describe.skipIf(!url)(
     it('a dropped index fails its check', async () => {
       for (const [index, q, bitmapOnly] of [
         ['patients_clinic_name_idx', keysetPage(), false],
+        ['patients_clinic_name_idx', lastPage(), false],
+        ['patients_clinic_name_idx', count(), false],
         ['patients_name_trgm_idx', search(), true],
+        ['patients_name_trgm_idx', searchCount(), true],
         ['episode_outcomes_clinic_idx', outcomes(), false],
         ['episode_outcomes_clinic_idx', cohort(), false],
       ] as const) {

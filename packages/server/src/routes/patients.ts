@@ -6,7 +6,7 @@ import { ApiError } from '../http/errors';
 import { requireActor } from '../http/guard';
 import { iso, PastDate, PatientParams, problems, StoredDate, text, Uuid } from './common';
 import type { RouteModule } from './context';
-import { encodeCursor, listPatients, PatientListQuery } from './patient-list';
+import { PatientListQuery, pageLinks, patientPage } from './patient-list';
 import { ACTOR_CLINIC_ID, ACTOR_USER_ID } from './records';
 
 export const PatientSchema = z
@@ -22,6 +22,24 @@ export const PatientSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Patient' });
+
+/**
+ * The list's body, and its headers for the OpenAPI document (@fastify/swagger moves a response schema's
+ * `headers` to the response's headers; they are not part of the body).
+ */
+const PatientListResponse = z.array(PatientSchema).meta({
+  headers: {
+    'X-Total-Count': {
+      type: 'integer',
+      minimum: 0,
+      description: "How many of the clinic's patients match the filters (q, side, sex), all pages together",
+    },
+    Link: {
+      type: 'string',
+      description: 'The first, prev, next and last pages (RFC 8288), as far as patients precede or follow',
+    },
+  },
+});
 
 const PatientFields = {
   name: text(200).min(1),
@@ -106,29 +124,32 @@ export const patientRoutes: RouteModule = async (api, ctx) => {
         tags: ['patients'],
         summary: "The signed-in clinician's or admin's clinic patients, in name order, one page at a time",
         description:
-          'Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header ' +
-          'whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay ' +
-          'fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.',
+          'Keyset pagination, no OFFSET: pages stay fast however deep, and a patient added meanwhile never ' +
+          'shifts a page. The `Link` header gives the pages around this one, each URL with the same filters ' +
+          'and `limit`: `rel="next"` (`after` = the last patient of this page) and `rel="last"` (`last=true`) ' +
+          'when patients follow; `rel="prev"` (`before` = the first patient of this page) and `rel="first"` ' +
+          'when patients precede. `before` pages backwards: the `limit` patients just before the cursor, in ' +
+          'name order; when fewer than `limit` precede it, the first page instead (a page is short only at ' +
+          'the end). `last=true` gives the last `limit` patients. At most one of `after`, `before`, `last`. ' +
+          "The `X-Total-Count` header is the number of the clinic's patients matching the filters (`q`, " +
+          '`side`, `sex`), all pages together; the body stays the array of patients.',
         querystring: PatientListQuery,
-        response: { 200: z.array(PatientSchema), ...problems },
+        response: { 200: PatientListResponse, ...problems },
       },
     },
     async (req, reply) => {
-      const { q, side, sex, limit, after } = req.query;
-      const rows = await listPatients(ctx.db, requireActor(req).clinicId, { q, side, sex, after }, limit + 1);
-      const page = rows.slice(0, limit);
-      if (rows.length > limit) {
-        const last = page.at(-1)!;
-        const next = new URLSearchParams({
-          ...(q ? { q } : {}),
-          ...(side ? { side } : {}),
-          ...(sex ? { sex } : {}),
-          limit: String(limit),
-          after: encodeCursor(last),
-        });
-        reply.header('link', `</api/patients?${next}>; rel="next"`);
-      }
-      return page.map(patientDto);
+      const { q, side, sex, limit, after, before, last } = req.query;
+      const filters = { q, side, sex };
+      const page = await patientPage(
+        ctx.db,
+        requireActor(req).clinicId,
+        { ...filters, after, before, last },
+        limit,
+      );
+      reply.header('x-total-count', String(page.total));
+      const link = pageLinks(filters, limit, page);
+      if (link) reply.header('link', link);
+      return page.rows.map(patientDto);
     },
   );
 

@@ -19,7 +19,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * The clinician's patient list at registry size: 100 000 synthetic patients (only their patient rows,
  * generated in the database: seedRegistryPatients) join the demo clinic, after the other journeys. The
  * clinician opens the list, pages forward and back through the server's keyset cursors, leaves for a
- * patient and comes back to the same page, and finds one patient by name. Each page is checked against
+ * patient and comes back to the same page, reads how many patients there are, jumps to the last page and
+ * back from it, and finds one patient by name. Each page is checked against
  * the database's own (name, id) order, costs the browser at most one request for 50 patients (the page
  * after it, fetched ahead) and never a fetch of the whole list. How long each step took, as the user sees
  * it (click → rows shown, browser and server on one machine), is printed and written to
@@ -200,6 +201,43 @@ export function patientListRegistryJourney(env: () => E2eEnv): void {
       const requests = await clickTo('first page button', 'patients-first', expected[0]!);
       // From memory; at most a refresh of pages 1 and 2 if they had grown stale.
       expect(requests()).toBeLessThanOrEqual(2);
+      expect(await caption()).toBe('Patients 1–50');
+    });
+
+    it('says how many patients there are, and jumps to the last page and back from it', async () => {
+      const { db, clinicId } = env().server;
+      const tail = (
+        await db
+          .selectFrom('patients')
+          .select('id')
+          .where('clinic_id', '=', clinicId)
+          .orderBy('name', 'desc')
+          .orderBy('id', 'desc')
+          .limit(2 * PAGE)
+          .execute()
+      )
+        .map((p) => p.id)
+        .reverse();
+      const { n } = await db
+        .selectFrom('patients')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .where('clinic_id', '=', clinicId)
+        .executeTakeFirstOrThrow();
+      const all = Number(n);
+      await expect
+        .poll(() => page.getByTestId('patients-total').textContent())
+        .toBe(`${all.toLocaleString('en')} patients`);
+      const requests = await clickTo('last page button', 'patients-last', tail.slice(PAGE));
+      // The last page and the page before it (fetched ahead); never the pages in between.
+      await expect.poll(requests).toBe(2);
+      expect(await caption()).toBe(
+        `Patients ${(all - PAGE + 1).toLocaleString('en')}–${all.toLocaleString('en')}`,
+      );
+      await clickTo('previous page from the last', 'patients-previous', tail.slice(0, PAGE));
+      expect(await caption()).toBe(
+        `Patients ${(all - 2 * PAGE + 1).toLocaleString('en')}–${(all - PAGE).toLocaleString('en')}`,
+      );
+      await clickTo('first page button', 'patients-first', expected[0]!);
       expect(await caption()).toBe('Patients 1–50');
     });
 

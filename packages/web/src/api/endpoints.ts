@@ -36,23 +36,57 @@ const measurementsOf = (patientId: string, kind: 'spasm' | 'movement') =>
     }),
   );
 
+/** Which page of the patient list: the first (none set), after or before a cursor, or the last. */
+export interface PageKey {
+  after?: string;
+  before?: string;
+  last?: true;
+}
+
 export interface PatientPageQuery {
   q?: string;
   side?: Patient['affectedSide'];
   sex?: Patient['sex'];
   limit?: number;
-  after?: string;
+}
+
+export interface PatientPage {
+  patients: Patient[];
+  /** The clinic's patients matching the search and filters, all pages (X-Total-Count). */
+  total: number;
+  /** The cursor of the following page (Link rel="next"); null at the end. */
+  next: string | null;
+  /** The page before (Link rel="prev"); null at the start. */
+  previous: PageKey | null;
+}
+
+/** The URLs of a Link header (RFC 8288) by rel, as their query parameters. */
+function linksOf(header: string | null): Record<string, URLSearchParams> {
+  const out: Record<string, URLSearchParams> = {};
+  for (const m of (header ?? '').matchAll(/<([^>]+)>;\s*rel="(\w+)"/g))
+    out[m[2]!] = new URL(m[1]!, 'http://x').searchParams;
+  return out;
 }
 
 /** Every server route the app uses, in one place; paths and bodies are type-checked against the server. */
 export const api = {
-  /** One page of the clinic's patients; `next` is the cursor of the following page (from the Link header). */
-  patientPage: async (query: PatientPageQuery): Promise<{ patients: Patient[]; next: string | null }> => {
-    const call = client.GET('/api/patients', { params: { query } });
+  /** One page of the clinic's patients, with the count of all that match and the pages around it. */
+  patientPage: async (query: PatientPageQuery, page: PageKey = {}): Promise<PatientPage> => {
+    const { last, ...cursor } = page;
+    const call = client.GET('/api/patients', {
+      params: { query: { ...query, ...cursor, ...(last ? { last: 'true' as const } : {}) } },
+    });
     const patients = await unwrap(call);
-    const link = (await call).response.headers.get('link') ?? '';
-    const next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1];
-    return { patients, next: next ? new URL(next, 'http://x').searchParams.get('after') : null };
+    const { headers } = (await call).response;
+    const links = linksOf(headers.get('link'));
+    const before = links.prev?.get('before');
+    const previous = links.prev ? (before ? { before } : { last: true as const }) : null;
+    return {
+      patients,
+      total: Number(headers.get('x-total-count') ?? patients.length),
+      next: links.next?.get('after') ?? null,
+      previous,
+    };
   },
   patient: (patientId: string): Promise<Patient> =>
     unwrap(client.GET('/api/patients/{patientId}', path(patientId))),

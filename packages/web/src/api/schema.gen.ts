@@ -406,7 +406,7 @@ export interface paths {
         };
         /**
          * The signed-in clinician's or admin's clinic patients, in name order, one page at a time
-         * @description Keyset pagination: when more patients follow, the response has a `Link: <…>; rel="next"` header whose URL (same filters, `after` = the last patient of this page) gives the next page. Pages stay fast however deep (no OFFSET), and a patient added meanwhile never shifts a page.
+         * @description Keyset pagination, no OFFSET: pages stay fast however deep, and a patient added meanwhile never shifts a page. The `Link` header gives the pages around this one, each URL with the same filters and `limit`: `rel="next"` (`after` = the last patient of this page) and `rel="last"` (`last=true`) when patients follow; `rel="prev"` (`before` = the first patient of this page) and `rel="first"` when patients precede. `before` pages backwards: the `limit` patients just before the cursor, in name order; when fewer than `limit` precede it, the first page instead (a page is short only at the end). `last=true` gives the last `limit` patients. At most one of `after`, `before`, `last`. The `X-Total-Count` header is the number of the clinic's patients matching the filters (`q`, `side`, `sex`), all pages together; the body stays the array of patients.
          */
         get: {
             parameters: {
@@ -418,8 +418,12 @@ export interface paths {
                     sex?: "female" | "male" | "other" | "unknown";
                     /** @description Patients per page */
                     limit?: number;
-                    /** @description The cursor from the previous page's Link rel="next" */
+                    /** @description The cursor from a page's Link rel="next" */
                     after?: string;
+                    /** @description The cursor from a page's Link rel="prev" */
+                    before?: string;
+                    /** @description true: the last page (the last `limit` patients in name order) */
+                    last?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -430,6 +434,10 @@ export interface paths {
                 /** @description Default Response */
                 200: {
                     headers: {
+                        /** @description How many of the clinic's patients match the filters (q, side, sex), all pages together */
+                        "X-Total-Count"?: number;
+                        /** @description The first, prev, next and last pages (RFC 8288), as far as patients precede or follow */
+                        Link?: string;
                         [name: string]: unknown;
                     };
                     content: {

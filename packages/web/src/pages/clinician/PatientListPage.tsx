@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth';
-import { api, type PatientPageQuery } from '../../api/endpoints';
+import { api, type PageKey, type PatientPageQuery } from '../../api/endpoints';
 import { DataTable } from '../../components/DataTable';
 import { ErrorText } from '../../components/ErrorText';
 import { choicesOf, InputField, SelectField } from '../../components/form';
@@ -11,7 +11,16 @@ import { ageFrom } from '../../lib/dates';
 import { href } from '../../router';
 import { AddPatientForm } from './AddPatientForm';
 import { FhirImportCard } from './FhirExchange';
-import { type ListPosition, useListPosition } from './patient-list-position';
+import {
+  currentPage,
+  firstRow,
+  type ListPosition,
+  toFirst,
+  toLast,
+  toNext,
+  toPrevious,
+  useListPosition,
+} from './patient-list-position';
 
 const PAGE_SIZE = 50;
 /** The table's columns (`patients.<column>` strings). */
@@ -22,54 +31,61 @@ export const SEARCH_PAUSE_MS = 300;
 
 /**
  * The clinic's patients, one page of 50 at a time in name order: search by name, filter by side and sex
- * (all on the server, so the list stays quick with 100 000 patients), first / previous / next page by
- * cursor (the server's keyset pagination; no count of the whole list is ever asked for). The next page is
- * fetched ahead so paging feels instant; the search waits for a pause in typing; the position in the list
- * is kept while the clinician opens a patient and comes back (patient-list-position.ts). Add a patient or
- * import one (FHIR R4).
+ * (all on the server, so the list stays quick with 100 000 patients), how many patients match (counted by
+ * the server), first / previous / next / last page by cursor (the server's keyset pagination: Previous goes
+ * back through the pages passed through, and from a page reached from the end asks for the page before
+ * it). The next page is fetched ahead so paging feels instant; the search waits for a pause in typing;
+ * the position in the list is kept while the clinician opens a patient and comes back
+ * (patient-list-position.ts). Add a patient or import one (FHIR R4).
  */
 export function PatientListPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [position, setPosition] = useListPosition(useMe().data?.id);
-  const { q, side, sex, cursors } = position;
+  const { q, side, sex } = position;
   const [typed, setTyped] = useState(q);
-  const page = cursors.length - 1;
+  const at = currentPage(position);
   const filters: PatientPageQuery = {
     limit: PAGE_SIZE,
     ...(q ? { q } : {}),
     ...(side ? { side } : {}),
     ...(sex ? { sex } : {}),
   };
-  const pageQuery = (after: string | undefined) => ({
-    queryKey: ['patients', filters, after ?? null],
-    queryFn: () => api.patientPage({ ...filters, ...(after ? { after } : {}) }),
+  const pageQuery = (key: PageKey) => ({
+    queryKey: ['patients', filters, key],
+    queryFn: () => api.patientPage(filters, key),
   });
-  const list = useQuery({ ...pageQuery(cursors[page]), placeholderData: keepPreviousData });
+  const list = useQuery({ ...pageQuery(at.key), placeholderData: keepPreviousData });
   const next = list.data?.next ?? null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the key of the next page is all that matters
+  // The page before is asked of the server only when it was not passed through (reached from the end),
+  // and known only once the server has answered for this page.
+  const previous =
+    position.pages.length === 1 && !list.isPlaceholderData ? (list.data?.previous ?? null) : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys of the pages around are all that matter
   useEffect(() => {
-    if (next) void qc.prefetchQuery(pageQuery(next));
-  }, [next, q, side, sex]);
+    if (next) void qc.prefetchQuery(pageQuery({ after: next }));
+    if (previous) void qc.prefetchQuery(pageQuery(previous));
+  }, [next, previous?.before, previous?.last, q, side, sex]);
   // A new search, once typing pauses, or a new filter value starts again at the first page.
   useEffect(() => {
     if (typed === q) return;
     // Clearing the search is at once: the whole list's first page is likely still at hand.
     const pause = typed ? SEARCH_PAUSE_MS : 0;
-    const timer = setTimeout(() => setPosition((p) => ({ ...p, q: typed, cursors: [undefined] })), pause);
+    const timer = setTimeout(() => setPosition((p) => ({ ...toFirst(p), q: typed })), pause);
     return () => clearTimeout(timer);
   }, [typed, q, setPosition]);
   const filter = <K extends 'side' | 'sex'>(key: K) => ({
     value: position[key],
-    onValue: (value: ListPosition[K]) => setPosition((p) => ({ ...p, [key]: value, cursors: [undefined] })),
+    onValue: (value: ListPosition[K]) => setPosition((p) => ({ ...toFirst(p), [key]: value })),
     empty: t('patients.any'),
   });
-  const goTo = (nextCursors: Array<string | undefined>) =>
-    setPosition((p) => ({ ...p, cursors: nextCursors }));
   const sides = choicesOf(AFFECTED_SIDES, (s) => t(`sides.${s}`));
   const sexes = choicesOf(SEXES, (s) => t(`sexes.${s}`));
   const rows = list.data?.patients ?? [];
-  const from = page * PAGE_SIZE + 1;
+  const total = list.data?.total ?? 0;
+  const atStart = position.pages.length === 1 && !previous;
+  const atEnd = !next || list.isPlaceholderData;
+  const from = firstRow(at, rows.length, total, atStart && !list.isPlaceholderData);
 
   return (
     <section>
@@ -86,6 +102,11 @@ export function PatientListPage() {
           <SelectField id="patients-side" label={t('patients.side')} choices={sides} {...filter('side')} />
           <SelectField id="patients-sex" label={t('patients.sex')} choices={sexes} {...filter('sex')} />
         </form>
+        {list.data && (
+          <p className="small muted" role="status" data-testid="patients-total">
+            {total === 1 ? t('patients.totalOne') : t('patients.total', { count: total })}
+          </p>
+        )}
       </div>
       <ErrorText error={list.error} />
       {list.data && (
@@ -112,32 +133,26 @@ export function PatientListPage() {
           ))}
         </DataTable>
       )}
-      {(page > 0 || next) && (
+      {!(atStart && atEnd && !list.isPlaceholderData) && (
         <nav className="row no-print" aria-label={t('patients.pages')}>
-          <button
-            type="button"
-            data-testid="patients-first"
-            disabled={page === 0}
-            onClick={() => goTo([undefined])}
-          >
-            {t('patients.first')}
-          </button>
-          <button
-            type="button"
-            data-testid="patients-previous"
-            disabled={page === 0}
-            onClick={() => goTo(cursors.slice(0, -1))}
-          >
-            {t('patients.previous')}
-          </button>
-          <button
-            type="button"
-            data-testid="patients-next"
-            disabled={!next || list.isPlaceholderData}
-            onClick={() => next && goTo([...cursors, next])}
-          >
-            {t('patients.next')}
-          </button>
+          {(
+            [
+              ['first', atStart, toFirst],
+              ['previous', atStart, (p: ListPosition) => toPrevious(p, previous, from)],
+              ['next', atEnd, (p: ListPosition) => (next ? toNext(p, next, from, rows.length) : p)],
+              ['last', atEnd, toLast],
+            ] as const
+          ).map(([step, disabled, go]) => (
+            <button
+              key={step}
+              type="button"
+              data-testid={`patients-${step}`}
+              disabled={disabled}
+              onClick={() => setPosition(go)}
+            >
+              {t(`patients.${step}`)}
+            </button>
+          ))}
         </nav>
       )}
       <AddPatientForm />
