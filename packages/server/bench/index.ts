@@ -11,7 +11,11 @@
  * pgbench scripts of the same SQL, and the patient page is read at 32 connections. Three more pgbench rows
  * bound what any audited write can reach: the same insert into a copy of the table without its foreign keys
  * (their cost), the insert with its audit row and no check (the least a write stores), and the API's
- * statement prepared as the server sends it (-M prepared); the bench prints the multixacts the runs created. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
+ * statement prepared as the server sends it (-M prepared); the bench prints the multixacts the runs created.
+ * The API's writes run batched (writes arriving together as one statement, routes/insert-batches.ts) and
+ * unbatched, and pgbench runs 8 of its statements as one, as the server batches them. Clinic-like rows
+ * (bench/spread.ts) spread the writes over 1 000 patients by 32 clinicians, each with its own session,
+ * for pgbench and the API alike. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
  * load hits every row alike; the table gives the median over the rounds.
  *
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
