@@ -2,7 +2,8 @@
  * The server under benchmark, in its own process (so the load generator does not share its event
  * loop): opens the database named by BENCH_DATABASE_URL or a PGlite folder BENCH_PGLITE_DIR, migrates,
  * adds one clinic, clinician and patient, mints a session, listens on a free port and prints one JSON
- * line {port, cookie, csrf, patientId, clinicianId, clinicId} for the benchmark driver. BENCH_WRITES picks
+ * line {port, cookie, csrf, patientId, clinicianId, clinicId, spreadSessions} for the benchmark driver
+ * (spreadSessions: one session of each clinician of the clinic-like set, bench/spread.ts). BENCH_WRITES picks
  * the write path (http/guard.ts WritePath): `one-trip` (default), `one-trip-unbatched`,
  * `one-trip-built-per-request` or `two-trips`.
  */
@@ -12,6 +13,7 @@ import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import type { WritePath } from '../src/http/guard';
 import { insertClinicWithClinician } from '../test/helpers/clinic-with-clinician';
+import { SPREAD_PATIENTS, SPREAD_USERS, spreadId } from './spread';
 
 const url = process.env.BENCH_DATABASE_URL;
 const searchPath = process.env.BENCH_SEARCH_PATH;
@@ -39,6 +41,52 @@ const patient = await db
   .returning('id')
   .executeTakeFirstOrThrow();
 const session = await createSession(db, clinicianId);
+
+/**
+ * The clinic-like set: SPREAD_PATIENTS patients and SPREAD_USERS clinicians, with ids pgbench can name
+ * (`spreadId`), made by the first bench server on the schema (the others find them), and one session of
+ * each clinician per server.
+ */
+const spreadClinic = await db
+  .selectFrom('patients')
+  .select('clinic_id')
+  .where('id', '=', spreadId('patient', 0))
+  .executeTakeFirst();
+if (!spreadClinic) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('patients')
+      .values(
+        Array.from({ length: SPREAD_PATIENTS }, (_, i) => ({
+          id: spreadId('patient', i),
+          clinic_id: clinicId,
+          name: `Spread Patient ${i}`,
+          birth_date: '1960-01-01',
+          sex: 'female' as const,
+          affected_side: 'left' as const,
+        })),
+      )
+      .execute();
+    await trx
+      .insertInto('users')
+      .values(
+        Array.from({ length: SPREAD_USERS }, (_, i) => ({
+          id: spreadId('user', i),
+          clinic_id: clinicId,
+          email: `spread-${i}@bench.test`,
+          display_name: `Spread ${i}`,
+          role: 'clinician' as const,
+          password_hash: 'not-used',
+        })),
+      )
+      .execute();
+  });
+}
+const spreadSessions = [];
+for (let i = 0; i < SPREAD_USERS; i++) {
+  const s = await createSession(db, spreadId('user', i));
+  spreadSessions.push({ cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken });
+}
 const PATHS: readonly WritePath[] = [
   'one-trip',
   'one-trip-unbatched',
@@ -57,6 +105,7 @@ process.stdout.write(
     patientId: patient.id,
     clinicianId,
     clinicId,
+    spreadSessions,
   })}\n`,
 );
 // The driver asks for the CPU time this process spent, to show where the time goes.

@@ -11,7 +11,11 @@
  * pgbench scripts of the same SQL, and the patient page is read at 32 connections. Three more pgbench rows
  * bound what any audited write can reach: the same insert into a copy of the table without its foreign keys
  * (their cost), the insert with its audit row and no check (the least a write stores), and the API's
- * statement prepared as the server sends it (-M prepared); the bench prints the multixacts the runs created. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
+ * statement prepared as the server sends it (-M prepared); the bench prints the multixacts the runs created.
+ * The API's writes run batched (writes arriving together as one statement, routes/insert-batches.ts) and
+ * unbatched, and pgbench runs 8 of its statements as one, as the server batches them. Clinic-like rows
+ * (bench/spread.ts) spread the writes over 1 000 patients by 32 clinicians, each with its own session,
+ * for pgbench and the API alike. The runs alternate in BENCH_ROUNDS rounds (3), so a change in the machine's
  * load hits every row alike; the table gives the median over the rounds.
  *
  * PostgreSQL: TEST_DATABASE_URL when set (and PG_BINDIR for pgbench), otherwise a throwaway cluster
@@ -33,6 +37,7 @@ import { hashToken } from '../src/auth/sessions';
 import { batchSql, MAX_BATCH, splitWriteStatement } from '../src/routes/insert-batches';
 import { pgBinDir, startCluster } from '../test/helpers/pg-cluster';
 import { benchRegistry, type RegistryTiming } from './registry';
+import { SPREAD_PATIENTS, SPREAD_USERS, spreadId, spreadIdSql } from './spread';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -61,6 +66,8 @@ interface Started {
   patientId: string;
   clinicianId: string;
   clinicId: string;
+  /** One session of each clinician of the clinic-like set (bench/spread.ts). */
+  spreadSessions: Array<{ cookie: string; csrf: string }>;
   stop: () => Promise<void>;
 }
 
@@ -108,12 +115,34 @@ async function loadDiaryWrites(target: string, s: Started): Promise<Row> {
   return load(target, s, 'POST', `/api/patients/${s.patientId}/diary`);
 }
 
+/**
+ * Clinic-like: each write for a random patient of the spread set by a random one of its clinicians (each
+ * with its own session), so writers seldom lock the same rows.
+ */
+async function loadSpreadDiaryWrites(target: string, s: Started): Promise<Row> {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
+  return load(target, s, 'POST', '/api/patients/spread', (req) => {
+    const session = pick(s.spreadSessions);
+    req.path = `/api/patients/${spreadId('patient', Math.floor(Math.random() * SPREAD_PATIENTS))}/diary`;
+    req.headers = { ...req.headers, cookie: session.cookie, 'x-csrf-token': session.csrf };
+    return req;
+  });
+}
+
 /** The patient page's record (GET /api/patients/:id: session, policy, read, audit row of the read). */
 async function loadPatientReads(target: string, s: Started): Promise<Row> {
   return load(target, s, 'GET', `/api/patients/${s.patientId}`);
 }
 
-async function load(target: string, s: Started, method: 'GET' | 'POST', path: string): Promise<Row> {
+type SetupRequest = (req: autocannon.Request) => autocannon.Request;
+
+async function load(
+  target: string,
+  s: Started,
+  method: 'GET' | 'POST',
+  path: string,
+  setupRequest?: SetupRequest,
+): Promise<Row> {
   const cpuBefore = await s.cpuMs();
   const body = JSON.stringify({
     entryDate: '2026-01-15',
@@ -128,6 +157,7 @@ async function load(target: string, s: Started, method: 'GET' | 'POST', path: st
     duration: SECONDS,
     headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrf },
     ...(method === 'POST' ? { body } : {}),
+    ...(setupRequest ? { requests: [{ method, body, setupRequest }] } : {}),
   });
   const ok = r['2xx'];
   const cpu = (await s.cpuMs()) - cpuBefore;
@@ -145,6 +175,15 @@ async function load(target: string, s: Started, method: 'GET' | 'POST', path: st
 function singleInsertSql(s: Started): string {
   return `INSERT INTO diary_entries (patient_id, entry_date, severity, spasm_episodes, triggers, created_by)
      VALUES ('${s.patientId}', '2026-01-15', 5, 12, '["stress"]', '${s.clinicianId}');\n`;
+}
+
+/** The same row for a random patient of the spread set by a random one of its clinicians (clinic-like). */
+function spreadInsertSql(): string {
+  return (
+    `\\set p random(0, ${SPREAD_PATIENTS - 1})\n\\set u random(0, ${SPREAD_USERS - 1})\n` +
+    `INSERT INTO diary_entries (patient_id, entry_date, severity, spasm_episodes, triggers, created_by)
+     VALUES (${spreadIdSql('patient', 'p')}, '2026-01-15', 5, 12, '["stress"]', ${spreadIdSql('user', 'u')});\n`
+  );
 }
 
 /** The same row into a copy of the table without its two foreign keys: what their checks cost. */
@@ -378,6 +417,9 @@ async function main(): Promise<void> {
             () => loadDiaryWrites(`${BUILT_PER_REQUEST} ${pgVersion}`, builtPerRequest),
             () => loadDiaryWrites(`${TWO_TRIPS} ${pgVersion}`, twoTrips),
             () => loadPatientReads(`API reads GET /api/patients/:id, PostgreSQL ${pgVersion}`, oneTrip),
+            () => pgbench(bin, url, SPREAD_LIMIT_LABEL, spreadInsertSql()),
+            () => loadSpreadDiaryWrites(`${SPREAD_BATCHED} ${pgVersion}`, oneTrip),
+            () => loadSpreadDiaryWrites(`${SPREAD_UNBATCHED} ${pgVersion}`, unbatched),
           ];
           const byRun: Row[][] = runs.map(() => []);
           for (let round = 0; round < ROUNDS; round++)
@@ -482,6 +524,16 @@ async function main(): Promise<void> {
         `(${(ratio * 100).toFixed(0)} %, p99 ${fmt(api.p99)} ms)`,
     );
   }
+  const spreadLimit = rows.find((r) => r.target.startsWith(SPREAD_LIMIT_LABEL))?.writesPerS;
+  const spreadApi = rows.find((r) => r.target.startsWith(SPREAD_BATCHED));
+  const spreadSingle = rows.find((r) => r.target.startsWith(SPREAD_UNBATCHED));
+  if (spreadLimit && spreadApi && spreadSingle) {
+    console.log(
+      `clinic-like (${SPREAD}): API batched ${((100 * spreadApi.writesPerS) / spreadLimit).toFixed(0)} % of its ` +
+        `pgbench limit at p99 ${fmt(spreadApi.p99)} ms (one statement per request: ` +
+        `${((100 * spreadSingle.writesPerS) / spreadLimit).toFixed(0)} %, p99 ${fmt(spreadSingle.p99)} ms)`,
+    );
+  }
   if (registry.length) printRegistry(registry);
 }
 
@@ -499,6 +551,10 @@ async function nextMultixact(c: pg.Client): Promise<number> {
 }
 
 const LIMIT_LABEL = 'pgbench single-row INSERT (the limit)';
+const SPREAD = `spread over ${SPREAD_PATIENTS} patients and ${SPREAD_USERS} clinicians`;
+const SPREAD_LIMIT_LABEL = `clinic-like: pgbench single-row INSERT, ${SPREAD} (its limit)`;
+const SPREAD_BATCHED = `clinic-like: API writes, batched, ${SPREAD}, PostgreSQL`;
+const SPREAD_UNBATCHED = `clinic-like: API writes, one statement per request, ${SPREAD}, PostgreSQL`;
 const ONE_TRIP = 'API writes, one round trip, writes arriving together batched, PostgreSQL';
 const UNBATCHED = 'API writes, one round trip, one statement per request (before), PostgreSQL';
 const TWO_TRIPS = 'API writes, two round trips (session lookup first; before), PostgreSQL';
