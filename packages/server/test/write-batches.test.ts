@@ -8,7 +8,7 @@ import { type CompiledQuery, sql } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import type { Db } from '../src/db/database';
-import { batchSql, splitWriteStatement } from '../src/routes/insert-batches';
+import { batchSql, createInsertBatcher, splitWriteStatement } from '../src/routes/insert-batches';
 import { describeEachDatabase } from './helpers/databases';
 import { auditRowsOf } from './helpers/rows';
 import { type WorldUser, worldFor } from './helpers/world';
@@ -58,6 +58,56 @@ describe('batchSql', () => {
       ),
     ).toBeUndefined();
     expect(splitWriteStatement(single, select, 4)).toBeUndefined();
+  });
+});
+
+describe('a batch whose connection fails', () => {
+  const text = splitWriteStatement(
+    '/* prepared */ WITH hemispasm_change AS (INSERT INTO t (a) SELECT $1 RETURNING *) SELECT hemispasm_change.* FROM hemispasm_change',
+    'SELECT hemispasm_change.* FROM hemispasm_change',
+    1,
+  )!;
+  /** A database handle whose every statement fails with `error`, counting the statements. */
+  const failing = (error: Error) => {
+    const sent: string[] = [];
+    const db = {
+      executeQuery: async (q: CompiledQuery) => {
+        sent.push(q.sql);
+        throw error;
+      },
+    } as unknown as Db;
+    return { db, sent };
+  };
+  const runTogether = (db: Db, n: number) => {
+    const batcher = createInsertBatcher(db);
+    return Promise.allSettled(
+      Array.from({ length: n }, (_, i) =>
+        batcher.run('k', { sql: 'single', parameters: [i], query: {} } as unknown as CompiledQuery, text),
+      ),
+    );
+  };
+
+  it('is never sent again (it may have committed): each request fails with the error', async () => {
+    const lost = Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+    const { db, sent } = failing(lost);
+    const results = await runTogether(db, 4);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toContain('hemispasm_batch_index');
+    expect(results.map((r) => (r.status === 'rejected' ? r.reason : r))).toEqual([lost, lost, lost, lost]);
+  });
+
+  it('is sent again request by request when PostgreSQL refused it (nothing committed)', async () => {
+    const refused = Object.assign(new Error('check violation'), { code: '23514', severity: 'ERROR' });
+    const { db, sent } = failing(refused);
+    const results = await runTogether(db, 4);
+    expect(sent).toEqual([
+      expect.stringContaining('hemispasm_batch_index'),
+      'single',
+      'single',
+      'single',
+      'single',
+    ]);
+    expect(results.every((r) => r.status === 'rejected' && r.reason === refused)).toBe(true);
   });
 });
 

@@ -10,7 +10,9 @@
  *
  * A batch that fails (one request's row breaks a constraint, a deadlock, an audit row refused) stored
  * nothing; each of its requests is then sent again alone, so each gets the answer it would have got alone
- * and no request fails for another's input. A request alone in its turn is sent as it always was.
+ * and no request fails for another's input. A batch whose connection fails is not sent again (whether it
+ * committed is unknown; a write must never be stored twice): its requests fail as lone statements would.
+ * A request alone in its turn is sent as it always was.
  *
  * Batch sizes are powers of two up to `MAX_BATCH` so that each shape has few statement texts (each is
  * prepared once per connection, db/database.ts PREPARED_MARK).
@@ -73,6 +75,15 @@ export function batchSql(s: WriteStatementText, n: number): string {
 
 type Rows = { rows: Record<string, unknown>[] };
 
+/**
+ * PostgreSQL's error response to the statement (a SQLSTATE code and a severity): the statement was refused
+ * as a whole and nothing of it committed. Anything else (a connection lost mid-statement) leaves it unknown.
+ */
+export function refusedByDatabase(err: unknown): boolean {
+  const e = err as { code?: unknown; severity?: unknown } | null;
+  return typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === 'string';
+}
+
 interface Pending {
   parameters: readonly unknown[];
   resolve: (r: Rows) => void;
@@ -125,8 +136,14 @@ export function createInsertBatcher(db: Db): InsertBatcher {
         text,
         batch.flatMap((p) => p.parameters),
       );
-    } catch {
-      // Nothing of the batch was stored: each request alone gets its own answer.
+    } catch (err) {
+      if (!refusedByDatabase(err)) {
+        // The connection failed: whether the batch committed is unknown, so it is never sent again (a
+        // write must not be stored twice); each request fails as a lone statement would.
+        for (const p of batch) p.reject(err);
+        return;
+      }
+      // PostgreSQL refused the statement, so nothing of it was stored: each request alone gets its own answer.
       await Promise.all(batch.map((p) => sendAlone(q, p)));
       return;
     }
