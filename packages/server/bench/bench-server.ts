@@ -12,7 +12,7 @@ import { createSession, SESSION_COOKIE } from '../src/auth/sessions';
 import { openDatabase } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import type { WritePath } from '../src/http/guard';
-import { insertClinicWithClinician } from '../test/helpers/clinic-with-clinician';
+import { insertClinicWithClinician, NEVER_SIGNS_IN } from '../test/helpers/clinic-with-clinician';
 import { SPREAD_PATIENTS, SPREAD_USERS, spreadId } from './spread';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -43,16 +43,14 @@ const patient = await db
 const session = await createSession(db, clinicianId);
 
 /**
- * The clinic-like set: SPREAD_PATIENTS patients and SPREAD_USERS clinicians, with ids pgbench can name
- * (`spreadId`), made by the first bench server on the schema (the others find them), and one session of
- * each clinician per server.
+ * The clinic-like set (PostgreSQL only; the PGlite row does not use it): SPREAD_PATIENTS patients and
+ * SPREAD_USERS clinicians, with ids pgbench can name (`spreadId`), made by the first bench server on the
+ * schema (the others find them), and one session of each clinician per server.
  */
-const spreadClinic = await db
-  .selectFrom('patients')
-  .select('clinic_id')
-  .where('id', '=', spreadId('patient', 0))
-  .executeTakeFirst();
-if (!spreadClinic) {
+const spreadMade =
+  !url ||
+  (await db.selectFrom('patients').select('id').where('id', '=', spreadId('patient', 0)).executeTakeFirst());
+if (!spreadMade) {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('patients')
@@ -76,14 +74,14 @@ if (!spreadClinic) {
           email: `spread-${i}@bench.test`,
           display_name: `Spread ${i}`,
           role: 'clinician' as const,
-          password_hash: 'not-used',
+          password_hash: NEVER_SIGNS_IN,
         })),
       )
       .execute();
   });
 }
 const spreadSessions = [];
-for (let i = 0; i < SPREAD_USERS; i++) {
+for (let i = 0; url && i < SPREAD_USERS; i++) {
   const s = await createSession(db, spreadId('user', i));
   spreadSessions.push({ cookie: `${SESSION_COOKIE}=${s.token}`, csrf: s.csrfToken });
 }

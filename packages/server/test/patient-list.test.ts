@@ -155,7 +155,11 @@ describeEachDatabase('patient list: total and last page', (variant) => {
   it('refuses bad parameters with 400 naming the field', async () => {
     const first = await doc()('GET', '/api/patients?limit=2');
     const cursor = new URL(links(first).next!, 'http://x').searchParams.get('after')!;
+    // A cursor a client made up, with a NUL byte in its name (PostgreSQL text cannot hold one).
+    const nul = Buffer.from(JSON.stringify(['a\u0000b', w.patients.p1])).toString('base64url');
     for (const [query, field] of [
+      [`before=${nul}`, 'querystring.before'],
+      [`after=${nul}`, 'querystring.after'],
       ['last=yes', 'querystring.last'],
       ['before=bm90LWEtY3Vyc29y', 'querystring.before'],
       [`after=${cursor}&before=${cursor}`, 'querystring.before'],

@@ -92,8 +92,6 @@ interface Pending {
 
 interface Queue {
   text: WriteStatementText;
-  /** The shape's batch texts by size, built once (several kilobytes each). */
-  batches: Map<number, string>;
   /** The statement of one request, as it is sent alone. */
   single: string;
   pending: Pending[];
@@ -110,8 +108,11 @@ export interface InsertBatcher {
 export function createInsertBatcher(db: Db): InsertBatcher {
   /** The requests waiting for this turn's flush, by shape. */
   const queues = new Map<string, Queue>();
-  /** Each shape's batch texts by size (few shapes, at most log2(MAX_BATCH) sizes each). */
-  const texts = new Map<string, Map<number, string>>();
+  /**
+   * Each shape's batch texts by size, built once (several kilobytes each; at most log2(MAX_BATCH) sizes),
+   * kept as long as the shape's split text is (records.ts keeps it with the compiled shape).
+   */
+  const texts = new WeakMap<WriteStatementText, Map<number, string>>();
   const execute = (sqlText: string, parameters: readonly unknown[]) =>
     db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(sqlText, [...parameters]));
 
@@ -127,10 +128,15 @@ export function createInsertBatcher(db: Db): InsertBatcher {
     if (batch.length === 1) return sendAlone(q, batch[0]!);
     let result: Rows;
     try {
-      let text = q.batches.get(batch.length);
+      let bySize = texts.get(q.text);
+      if (!bySize) {
+        bySize = new Map();
+        texts.set(q.text, bySize);
+      }
+      let text = bySize.get(batch.length);
       if (!text) {
         text = batchSql(q.text, batch.length);
-        q.batches.set(batch.length, text);
+        bySize.set(batch.length, text);
       }
       result = await execute(
         text,
@@ -175,12 +181,7 @@ export function createInsertBatcher(db: Db): InsertBatcher {
       return new Promise<Rows>((resolve, reject) => {
         let q = queues.get(key);
         if (!q) {
-          let batches = texts.get(key);
-          if (!batches) {
-            batches = new Map();
-            texts.set(key, batches);
-          }
-          q = { text, batches, single: query.sql, pending: [] };
+          q = { text, single: query.sql, pending: [] };
           queues.set(key, q);
           setImmediate(() => flush(key));
         }

@@ -15,7 +15,8 @@ import type { Db } from '../db/database';
 import type { PatientsTable } from '../db/schema';
 import { text, Uuid } from './common';
 
-const Cursor = z.tuple([z.string().max(200), Uuid]);
+// The name as a patient's name may be (text: no control characters, so no NUL that PostgreSQL would refuse).
+const Cursor = z.tuple([text(200), Uuid]);
 
 export function encodeCursor(p: { name: string; id: string }): string {
   return Buffer.from(JSON.stringify([p.name, p.id])).toString('base64url');

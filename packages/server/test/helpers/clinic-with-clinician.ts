@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database';
 
 /** An argon2id string no password matches: these clinicians never sign in. */
-const NEVER_SIGNS_IN = '$argon2id$v=19$m=19456,t=2,p=1$bm90LXVzZWQ$bm90LXVzZWQ';
+export const NEVER_SIGNS_IN = '$argon2id$v=19$m=19456,t=2,p=1$bm90LXVzZWQ$bm90LXVzZWQ';
 
 export async function insertClinicWithClinician(
   db: Db,
