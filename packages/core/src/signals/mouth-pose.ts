@@ -9,14 +9,7 @@
  */
 import { medianStat, robustSigma, rollingOnGrid } from './baseline';
 import { DETECTOR } from './params';
-import type { PreparedSeries } from './series-prep';
-
-/** Median of the finite values (NaN when there are none). */
-function medianOf(values: number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const s = Float64Array.from(values).sort();
-  return s[s.length >> 1]!;
-}
+import { median, type PreparedSeries } from './series-prep';
 
 /**
  * Least-squares slope of corner on roll over frames `use` accepts; one refit without the frames whose
@@ -44,7 +37,7 @@ function rollSlope(corner: Float64Array, roll: Float64Array, frames: number[]): 
     if (!(sxx > 0)) return 0;
     slope = sxy / sxx;
     const residual = frames.map((i) => corner[i]! - my - slope * (roll[i]! - mx));
-    const centre = medianOf(residual);
+    const centre = median(residual);
     const sigma = robustSigma(residual.map((r) => r - centre));
     keep = frames.filter((_, k) => Math.abs(residual[k]! - centre) <= 3 * sigma);
   }
@@ -68,7 +61,7 @@ export function withoutRollArtefact(
     if (p.face[i] && !exclude[i] && !Number.isNaN(corner[i]!) && !Number.isNaN(roll[i]!)) frames.push(i);
   if (frames.length < 3) return corner;
   const rolls = frames.map((i) => roll[i]!);
-  const centre = medianOf(rolls);
+  const centre = median(rolls);
   // The plain standard deviation, not a robust one: a head that rolls for a few seconds of a minute is
   // exactly the case to correct, and a robust σ would ignore it.
   const mean = rolls.reduce((a, r) => a + r, 0) / rolls.length;
